@@ -1,0 +1,170 @@
+"""Access rules: the one place that decides who may see what.
+
+Every view asks this module. Object-level denials are 404 (an object outside a user's scope is
+indistinguishable from one that does not exist); role-level denials are 403.
+
+Scopes, widest first:
+
+* administrator and BKPSDM (HR provinsi): every ASN;
+* HR instansi: every ASN of the HR user's own instansi;
+* atasan: direct reports and their direct reports (two levels), evaluates direct reports only;
+* ASN: themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import ASN
+from .roles import GROUP_HR_INSTANSI, GROUP_HR_PROVINSI, GROUP_HUMAS_EDITOR, GROUP_HUMAS_MODERATOR
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user is, computed once per request."""
+
+    user_id: int | None
+    asn_id: int | None
+    instansi_id: int | None
+    is_admin: bool = False
+    is_hr_provinsi: bool = False
+    is_hr_instansi: bool = False
+    is_humas_editor: bool = False
+    is_humas_moderator: bool = False
+    is_atasan: bool = False
+
+    @property
+    def is_hr(self) -> bool:
+        return self.is_admin or self.is_hr_provinsi or self.is_hr_instansi
+
+    @property
+    def is_humas(self) -> bool:
+        return self.is_admin or self.is_humas_editor or self.is_humas_moderator
+
+    @property
+    def roles(self) -> list[str]:
+        flags = {
+            "asn": self.asn_id is not None,
+            "atasan": self.is_atasan,
+            "hr_instansi": self.is_hr_instansi,
+            "hr_provinsi": self.is_hr_provinsi,
+            "humas": self.is_humas_editor or self.is_humas_moderator,
+            "admin": self.is_admin,
+        }
+        return [role for role, on in flags.items() if on]
+
+    def hr_instansi_ids(self) -> set[int] | None:
+        """Instansi this user manages as HR: ``None`` means all, an empty set means none."""
+        if self.is_admin or self.is_hr_provinsi:
+            return None
+        if self.is_hr_instansi and self.instansi_id:
+            return {self.instansi_id}
+        return set()
+
+
+ANONYMOUS = Scope(user_id=None, asn_id=None, instansi_id=None)
+
+
+def scope_for(user) -> Scope:
+    """The user's :class:`Scope`, cached on the user object for the rest of the request."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_pamong_scope", None)
+    if cached is not None:
+        return cached
+    groups = set(user.groups.values_list("name", flat=True))
+    asn = ASN.objects.filter(user_id=user.pk).values("pk", "instansi_id").first()
+    asn_id = asn["pk"] if asn else None
+    scope = Scope(
+        user_id=user.pk,
+        asn_id=asn_id,
+        instansi_id=asn["instansi_id"] if asn else None,
+        is_admin=user.is_superuser,
+        is_hr_provinsi=GROUP_HR_PROVINSI in groups,
+        is_hr_instansi=GROUP_HR_INSTANSI in groups and asn is not None,
+        is_humas_editor=GROUP_HUMAS_EDITOR in groups,
+        is_humas_moderator=GROUP_HUMAS_MODERATOR in groups,
+        is_atasan=asn_id is not None and ASN.objects.filter(atasan_id=asn_id, is_active=True).exists(),
+    )
+    user._pamong_scope = scope
+    return scope
+
+
+def asn_scope_q(user, *, prefix: str = "") -> Q | None:
+    """A ``Q`` limiting ASN (reached through ``prefix``) to what ``user`` may see.
+
+    ``None`` means no limit. Other apps use it on their own models, e.g.
+    ``Enrolment.objects.filter(asn_scope_q(user, prefix="asn__"))``.
+    """
+    scope = scope_for(user)
+    hr = scope.hr_instansi_ids()
+    if hr is None:
+        return None
+    q = Q(pk__in=[])
+    if hr:
+        q |= Q(**{f"{prefix}instansi_id__in": hr})
+    if scope.asn_id:
+        q |= Q(**{f"{prefix}pk": scope.asn_id})
+        if scope.is_atasan:
+            q |= Q(**{f"{prefix}atasan_id": scope.asn_id}) | Q(**{f"{prefix}atasan__atasan_id": scope.asn_id})
+    return q
+
+
+def visible_asn(user) -> QuerySet[ASN]:
+    """ASN profiles ``user`` may see."""
+    q = asn_scope_q(user)
+    qs = ASN.objects.all()
+    return qs if q is None else qs.filter(q)
+
+
+def get_visible_asn_or_404(user, **lookup) -> ASN:
+    try:
+        return visible_asn(user).select_related("instansi", "unit", "jabatan", "atasan", "user").get(**lookup)
+    except (ASN.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def can_evaluate(user, asn: ASN) -> bool:
+    """Only the direct atasan evaluates (administrators may act for anyone)."""
+    scope = scope_for(user)
+    return scope.is_admin or (scope.asn_id is not None and asn.atasan_id == scope.asn_id)
+
+
+def can_manage_instansi(user, instansi_id: int) -> bool:
+    """HR of that instansi, BKPSDM or an administrator."""
+    hr = scope_for(user).hr_instansi_ids()
+    return hr is None or instansi_id in hr
+
+
+def role_required(*roles: str):
+    """View decorator: anonymous users go to login, users without any of ``roles`` get 403.
+
+    Role names: ``asn``, ``atasan``, ``hr`` (any HR or admin), ``humas`` (or admin), ``admin``.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            scope = scope_for(request.user)
+            have = {
+                "asn": scope.asn_id is not None,
+                "atasan": scope.is_atasan,
+                "hr": scope.is_hr,
+                "humas": scope.is_humas,
+                "admin": scope.is_admin,
+            }
+            if not any(have[role] for role in roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class PeopleConfig(AppConfig):
+    name = "pamong.people"
+    label = "people"
+    verbose_name = _("Organisasi dan pegawai")
+
+    def ready(self) -> None:
+        from .roles import ensure_role_groups
+
+        post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="pamong.people.ensure_role_groups")

@@ -1,0 +1,71 @@
+"""The roles of Pamong and the Django groups that carry them.
+
+========================  =====================================================================
+role                      how a user gets it
+========================  =====================================================================
+ASN                       has an :class:`~pamong.people.models.ASN` profile; sees own data
+Atasan                    an ASN who is someone's ``atasan``; sees direct reports and the level
+                          below them; evaluates direct reports
+HR instansi               member of :data:`GROUP_HR_INSTANSI`; manages the ASN of own instansi
+HR provinsi (BKPSDM)      member of :data:`GROUP_HR_PROVINSI`; manages every instansi
+Humas                     member of :data:`GROUP_HUMAS_EDITOR` or :data:`GROUP_HUMAS_MODERATOR`
+Administrator             a superuser
+========================  =====================================================================
+
+The groups are created (idempotently) after every ``migrate``; page permissions for humas are
+granted where the pages are created.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+GROUP_HR_INSTANSI = "Pengelola Kepegawaian Instansi"
+GROUP_HR_PROVINSI = "BKPSDM Provinsi"
+GROUP_HUMAS_EDITOR = "Humas Editor"
+GROUP_HUMAS_MODERATOR = "Humas Moderator"
+
+ROLE_LABELS = {
+    "asn": _("ASN"),
+    "atasan": _("Atasan"),
+    "hr_instansi": _("Pengelola kepegawaian instansi"),
+    "hr_provinsi": _("BKPSDM provinsi"),
+    "humas": _("Humas"),
+    "admin": _("Administrator"),
+}
+
+#: Model permissions per group, as ``app_label.codename``. Admin access is granted to all four.
+GROUP_PERMISSIONS: dict[str, list[str]] = {
+    GROUP_HR_INSTANSI: ["wagtailadmin.access_admin"],
+    GROUP_HR_PROVINSI: [
+        "wagtailadmin.access_admin",
+        *[
+            f"people.{action}_{model}"
+            for model in ("instansi", "unitkerja", "jabatan", "asn")
+            for action in ("add", "change", "view")
+        ],
+    ],
+    GROUP_HUMAS_EDITOR: ["wagtailadmin.access_admin", "wagtailimages.add_image", "wagtaildocs.add_document"],
+    GROUP_HUMAS_MODERATOR: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+    ],
+}
+
+
+def ensure_role_groups(**kwargs) -> None:
+    """Create the role groups and give them their permissions (safe to run any number of times)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, perms in GROUP_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if found is not None:
+                wanted.append(found)
+        group.permissions.add(*wanted)

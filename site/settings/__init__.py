@@ -1,0 +1,1 @@
+"""Settings split by environment: ``base`` (safe defaults), ``dev``, ``test``, ``production``."""

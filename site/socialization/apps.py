@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SocializationConfig(AppConfig):
+    name = "pamong.socialization"
+    label = "socialization"
+    verbose_name = _("Sosialisasi kebijakan")

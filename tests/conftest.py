@@ -1,0 +1,99 @@
+"""Shared fixtures: an organisation with two instansi and one user per role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+
+from pamong.people.roles import (
+    GROUP_HR_INSTANSI,
+    GROUP_HR_PROVINSI,
+    GROUP_HUMAS_EDITOR,
+    GROUP_HUMAS_MODERATOR,
+)
+from tests.factories.people import ASNFactory, InstansiFactory, JabatanFactory, UnitKerjaFactory, UserFactory
+
+
+@dataclass
+class World:
+    """Two instansi (A and B) with: an atasan and two staff in A, a staff in B, an HR user in each,
+    a BKPSDM user, humas editor and moderator, an administrator and a second-level atasan."""
+
+    instansi_a: object
+    instansi_b: object
+    kepala_a: object  # atasan of atasan_a
+    atasan_a: object
+    staff_a: object
+    staff_a2: object
+    staff_b: object
+    hr_a: object
+    hr_b: object
+    bkpsdm: object
+    humas_editor: object
+    humas_moderator: object
+    admin: object
+
+    def users(self) -> dict[str, object]:
+        """Every role's login user, keyed by role name (anonymous is ``None``)."""
+        return {
+            "anonymous": None,
+            "asn": self.staff_a.user,
+            "atasan": self.atasan_a.user,
+            "hr_same": self.hr_a.user,
+            "hr_other": self.hr_b.user,
+            "bkpsdm": self.bkpsdm.user,
+            "humas": self.humas_editor,
+            "admin": self.admin,
+        }
+
+
+@pytest.fixture
+def world(db) -> World:
+    a = InstansiFactory(code="DINKES", name="Dinas Kesehatan")
+    b = InstansiFactory(code="DLH", name="Dinas Lingkungan Hidup")
+    bk = InstansiFactory(code="BKPSDM", name="Badan Kepegawaian dan Pengembangan SDM")
+    unit_a = UnitKerjaFactory(instansi=a, code="YANKES", name="Bidang Pelayanan Kesehatan")
+    unit_b = UnitKerjaFactory(instansi=b, code="SAMPAH", name="Bidang Pengelolaan Sampah")
+    unit_bk = UnitKerjaFactory(instansi=bk, code="KINERJA", name="Bidang Penilaian Kinerja")
+    kepala_a = ASNFactory(
+        jabatan=JabatanFactory(unit=unit_a, kind="jpt", name="Kepala Dinas"), name="Kepala A"
+    )
+    atasan_a = ASNFactory(
+        jabatan=JabatanFactory(unit=unit_a, kind="administrator", name="Kepala Bidang"),
+        atasan=kepala_a,
+        name="Atasan A",
+    )
+    staff_job_a = JabatanFactory(unit=unit_a, name="Pengadministrasi Pelayanan")
+    staff_a = ASNFactory(jabatan=staff_job_a, atasan=atasan_a, name="Staf A")
+    staff_a2 = ASNFactory(jabatan=staff_job_a, atasan=atasan_a, name="Staf A Dua")
+    staff_b = ASNFactory(jabatan=JabatanFactory(unit=unit_b), name="Staf B")
+    hr_a = ASNFactory(jabatan=JabatanFactory(unit=unit_a, name="Analis SDM Aparatur"), name="HR A")
+    hr_b = ASNFactory(jabatan=JabatanFactory(unit=unit_b, name="Analis SDM Aparatur"), name="HR B")
+    bkpsdm = ASNFactory(jabatan=JabatanFactory(unit=unit_bk, name="Analis Kinerja"), name="BKPSDM")
+    hr_group = Group.objects.get(name=GROUP_HR_INSTANSI)
+    hr_a.user.groups.add(hr_group)
+    hr_b.user.groups.add(hr_group)
+    bkpsdm.user.groups.add(Group.objects.get(name=GROUP_HR_PROVINSI))
+    editor = UserFactory(username="humas.editor")
+    editor.groups.add(Group.objects.get(name=GROUP_HUMAS_EDITOR))
+    moderator = UserFactory(username="humas.moderator")
+    moderator.groups.add(Group.objects.get(name=GROUP_HUMAS_MODERATOR))
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    return World(
+        a, b, kepala_a, atasan_a, staff_a, staff_a2, staff_b, hr_a, hr_b, bkpsdm, editor, moderator, admin
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)`` returns the test client logged in as ``user`` (or anonymous for None)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
