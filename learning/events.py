@@ -1,0 +1,38 @@
+"""The one event the learning app announces: something was completed.
+
+``learning`` knows nothing of the apps that care about completions (competencies, performance);
+they subscribe here. The signal is sent **once per completion**, after the transaction that records
+it commits (``transaction.on_commit``), so a receiver never sees a completion that was rolled back.
+
+Keyword arguments sent with :data:`completed`:
+
+``kind``
+    ``"course"`` or ``"module"`` (:data:`COURSE` / :data:`MODULE`).
+``user``
+    the learner (a ``User``; their ASN profile is ``user.asn``).
+``course``
+    the ``CoursePage`` completed, or the course the module belongs to.
+``module``
+    the ``ModulePage`` for ``kind="module"``; ``None`` for a course.
+``completed_at``
+    an aware ``datetime`` of the completion.
+``jp``
+    JP (jam pelajaran, 45 minutes) credited by this completion: the course's JP for a course,
+    ``0`` for a module.
+
+Example receiver::
+
+    from django.dispatch import receiver
+    from learning.events import completed
+
+    @receiver(completed)
+    def on_completed(sender, *, kind, user, course, module, completed_at, jp, **kwargs):
+        ...
+"""
+
+from django.dispatch import Signal
+
+COURSE = "course"
+MODULE = "module"
+
+completed = Signal()
