@@ -60,7 +60,7 @@ class UnitKerja(models.Model):
         related_name="children",
         verbose_name=_("induk"),
     )
-    code = models.CharField(_("kode"), max_length=30)
+    code = models.CharField(_("kode"), max_length=50)
     name = models.CharField(_("nama"), max_length=200)
     serves_public = models.BooleanField(
         _("melayani publik"), default=False, help_text=_("Unit layanan yang menerima umpan balik masyarakat.")
@@ -102,7 +102,7 @@ class Jabatan(models.Model):
     unit = models.ForeignKey(
         UnitKerja, on_delete=models.PROTECT, related_name="jabatan_set", verbose_name=_("unit")
     )
-    code = models.CharField(_("kode"), max_length=30)
+    code = models.CharField(_("kode"), max_length=50)
     name = models.CharField(_("nama"), max_length=200)
     kind = models.CharField(_("jenis jabatan"), max_length=20, choices=Kind.choices)
 
