@@ -2,7 +2,17 @@
 
 from .choices import ANONYMOUS_GROUPS, OrgPredikat, Predikat, RaterGroup, Rating
 from .feedback import BehaviourRating, PublicFeedback, PublicFeedbackChannel, RaterAssignment
-from .planning import CheckIn, Evidence, FeedbackComment, Indicator, Period, Plan, PlannedResult, PlanIndicator, Realisation
+from .planning import (
+    CheckIn,
+    Evidence,
+    FeedbackComment,
+    Indicator,
+    Period,
+    Plan,
+    PlanIndicator,
+    PlannedResult,
+    Realisation,
+)
 from .results import AuditEntry, Evaluation, FollowUpProposal, Objection, OrganisationPredikat
 from .rules import (
     BehaviourIndicator,
@@ -35,6 +45,7 @@ __all__ = [
     "Plan",
     "PlanIndicator",
     "PlannedResult",
+    "PredikatMatrixCell",
     "Predikat",
     "PublicFeedback",
     "PublicFeedbackChannel",

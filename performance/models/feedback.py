@@ -58,7 +58,9 @@ class BehaviourRating(models.Model):
         verbose_name_plural = _("skor perilaku")
         constraints = [
             models.UniqueConstraint(fields=["assignment", "value"], name="one_score_per_value"),
-            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="behaviour_score_1_5"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="behaviour_score_1_5"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -109,7 +111,9 @@ class PublicFeedback(models.Model):
         related_name="public_feedback",
         verbose_name=_("petugas yang melayani"),
     )
-    rating = models.PositiveSmallIntegerField(_("nilai"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    rating = models.PositiveSmallIntegerField(
+        _("nilai"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     comment = models.TextField(_("komentar"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("dikirim"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)

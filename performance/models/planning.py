@@ -135,8 +135,12 @@ class Plan(models.Model):
         DRAFT = "draft", _("Draf")
         AGREED = "agreed", _("Disepakati")
 
-    asn = models.ForeignKey("people.ASN", on_delete=models.CASCADE, related_name="plans", verbose_name=_("ASN"))
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="plans", verbose_name=_("periode"))
+    asn = models.ForeignKey(
+        "people.ASN", on_delete=models.CASCADE, related_name="plans", verbose_name=_("ASN")
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.CASCADE, related_name="plans", verbose_name=_("periode")
+    )
     atasan = models.ForeignKey(
         "people.ASN",
         on_delete=models.SET_NULL,
@@ -274,7 +278,11 @@ class FeedbackComment(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("penulis")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("penulis"),
     )
     text = models.TextField(_("umpan balik"))
     created_at = models.DateTimeField(_("tanggal"), auto_now_add=True)

@@ -68,7 +68,9 @@ class Objection(models.Model):
         REJECTED = "rejected", _("Ditolak")
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="objections")
-    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     filed_at = models.DateTimeField(auto_now_add=True)
     reason = models.TextField(_("alasan keberatan"))
     decider = models.ForeignKey(
@@ -80,7 +82,9 @@ class Objection(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     decision_reason = models.TextField(_("alasan keputusan"), blank=True)
-    new_hasil_kerja = models.CharField(_("rating hasil kerja baru"), max_length=10, choices=Rating.choices, blank=True)
+    new_hasil_kerja = models.CharField(
+        _("rating hasil kerja baru"), max_length=10, choices=Rating.choices, blank=True
+    )
     new_perilaku_kerja = models.CharField(
         _("rating perilaku kerja baru"), max_length=10, choices=Rating.choices, blank=True
     )
@@ -170,9 +174,15 @@ class FollowUpProposal(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(_("catatan"), blank=True)
-    certificate_code = models.CharField(_("kode verifikasi"), max_length=24, unique=True, null=True, blank=True)
+    certificate_code = models.CharField(
+        _("kode verifikasi"), max_length=24, unique=True, null=True, blank=True
+    )
     development_status = models.CharField(
-        _("tindak lanjut pengembangan"), max_length=10, choices=DevelopmentStatus.choices, blank=True, default=""
+        _("tindak lanjut pengembangan"),
+        max_length=10,
+        choices=DevelopmentStatus.choices,
+        blank=True,
+        default="",
     )
 
     class Meta:

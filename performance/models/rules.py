@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -87,10 +87,16 @@ class EvaluationSettings(models.Model):
         _("capaian minimal 'sesuai ekspektasi' (%)"), max_digits=6, decimal_places=2, default=Decimal("90")
     )
     perilaku_di_atas_score = models.DecimalField(
-        _("skor perilaku minimal 'di atas ekspektasi'"), max_digits=4, decimal_places=2, default=Decimal("4.00")
+        _("skor perilaku minimal 'di atas ekspektasi'"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("4.00"),
     )
     perilaku_sesuai_score = models.DecimalField(
-        _("skor perilaku minimal 'sesuai ekspektasi'"), max_digits=4, decimal_places=2, default=Decimal("3.00")
+        _("skor perilaku minimal 'sesuai ekspektasi'"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("3.00"),
     )
     weight_atasan = models.PositiveSmallIntegerField(_("bobot atasan (%)"), default=60)
     weight_peer = models.PositiveSmallIntegerField(_("bobot rekan kerja (%)"), default=20)
@@ -109,7 +115,8 @@ class EvaluationSettings(models.Model):
                 fields=["is_default"], condition=Q(is_default=True), name="one_default_evaluation_settings"
             ),
             models.CheckConstraint(
-                condition=Q(is_default=True, instansi__isnull=True) | Q(is_default=False, instansi__isnull=False),
+                condition=Q(is_default=True, instansi__isnull=True)
+                | Q(is_default=False, instansi__isnull=False),
                 name="evaluation_settings_default_xor_instansi",
             ),
         ]
@@ -240,7 +247,9 @@ class FollowUpRule(models.Model):
         errors = {}
         if bool(self.trigger_predikat) == bool(self.trigger_indicator_id):
             errors["trigger_predikat"] = _("Pilih tepat satu pemicu: predikat atau indikator.")
-        if self.trigger_indicator_id and (not self.trigger_comparison or self.trigger_achievement_pct is None):
+        if self.trigger_indicator_id and (
+            not self.trigger_comparison or self.trigger_achievement_pct is None
+        ):
             errors["trigger_achievement_pct"] = _("Pemicu indikator memerlukan perbandingan dan capaian.")
         if (
             self.consequence in (self.Consequence.TPP_INCREASE, self.Consequence.TPP_REDUCTION)
@@ -259,4 +268,3 @@ class FollowUpRule(models.Model):
             "cmp": self.get_trigger_comparison_display(),
             "pct": self.trigger_achievement_pct,
         }
-
