@@ -785,5 +785,3 @@ def public_feedback_thanks(request, token: str):
         "performance/public_feedback_thanks.html",
         {"channel": channel, "page_title": _("Terima kasih")},
     )
-
-
