@@ -73,10 +73,14 @@ def fill_from_source(po_path: Path) -> int:
 
     po = polib.pofile(str(po_path))
     filled = 0
-    for entry in po.untranslated_entries():
+    # New entries arrive empty, or "fuzzy" with a guess msgmerge borrowed from a similar entry.
+    for entry in po.untranslated_entries() + po.fuzzy_entries():
         entry.msgstr = entry.msgid
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid}
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
         filled += 1
     po.metadata.update({"Language": "id", "Language-Team": "Pamong", "Project-Id-Version": "Pamong"})
     po.metadata_is_fuzzy = False
