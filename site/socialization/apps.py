@@ -6,3 +6,8 @@ class SocializationConfig(AppConfig):
     name = "pamong.socialization"
     label = "socialization"
     verbose_name = _("Sosialisasi kebijakan")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,473 @@
+"""Reads of the learning app: catalogue, outlines, progress, dashboards, certificates, records.
+
+The lesson page is the hot path. :func:`step_context_for` reads the whole course outline *with* the
+learner's completions and passed tests in one query (``Exists`` subqueries per outline row), and the
+enrolment with the attempt summary of the current page in a second, so its cost does not grow with
+the size of the course.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
+from wagtail.models import Page
+
+from pamong.people.access import asn_scope_q, scope_for
+
+from .models import Certificate, CoursePage, Enrolment, LessonCompletion, QuizAttempt, Statement
+from .rules import JP_ANNUAL_MINIMUM, Delivery
+
+STEPLEN = Page.steplen
+
+
+# --------------------------------------------------------------------------------------------------
+# Outline and progress
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LessonStep:
+    id: int
+    title: str
+    url: str
+    required: bool
+    quiz_id: int | None
+    done: bool = False
+
+
+@dataclass
+class ModuleStep:
+    id: int
+    title: str
+    url: str
+    test_quiz_id: int | None
+    test_passed: bool = False
+    lessons: list[LessonStep] = field(default_factory=list)
+
+    @property
+    def required_total(self) -> int:
+        return sum(1 for lesson in self.lessons if lesson.required) + (1 if self.test_quiz_id else 0)
+
+    @property
+    def required_done(self) -> int:
+        done = sum(1 for lesson in self.lessons if lesson.required and lesson.done)
+        return done + (1 if self.test_quiz_id and self.test_passed else 0)
+
+    @property
+    def complete(self) -> bool:
+        return self.required_total > 0 and self.required_done == self.required_total
+
+
+@dataclass
+class Outline:
+    """A course's modules and lessons in page-tree order, with one learner's progress on them."""
+
+    course_id: int
+    course_title: str
+    course_url: str
+    jp: int
+    show_correct_answers: bool
+    modules: list[ModuleStep]
+
+    @property
+    def lessons(self) -> list[LessonStep]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    @property
+    def required_total(self) -> int:
+        return sum(module.required_total for module in self.modules)
+
+    @property
+    def required_done(self) -> int:
+        return sum(module.required_done for module in self.modules)
+
+    @property
+    def percent(self) -> int:
+        total = self.required_total
+        return 0 if total == 0 else (100 * self.required_done) // total
+
+    @property
+    def complete(self) -> bool:
+        total = self.required_total
+        return total > 0 and self.required_done == total
+
+    def next_step_url(self) -> str:
+        """Where "Lanjutkan belajar" goes: the first required lesson or module test not yet done,
+        else the first lesson not yet done, else the first lesson."""
+        for module in self.modules:
+            for lesson in module.lessons:
+                if lesson.required and not lesson.done:
+                    return lesson.url
+            if module.test_quiz_id and not module.test_passed:
+                return module.url
+        for lesson in self.lessons:
+            if not lesson.done:
+                return lesson.url
+        lessons = self.lessons
+        return lessons[0].url if lessons else self.course_url
+
+    def neighbours(self, page_id: int) -> tuple[LessonStep | None, LessonStep | None]:
+        lessons = self.lessons
+        for i, lesson in enumerate(lessons):
+            if lesson.id == page_id:
+                return (lessons[i - 1] if i > 0 else None, lessons[i + 1] if i + 1 < len(lessons) else None)
+        return None, None
+
+
+def course_path_of(page: Page) -> tuple[str, int]:
+    """The tree path and depth of the course a module (depth+1) or lesson (depth+2) belongs to."""
+    from .models import LessonPage
+
+    depth = page.depth - (2 if isinstance(page, LessonPage) else 1)
+    return page.path[: depth * STEPLEN], depth
+
+
+def course_outline(
+    *, course_path: str, course_depth: int, root_url_path: str, enrolment_id: int | None = None
+) -> Outline | None:
+    """The outline of the course at ``course_path`` in ONE query, including the course row itself.
+
+    With ``enrolment_id``, each lesson says whether it is done and each module whether its test was
+    passed. ``root_url_path`` is the site root's ``url_path`` (to turn ``url_path`` into a URL).
+    """
+    rows = Page.objects.filter(path__startswith=course_path, depth__lte=course_depth + 2, live=True)
+    values = [
+        "id",
+        "title",
+        "depth",
+        "url_path",
+        "coursepage__jp",
+        "coursepage__show_correct_answers",
+        "modulepage__test_quiz_id",
+        "lessonpage__required",
+        "lessonpage__quiz_id",
+    ]
+    if enrolment_id is not None:
+        rows = rows.annotate(
+            done=Exists(LessonCompletion.objects.filter(enrolment_id=enrolment_id, lesson_id=OuterRef("pk"))),
+            passed=Exists(
+                QuizAttempt.objects.filter(enrolment_id=enrolment_id, page_id=OuterRef("pk"), passed=True)
+            ),
+        )
+        values += ["done", "passed"]
+    outline = None
+    module = None
+    for row in rows.order_by("path").values(*values):
+        url = "/" + row["url_path"][len(root_url_path) :]
+        if row["depth"] == course_depth:
+            outline = Outline(
+                course_id=row["id"],
+                course_title=row["title"],
+                course_url=url,
+                jp=row["coursepage__jp"] or 0,
+                show_correct_answers=bool(row["coursepage__show_correct_answers"]),
+                modules=[],
+            )
+        elif outline is None:
+            continue
+        elif row["depth"] == course_depth + 1:
+            module = ModuleStep(
+                id=row["id"],
+                title=row["title"],
+                url=url,
+                test_quiz_id=row["modulepage__test_quiz_id"],
+                test_passed=bool(row.get("passed")),
+            )
+            outline.modules.append(module)
+        elif module is not None and row["lessonpage__required"] is not None:
+            module.lessons.append(
+                LessonStep(
+                    id=row["id"],
+                    title=row["title"],
+                    url=url,
+                    required=row["lessonpage__required"],
+                    quiz_id=row["lessonpage__quiz_id"],
+                    done=bool(row.get("done")),
+                )
+            )
+    return outline
+
+
+def root_url_path_for(page: Page, request=None) -> str:
+    """The ``url_path`` of the site root above ``page`` (``"/beranda/"`` on the default site)."""
+    url = page.get_url(request=request) or page.url_path
+    if url.startswith("http"):
+        from urllib.parse import urlsplit
+
+        url = urlsplit(url).path
+    return page.url_path[: len(page.url_path) - len(url) + 1]
+
+
+def enrolment_for(
+    *, user, course_id: int | None = None, course_path: str | None = None, page_id: int | None = None
+) -> Enrolment | None:
+    """The user's enrolment on a course (by id or tree path), in one query.
+
+    With ``page_id`` it is annotated with that page's quiz attempts: ``attempts_used`` (submitted),
+    ``best_score``, ``open_attempt_id`` and ``last_attempt_id``.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return None
+    qs = Enrolment.objects.filter(asn__user_id=user.pk)
+    qs = qs.filter(course_id=course_id) if course_id is not None else qs.filter(course__path=course_path)
+    if page_id is not None:
+        attempts = QuizAttempt.objects.filter(enrolment_id=OuterRef("pk"), page_id=page_id)
+        submitted = attempts.filter(state=QuizAttempt.State.SUBMITTED)
+        qs = qs.annotate(
+            attempts_used=Subquery(submitted.values("enrolment_id").annotate(n=Count("pk")).values("n")[:1]),
+            best_score=Subquery(submitted.values("enrolment_id").annotate(m=Max("score")).values("m")[:1]),
+            open_attempt_id=Subquery(attempts.filter(state=QuizAttempt.State.OPEN).values("pk")[:1]),
+            last_attempt_id=Subquery(submitted.order_by("-number").values("pk")[:1]),
+        )
+    return qs.first()
+
+
+def step_context_for(*, page, user, request=None) -> dict:
+    """Context of a module or lesson page: outline with progress, neighbours and quiz state.
+
+    Two queries whatever the course size: the enrolment (with this page's attempt summary) and the
+    outline (with the learner's completions).
+    """
+    course_path, course_depth = course_path_of(page)
+    enrolment = enrolment_for(user=user, course_path=course_path, page_id=page.pk)
+    outline = course_outline(
+        course_path=course_path,
+        course_depth=course_depth,
+        root_url_path=root_url_path_for(page, request),
+        enrolment_id=enrolment.pk if enrolment else None,
+    )
+    previous, following = outline.neighbours(page.pk) if outline else (None, None)
+    current_lesson = current_module = None
+    for module in outline.modules if outline else []:
+        if module.id == page.pk:
+            current_module = module
+        for lesson in module.lessons:
+            if lesson.id == page.pk:
+                current_lesson, current_module = lesson, module
+    quiz_id = getattr(page, "quiz_id", None) if current_lesson else getattr(page, "test_quiz_id", None)
+    attempts_used = (getattr(enrolment, "attempts_used", None) or 0) if enrolment else 0
+    return {
+        "outline": outline,
+        "enrolment": enrolment,
+        "current_lesson": current_lesson,
+        "current_module": current_module,
+        "previous_lesson": previous,
+        "next_lesson": following,
+        "quiz_id": quiz_id,
+        "attempts_used": attempts_used,
+        "page_title": page.title,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# Catalogue and course page
+# --------------------------------------------------------------------------------------------------
+
+
+def catalogue_for(*, index, user, tag: str = "", delivery: str = "") -> dict:
+    """Live courses under ``index``, filtered by tag and delivery type, with the user's enrolments."""
+    courses = (
+        CoursePage.objects.child_of(index)
+        .live()
+        .select_related("cover_image")
+        .prefetch_related("tags")
+        .order_by("title")
+    )
+    if tag:
+        courses = courses.filter(tags__slug=tag)
+    if delivery in Delivery.values:
+        courses = courses.filter(delivery=delivery)
+    else:
+        delivery = ""
+    courses = list(courses)
+    enrolled: dict[int, Enrolment] = {}
+    if getattr(user, "is_authenticated", False) and courses:
+        enrolled = {
+            e.course_id: e
+            for e in Enrolment.objects.filter(asn__user_id=user.pk, course_id__in=[c.pk for c in courses])
+        }
+    for course in courses:
+        course.my_enrolment = enrolled.get(course.pk)
+    from .models import CourseTag
+
+    all_tags = (
+        CourseTag.objects.filter(content_object__live=True, content_object__path__startswith=index.path)
+        .values("tag__name", "tag__slug")
+        .annotate(n=Count("pk"))
+        .order_by("tag__name")
+    )
+    return {
+        "courses": courses,
+        "tag": tag,
+        "delivery": delivery,
+        "tags": list(all_tags),
+        "delivery_choices": Delivery.choices,
+    }
+
+
+def course_context_for(*, course: CoursePage, user, request=None) -> dict:
+    """Context of a course page: outline, the user's enrolment and prerequisites."""
+    enrolment = enrolment_for(user=user, course_id=course.pk)
+    outline = course_outline(
+        course_path=course.path,
+        course_depth=course.depth,
+        root_url_path=root_url_path_for(course, request),
+        enrolment_id=enrolment.pk if enrolment else None,
+    )
+    prerequisites = list(course.prerequisites.live().order_by("title")) if course.pk else []
+    done_ids: set[int] = set()
+    if prerequisites and getattr(user, "is_authenticated", False):
+        done_ids = set(
+            Enrolment.objects.filter(
+                asn__user_id=user.pk,
+                course_id__in=[p.pk for p in prerequisites],
+                completed_at__isnull=False,
+            ).values_list("course_id", flat=True)
+        )
+    for prerequisite in prerequisites:
+        prerequisite.is_done = prerequisite.pk in done_ids
+    certificate = None
+    if enrolment and enrolment.completed_at:
+        certificate = Certificate.objects.filter(enrolment=enrolment).first()
+    return {
+        "outline": outline,
+        "enrolment": enrolment,
+        "prerequisites": prerequisites,
+        "missing_prerequisites": [p for p in prerequisites if not p.is_done],
+        "certificate": certificate,
+        "can_enrol": scope_for(user).asn_id is not None
+        if getattr(user, "is_authenticated", False)
+        else False,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# Learner dashboard and JP
+# --------------------------------------------------------------------------------------------------
+
+
+def jp_for_year(*, asn_id: int, year: int) -> int:
+    """JP credited to an ASN by courses completed in a calendar year (local time)."""
+    start, end = _year_bounds(year)
+    total = Enrolment.objects.filter(asn_id=asn_id, completed_at__gte=start, completed_at__lt=end).aggregate(
+        total=Sum("jp_credited")
+    )["total"]
+    return total or 0
+
+
+def _year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.datetime(year, 1, 1, tzinfo=tz),
+        datetime.datetime(year + 1, 1, 1, tzinfo=tz),
+    )
+
+
+def dashboard_for(*, asn_id: int, root_url_path: str) -> dict:
+    """The learner dashboard: courses in progress and completed, JP this year against the minimum."""
+    today = timezone.localdate()
+    enrolments = list(
+        Enrolment.objects.filter(asn_id=asn_id)
+        .select_related("certificate")
+        .annotate(
+            course_title=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("title")[:1]),
+            course_url_path=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("url_path")[:1]),
+            course_jp=Subquery(CoursePage.objects.filter(pk=OuterRef("course_id")).values("jp")[:1]),
+        )
+        .order_by("due_date", "-enrolled_at")
+    )
+    in_progress, completed = [], []
+    for e in enrolments:
+        e.course_url = "/" + (e.course_url_path or "")[len(root_url_path) :]
+        e.is_overdue = e.completed_at is None and e.due_date is not None and e.due_date < today
+        try:
+            e.cert = e.certificate
+        except Certificate.DoesNotExist:
+            e.cert = None
+        (completed if e.completed_at else in_progress).append(e)
+    in_progress.sort(key=lambda e: (e.due_date is None, e.due_date or today, e.course_title or ""))
+    completed.sort(key=lambda e: e.completed_at, reverse=True)
+    start, end = _year_bounds(today.year)
+    jp_year = sum(e.jp_credited for e in completed if start <= e.completed_at < end)
+    return {
+        "in_progress": in_progress,
+        "completed": completed,
+        "jp_year": jp_year,
+        "jp_minimum": JP_ANNUAL_MINIMUM,
+        "jp_percent": min(100, (100 * jp_year) // JP_ANNUAL_MINIMUM),
+        "jp_missing": max(0, JP_ANNUAL_MINIMUM - jp_year),
+        "year": today.year,
+        "overdue_count": sum(1 for e in in_progress if e.is_overdue),
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# Certificates, attempts and records
+# --------------------------------------------------------------------------------------------------
+
+
+def certificate_visible_to(*, user, code: str) -> Certificate | None:
+    """The certificate with ``code`` if ``user`` may download it: the holder, their atasan (two
+    levels) and HR of their instansi (``pamong.people.access``); otherwise ``None``."""
+    qs = Certificate.objects.filter(code=code).select_related("enrolment__asn")
+    q = asn_scope_q(user, prefix="enrolment__asn__")
+    if q is not None:
+        qs = qs.filter(q)
+    return qs.first()
+
+
+def certificate_public(*, code: str) -> Certificate | None:
+    return Certificate.objects.filter(code=code).first()
+
+
+def attempt_for_owner(*, user, attempt_id: int) -> QuizAttempt | None:
+    """An attempt, only for the learner who owns it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        QuizAttempt.objects.filter(pk=attempt_id, enrolment__asn__user_id=user.pk)
+        .select_related("quiz", "enrolment")
+        .first()
+    )
+
+
+def statements_for(
+    *, user, since: datetime.datetime | None = None, instansi_id: int | None = None
+) -> QuerySet:
+    """Learning records visible to ``user`` (HR scope), oldest first, with the actor joined."""
+    qs = Statement.objects.select_related("asn").order_by("timestamp", "pk")
+    q = asn_scope_q(user, prefix="asn__")
+    if q is not None:
+        qs = qs.filter(q)
+    if since is not None:
+        qs = qs.filter(timestamp__gt=since)
+    if instansi_id:
+        qs = qs.filter(asn__instansi_id=instansi_id)
+    return qs
+
+
+def assignment_report_for(*, user, limit: int = 50) -> list[dict]:
+    """Assigned courses in the HR user's scope, grouped by course and due date, with counts."""
+    today = timezone.localdate()
+    qs = Enrolment.objects.filter(source=Enrolment.Source.ASSIGNED)
+    q = asn_scope_q(user, prefix="asn__")
+    if q is not None:
+        qs = qs.filter(q)
+    rows = (
+        qs.values("course_id", "due_date")
+        .annotate(
+            total=Count("pk"),
+            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+            overdue=Count("pk", filter=Q(completed_at__isnull=True, due_date__lt=today)),
+        )
+        .order_by("-due_date", "course_id")[:limit]
+    )
+    rows = list(rows)
+    titles = dict(Page.objects.filter(pk__in={r["course_id"] for r in rows}).values_list("pk", "title"))
+    for row in rows:
+        row["course_title"] = titles.get(row["course_id"], "")
+        row["percent"] = (100 * row["completed"]) // row["total"] if row["total"] else 0
+    return rows

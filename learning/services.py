@@ -1,0 +1,487 @@
+"""Writes of the learning app. Every function validates first, then writes in one transaction.
+
+Completion is decided in one place, :func:`enrolment_progress_refresh`, which records module and
+course completions at most once each (unique rows and a conditional update) and announces them
+through :data:`learning.events.completed` after the transaction commits.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import random
+import secrets
+
+from django.core.exceptions import PermissionDenied
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pamong.people.access import scope_for
+from pamong.people.models import ASN, Jabatan, UnitKerja
+
+from . import events, xapi
+from .models import (
+    Certificate,
+    Choice,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModuleCompletion,
+    ModulePage,
+    Question,
+    Quiz,
+    QuizAttempt,
+    Statement,
+)
+from .selectors import course_outline
+
+
+class LearningError(Exception):
+    """A rule of the learning app refused the action; ``str(error)`` is the message for the user."""
+
+
+class AnswerRejected(Exception):
+    """A submitted answer does not belong to the attempt (the request is malformed: HTTP 400)."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Enrolment
+# --------------------------------------------------------------------------------------------------
+
+
+def _asn_of(user) -> ASN:
+    asn_id = scope_for(user).asn_id
+    if asn_id is None:
+        raise LearningError(_("Hanya ASN yang dapat mengikuti pelatihan."))
+    return ASN.objects.get(pk=asn_id)
+
+
+def enrolment_self_create(*, user, course: CoursePage, now: datetime.datetime | None = None) -> Enrolment:
+    """Enrol ``user`` (an ASN) on an open course whose prerequisites they have completed."""
+    asn = _asn_of(user)
+    existing = Enrolment.objects.filter(asn=asn, course=course).first()
+    if existing is not None:
+        return existing
+    if not course.live:
+        raise LearningError(_("Pelatihan ini belum diterbitkan."))
+    if not course.is_open:
+        raise LearningError(
+            _("Pelatihan “%(course)s” hanya dapat diikuti melalui penugasan dari pengelola kepegawaian.")
+            % {"course": course.title}
+        )
+    prerequisites = list(course.prerequisites.order_by("title"))
+    if prerequisites:
+        done = set(
+            Enrolment.objects.filter(
+                asn=asn, course__in=prerequisites, completed_at__isnull=False
+            ).values_list("course_id", flat=True)
+        )
+        missing = [p.title for p in prerequisites if p.pk not in done]
+        if missing:
+            raise LearningError(
+                _("Selesaikan dulu pelatihan prasyarat: %(courses)s.")
+                % {"courses": ", ".join(f"“{title}”" for title in missing)}
+            )
+    now = now or timezone.now()
+    with transaction.atomic():
+        enrolment, created = Enrolment.objects.get_or_create(
+            asn=asn, course=course, defaults={"enrolled_at": now, "source": Enrolment.Source.SELF}
+        )
+        if created:
+            _statement(enrolment, xapi.VERB_REGISTERED, "course", course.pk, course.title, now)
+    return enrolment
+
+
+def enrolment_assign_bulk(
+    *,
+    user,
+    course: CoursePage,
+    due_date: datetime.date,
+    instansi_id: int | None = None,
+    unit_id: int | None = None,
+    jabatan_id: int | None = None,
+    now: datetime.datetime | None = None,
+) -> int:
+    """Assign ``course`` to every active ASN of an instansi, a unit or a jabatan, due ``due_date``.
+
+    HR only, within their scope. Two set-based statements (``INSERT … SELECT``): the enrolments and
+    their "registered" learning records; ASN already enrolled are left as they are. Returns the
+    number of new enrolments.
+    """
+    targets = [t for t in (instansi_id, unit_id, jabatan_id) if t]
+    if len(targets) != 1:
+        raise LearningError(_("Pilih tepat satu sasaran: instansi, unit kerja atau jabatan."))
+    scope = scope_for(user)
+    if not scope.is_hr:
+        raise PermissionDenied
+    now = now or timezone.now()
+    if due_date < timezone.localdate(now):
+        raise LearningError(_("Batas waktu tidak boleh sebelum hari ini."))
+    if not course.live:
+        raise LearningError(_("Pelatihan ini belum diterbitkan."))
+    if instansi_id:
+        target_instansi, column = instansi_id, "instansi_id"
+    elif unit_id:
+        target_instansi = UnitKerja.objects.filter(pk=unit_id).values_list("instansi_id", flat=True).first()
+        column = "unit_id"
+    else:
+        target_instansi = Jabatan.objects.filter(pk=jabatan_id).values_list("instansi_id", flat=True).first()
+        column = "jabatan_id"
+    allowed = scope.hr_instansi_ids()
+    if target_instansi is None or (allowed is not None and target_instansi not in allowed):
+        raise LearningError(_("Sasaran penugasan tidak ditemukan dalam lingkup Anda."))
+    target = targets[0]
+
+    ops = connection.ops
+    enrolment_table = Enrolment._meta.db_table
+    statement_table = Statement._meta.db_table
+    asn_table = ASN._meta.db_table
+    ts = ops.adapt_datetimefield_value(now)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+                INSERT INTO {enrolment_table}
+                    (asn_id, course_id, source, assigned_by_id, due_date, enrolled_at, progress, jp_credited)
+                SELECT a.id, %s, %s, %s, %s, %s, 0, 0
+                FROM {asn_table} a
+                WHERE a.is_active = %s AND a.{column} = %s
+                  AND NOT EXISTS (
+                    SELECT 1 FROM {enrolment_table} e WHERE e.asn_id = a.id AND e.course_id = %s
+                  )
+                """,  # noqa: S608 — table and column names come from model metadata, values are parameters
+            [
+                course.pk,
+                Enrolment.Source.ASSIGNED,
+                user.pk,
+                ops.adapt_datefield_value(due_date),
+                ts,
+                True,
+                target,
+                course.pk,
+            ],
+        )
+        created = cursor.rowcount
+        cursor.execute(
+            f"""
+                INSERT INTO {statement_table}
+                    (asn_id, enrolment_id, verb, object_type, object_ref, object_name, result, timestamp)
+                SELECT e.asn_id, e.id, %s, 'course', e.course_id, %s, NULL, e.enrolled_at
+                FROM {enrolment_table} e
+                WHERE e.course_id = %s AND e.enrolled_at = %s AND e.source = %s AND e.assigned_by_id = %s
+                """,  # noqa: S608
+            [xapi.VERB_REGISTERED, course.title, course.pk, ts, Enrolment.Source.ASSIGNED, user.pk],
+        )
+    return created
+
+
+# --------------------------------------------------------------------------------------------------
+# Progress and completion
+# --------------------------------------------------------------------------------------------------
+
+
+def _enrolment_for_page_locked(*, user, page) -> Enrolment:
+    from .selectors import course_path_of
+
+    course_path, _depth = course_path_of(page)
+    enrolment = (
+        Enrolment.objects.select_for_update().filter(asn__user_id=user.pk, course__path=course_path).first()
+    )
+    if enrolment is None:
+        raise LearningError(_("Anda belum terdaftar pada pelatihan ini."))
+    return enrolment
+
+
+def lesson_mark_complete(*, user, lesson: LessonPage, now: datetime.datetime | None = None) -> Enrolment:
+    """The learner marks a lesson without a quiz as done (a lesson with a quiz completes by passing it)."""
+    if lesson.quiz_id:
+        raise LearningError(_("Pelajaran ini selesai setelah kuisnya lulus."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        enrolment = _enrolment_for_page_locked(user=user, page=lesson)
+        _lesson_complete(enrolment=enrolment, lesson=lesson, via=LessonCompletion.Via.MARKED, now=now)
+        enrolment_progress_refresh(enrolment=enrolment, now=now)
+    return enrolment
+
+
+def _lesson_complete(*, enrolment: Enrolment, lesson: LessonPage, via: str, now: datetime.datetime) -> bool:
+    _row, created = LessonCompletion.objects.get_or_create(
+        enrolment=enrolment, lesson=lesson, defaults={"via": via, "completed_at": now}
+    )
+    if created:
+        _statement(enrolment, xapi.VERB_COMPLETED, "lesson", lesson.pk, lesson.title, now)
+    return created
+
+
+def enrolment_progress_refresh(*, enrolment: Enrolment, now: datetime.datetime | None = None) -> Enrolment:
+    """Recompute progress; record (once) and announce new module and course completions.
+
+    Call inside the transaction that changed the learner's progress, with the enrolment locked.
+    """
+    now = now or timezone.now()
+    course = CoursePage.objects.get(pk=enrolment.course_id)
+    outline = course_outline(
+        course_path=course.path, course_depth=course.depth, root_url_path="/", enrolment_id=enrolment.pk
+    )
+    user = enrolment.asn.user
+    done_modules = set(
+        ModuleCompletion.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+    )
+    for module in outline.modules:
+        if module.complete and module.id not in done_modules:
+            ModuleCompletion.objects.create(enrolment=enrolment, module_id=module.id, completed_at=now)
+            _statement(enrolment, xapi.VERB_COMPLETED, "module", module.id, module.title, now)
+            transaction.on_commit(
+                functools.partial(
+                    events.completed.send,
+                    sender=Enrolment,
+                    kind=events.MODULE,
+                    user=user,
+                    course=course,
+                    module=ModulePage.objects.get(pk=module.id),
+                    completed_at=now,
+                    jp=0,
+                )
+            )
+    fields = {"progress": outline.percent}
+    Enrolment.objects.filter(pk=enrolment.pk).update(**fields)
+    enrolment.progress = outline.percent
+    if outline.complete and enrolment.completed_at is None:
+        updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+            completed_at=now, jp_credited=course.jp, progress=100
+        )
+        if updated:
+            enrolment.completed_at, enrolment.jp_credited, enrolment.progress = now, course.jp, 100
+            _statement(
+                enrolment,
+                xapi.VERB_COMPLETED,
+                "course",
+                course.pk,
+                course.title,
+                now,
+                result={
+                    "completion": True,
+                    "extensions": {f"{xapi.base_url()}/xapi/extensions/jp": course.jp},
+                },
+            )
+            certificate_issue(enrolment=enrolment, course=course, now=now)
+            transaction.on_commit(
+                functools.partial(
+                    events.completed.send,
+                    sender=Enrolment,
+                    kind=events.COURSE,
+                    user=user,
+                    course=course,
+                    module=None,
+                    completed_at=now,
+                    jp=course.jp,
+                )
+            )
+    return enrolment
+
+
+# --------------------------------------------------------------------------------------------------
+# Quizzes
+# --------------------------------------------------------------------------------------------------
+
+
+def _quiz_of(page) -> int | None:
+    if isinstance(page, LessonPage):
+        return page.quiz_id
+    if isinstance(page, ModulePage):
+        return page.test_quiz_id
+    return None
+
+
+def attempt_start(
+    *, user, page, now: datetime.datetime | None = None, rng: random.Random | None = None
+) -> QuizAttempt:
+    """Start (or resume) an attempt at the quiz on ``page`` (a lesson's quiz or a module test).
+
+    Beyond the quiz's attempt limit nothing is saved and :class:`LearningError` says so.
+    """
+    quiz_id = _quiz_of(page)
+    if quiz_id is None:
+        raise LearningError(_("Halaman ini tidak memiliki kuis."))
+    quiz = Quiz.objects.get(pk=quiz_id)
+    now = now or timezone.now()
+    rng = rng or random.SystemRandom()
+    with transaction.atomic():
+        enrolment = _enrolment_for_page_locked(user=user, page=page)
+        attempts = QuizAttempt.objects.filter(enrolment=enrolment, page_id=page.pk, quiz=quiz)
+        open_attempt = attempts.filter(state=QuizAttempt.State.OPEN).first()
+        if open_attempt is not None:
+            return open_attempt
+        used = attempts.count()
+        if quiz.max_attempts and used >= quiz.max_attempts:
+            raise LearningError(
+                _("Batas %(n)d percobaan untuk kuis “%(quiz)s” sudah habis. Hubungi pengelola pelatihan.")
+                % {"n": quiz.max_attempts, "quiz": quiz.title}
+            )
+        questions = list(Question.objects.filter(quiz=quiz).prefetch_related("choices"))
+        if not questions:
+            raise LearningError(_("Kuis ini belum memiliki soal."))
+        if quiz.shuffle_questions:
+            rng.shuffle(questions)
+        choice_order = {}
+        for question in questions:
+            ids = [c.pk for c in question.choices.all()]
+            if quiz.shuffle_choices and question.kind != Question.Kind.TRUE_FALSE:
+                rng.shuffle(ids)
+            choice_order[str(question.pk)] = ids
+        return QuizAttempt.objects.create(
+            enrolment=enrolment,
+            quiz=quiz,
+            page_id=page.pk,
+            number=used + 1,
+            question_order=[q.pk for q in questions],
+            choice_order=choice_order,
+            started_at=now,
+        )
+
+
+def _clean_answers(attempt: QuizAttempt, answers: dict[str, list[str]]) -> dict[str, list[int]]:
+    """Answers keyed by question id; anything outside the attempt raises :class:`AnswerRejected`."""
+    allowed_questions = {str(q) for q in attempt.question_order}
+    kinds = dict(Question.objects.filter(pk__in=attempt.question_order).values_list("pk", "kind"))
+    cleaned: dict[str, list[int]] = {}
+    for key, values in answers.items():
+        if key not in allowed_questions:
+            raise AnswerRejected(f"question {key!r} is not part of attempt {attempt.pk}")
+        allowed_choices = set(attempt.choice_order.get(key, []))
+        try:
+            ids = sorted({int(v) for v in values})
+        except (TypeError, ValueError):
+            raise AnswerRejected(f"malformed choice for question {key!r}") from None
+        if not set(ids) <= allowed_choices:
+            raise AnswerRejected(f"choice not offered for question {key!r}")
+        if kinds.get(int(key)) != Question.Kind.MULTIPLE and len(ids) > 1:
+            raise AnswerRejected(f"more than one choice for single-answer question {key!r}")
+        cleaned[key] = ids
+    return cleaned
+
+
+def attempt_submit(
+    *, user, attempt: QuizAttempt, answers: dict[str, list[str]], now: datetime.datetime | None = None
+) -> QuizAttempt:
+    """Score an attempt on the server. A second submission of the same attempt changes nothing.
+
+    ``answers`` maps question ids (strings) to chosen choice ids. A question or choice that is not
+    part of the attempt raises :class:`AnswerRejected` before anything is written.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = QuizAttempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        if attempt.enrolment.asn.user_id != user.pk:
+            raise PermissionDenied
+        if attempt.state == QuizAttempt.State.SUBMITTED:
+            return attempt
+        cleaned = _clean_answers(attempt, answers)
+        correct_sets: dict[str, set[int]] = {}
+        for question_id, choice_id in Choice.objects.filter(
+            question_id__in=attempt.question_order, is_correct=True
+        ).values_list("question_id", "pk"):
+            correct_sets.setdefault(str(question_id), set()).add(choice_id)
+        correct = {
+            str(q): set(cleaned.get(str(q), [])) == correct_sets.get(str(q), set()) and str(q) in cleaned
+            for q in attempt.question_order
+        }
+        total = len(attempt.question_order)
+        score = round(100 * sum(correct.values()) / total) if total else 0
+        passed = score >= attempt.quiz.pass_mark
+        updated = QuizAttempt.objects.filter(pk=attempt.pk, state=QuizAttempt.State.OPEN).update(
+            state=QuizAttempt.State.SUBMITTED,
+            answers=cleaned,
+            correct=correct,
+            score=score,
+            passed=passed,
+            submitted_at=now,
+        )
+        attempt.refresh_from_db()
+        if not updated:
+            return attempt
+        enrolment = Enrolment.objects.select_for_update().get(pk=attempt.enrolment_id)
+        _statement(
+            enrolment,
+            xapi.VERB_PASSED if passed else xapi.VERB_FAILED,
+            "assessment",
+            attempt.page_id,
+            attempt.quiz.title,
+            now,
+            result={
+                "score": {"scaled": round(score / 100, 2), "raw": score, "min": 0, "max": 100},
+                "success": passed,
+                "completion": True,
+                "extensions": {f"{xapi.base_url()}/xapi/extensions/attempt": attempt.number},
+            },
+        )
+        if passed:
+            lesson = LessonPage.objects.filter(pk=attempt.page_id).first()
+            if lesson is not None:
+                _lesson_complete(enrolment=enrolment, lesson=lesson, via=LessonCompletion.Via.QUIZ, now=now)
+            enrolment_progress_refresh(enrolment=enrolment, now=now)
+    return attempt
+
+
+# --------------------------------------------------------------------------------------------------
+# Certificates and records
+# --------------------------------------------------------------------------------------------------
+
+
+def certificate_issue(*, enrolment: Enrolment, course: CoursePage, now: datetime.datetime) -> Certificate:
+    """Issue the certificate of a completed enrolment (once), copying the printed fields."""
+    asn = enrolment.asn
+    certificate, _created = Certificate.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "code": secrets.token_urlsafe(18),
+            "holder_name": asn.name,
+            "holder_nip": asn.nip,
+            "course_title": course.title,
+            "jp": course.jp,
+            "completed_at": enrolment.completed_at or now,
+            "issuer": course.issuer,
+            "issued_at": now,
+        },
+    )
+    return certificate
+
+
+def certificate_revoke(
+    *, user, certificate: Certificate, reason: str, now: datetime.datetime | None = None
+) -> Certificate:
+    """HR of the holder's instansi (or BKPSDM) revokes a certificate, with a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise LearningError(_("Tuliskan alasan pencabutan."))
+    if certificate.revoked_at is not None:
+        raise LearningError(_("Sertifikat ini sudah dicabut."))
+    now = now or timezone.now()
+    Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+        revoked_at=now, revoked_reason=reason, revoked_by=user
+    )
+    certificate.refresh_from_db()
+    return certificate
+
+
+def _statement(
+    enrolment: Enrolment,
+    verb: str,
+    object_type: str,
+    object_ref: int,
+    object_name: str,
+    timestamp: datetime.datetime,
+    *,
+    result: dict | None = None,
+) -> Statement:
+    return Statement.objects.create(
+        asn_id=enrolment.asn_id,
+        enrolment=enrolment,
+        verb=verb,
+        object_type=object_type,
+        object_ref=object_ref,
+        object_name=object_name[:255],
+        result=result,
+        timestamp=timestamp,
+    )

@@ -1,0 +1,307 @@
+"""Learner, HR and public views of the learning app. Access decisions come from
+``pamong.people.access``: objects outside a user's scope are 404, missing roles 403."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
+from wagtail.views import serve as wagtail_serve
+
+from pamong.people.access import can_manage_instansi, role_required, scope_for
+
+from . import selectors, services
+from .certificates import certificate_pdf, verification_url
+from .forms import AssignmentForm, RevokeForm
+from .models import Choice, CoursePage, LessonPage, ModulePage, Question
+from .xapi import statement_json
+
+# --------------------------------------------------------------------------------------------------
+# Fast path for module and lesson pages
+# --------------------------------------------------------------------------------------------------
+
+
+def step_serve(request, course: str, module: str, lesson: str | None = None):
+    """Serve a module or lesson page found by its URL in one query.
+
+    Wagtail's router spends about six queries (site, root, one or two per level, view restrictions)
+    before the page's own work; the lesson page has a budget of twelve. Course pages carry no view
+    restrictions (access to lessons is the enrolment, checked by the page itself), so the page is
+    looked up directly and served; anything not found here falls through to Wagtail's own router.
+    """
+    model, slug = (LessonPage, lesson) if lesson else (ModulePage, module)
+    suffix = f"/pelatihan/{course}/{module}/" + (f"{lesson}/" if lesson else "")
+    page = model.objects.filter(slug=slug, url_path__endswith=suffix, live=True).first()
+    if page is None:
+        return wagtail_serve(request, request.path.lstrip("/"))
+    return page.serve(request)
+
+
+# --------------------------------------------------------------------------------------------------
+# Learner
+# --------------------------------------------------------------------------------------------------
+
+
+@role_required("asn")
+def dashboard(request):
+    scope = scope_for(request.user)
+    root = _root_url_path(request)
+    context = selectors.dashboard_for(asn_id=scope.asn_id, root_url_path=root)
+    context["page_title"] = _("Belajar")
+    return render(request, "learning/dashboard.html", context)
+
+
+@require_POST
+@role_required("asn")
+def enrol(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        services.enrolment_self_create(user=request.user, course=course)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return redirect(course.get_url(request=request))
+    messages.success(request, _("Anda terdaftar pada pelatihan “%(course)s”.") % {"course": course.title})
+    return redirect(course.get_url(request=request))
+
+
+@require_POST
+@role_required("asn")
+def lesson_complete(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        enrolment = services.lesson_mark_complete(user=request.user, lesson=lesson)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return redirect(lesson.get_url(request=request))
+    if enrolment.completed_at:
+        messages.success(
+            request, _("Selamat! Anda telah menyelesaikan pelatihan ini. Sertifikat sudah terbit.")
+        )
+        return redirect("learning:dashboard")
+    messages.success(request, _("Pelajaran ditandai selesai."))
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/") and not next_url.startswith("//"):
+        return redirect(next_url)
+    return redirect(lesson.get_url(request=request))
+
+
+@require_POST
+@role_required("asn")
+def attempt_start(request, page_id: int):
+    page = get_object_or_404(Page.objects.live().type(LessonPage, ModulePage), pk=page_id).specific
+    try:
+        attempt = services.attempt_start(user=request.user, page=page)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return redirect(page.get_url(request=request))
+    return redirect("learning:attempt", attempt.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def attempt(request, pk: int):
+    """Take an open attempt (GET shows the questions, POST submits) or see a submitted one's result."""
+    attempt = selectors.attempt_for_owner(user=request.user, attempt_id=pk)
+    if attempt is None:
+        raise Http404
+    page = Page.objects.filter(pk=attempt.page_id).first()
+    if request.method == "POST":
+        if not attempt.is_open:
+            messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
+            return redirect("learning:attempt", attempt.pk)
+        answers: dict[str, list[str]] = {}
+        for key in request.POST:
+            if key.startswith("q"):
+                answers[key[1:]] = request.POST.getlist(key)
+        try:
+            attempt = services.attempt_submit(user=request.user, attempt=attempt, answers=answers)
+        except services.AnswerRejected:
+            return HttpResponseBadRequest(_("Jawaban tidak sesuai dengan soal pada percobaan ini."))
+        if attempt.passed:
+            messages.success(request, _("Selamat, Anda lulus kuis ini."))
+        else:
+            messages.warning(request, _("Nilai Anda belum mencapai nilai lulus."))
+        return redirect("learning:attempt", attempt.pk)
+
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_order)}
+    choices = {c.pk: c for c in Choice.objects.filter(question_id__in=attempt.question_order)}
+    course = (
+        CoursePage.objects.filter(pk=attempt.enrolment.course_id)
+        .only("show_correct_answers", "title")
+        .first()
+    )
+    show_correct = bool(course and course.show_correct_answers) and not attempt.is_open
+    items = []
+    for position, question_id in enumerate(attempt.question_order, start=1):
+        question = questions.get(question_id)
+        if question is None:
+            continue
+        chosen = set(attempt.answers.get(str(question_id), []))
+        options = []
+        for choice_id in attempt.choice_order.get(str(question_id), []):
+            choice = choices.get(choice_id)
+            if choice is not None:
+                options.append(
+                    {
+                        "id": choice.pk,
+                        "text": choice.text,
+                        "chosen": choice.pk in chosen,
+                        "correct": choice.is_correct if show_correct else None,
+                    }
+                )
+        items.append(
+            {
+                "position": position,
+                "question": question,
+                "multiple": question.kind == Question.Kind.MULTIPLE,
+                "options": options,
+                "is_correct": attempt.correct.get(str(question_id)) if not attempt.is_open else None,
+            }
+        )
+    return render(
+        request,
+        "learning/attempt.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "items": items,
+            "show_correct": show_correct,
+            "back_url": page.specific.get_url(request=request) if page else "/belajar/",
+            "page_title": attempt.quiz.title,
+        },
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# HR
+# --------------------------------------------------------------------------------------------------
+
+
+@role_required("hr")
+def assign(request):
+    scope = scope_for(request.user)
+    hr_ids = scope.hr_instansi_ids()
+    form = AssignmentForm(request.POST or None, hr_instansi_ids=hr_ids)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.enrolment_assign_bulk(
+                user=request.user,
+                course=data["course"],
+                due_date=data["due_date"],
+                instansi_id=data["instansi"].pk if data["instansi"] else None,
+                unit_id=data["unit"].pk if data["unit"] else None,
+                jabatan_id=data["jabatan"].pk if data["jabatan"] else None,
+            )
+        except services.LearningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Pelatihan “%(course)s” ditugaskan kepada %(n)d ASN (yang sudah terdaftar tidak diubah).")
+                % {"course": data["course"].title, "n": created},
+            )
+            return redirect("learning:assign")
+    return render(
+        request,
+        "learning/assign.html",
+        {
+            "form": form,
+            "report": selectors.assignment_report_for(user=request.user),
+            "page_title": _("Penugasan pelatihan"),
+        },
+    )
+
+
+@role_required("hr")
+def xapi_export(request):
+    """Learning records in the HR user's scope as xAPI JSON (``?since=<ISO time>&limit=<n>``)."""
+    since = parse_datetime(request.GET.get("since", "")) if request.GET.get("since") else None
+    if request.GET.get("since") and since is None:
+        return HttpResponseBadRequest("since must be an ISO 8601 datetime")
+    try:
+        limit = max(1, min(5000, int(request.GET.get("limit", "1000"))))
+    except ValueError:
+        return HttpResponseBadRequest("limit must be a number")
+    rows = list(selectors.statements_for(user=request.user, since=since)[: limit + 1])
+    more = ""
+    if len(rows) > limit:
+        rows = rows[:limit]
+        more = f"{reverse('learning:xapi_export')}?limit={limit}&since={rows[-1].timestamp.isoformat()}"
+    data = {
+        "statements": [statement_json(s, asn_name=s.asn.name, asn_nip=s.asn.nip) for s in rows],
+        "more": more,
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+# --------------------------------------------------------------------------------------------------
+# Certificates
+# --------------------------------------------------------------------------------------------------
+
+
+def certificate_verify(request, code: str):
+    """Public: anyone holding the code (or the QR code) sees every field and whether it is valid."""
+    certificate = selectors.certificate_public(code=code)
+    if certificate is None:
+        raise Http404
+    can_revoke = False
+    if request.user.is_authenticated and scope_for(request.user).is_hr:
+        instansi_id = certificate.enrolment.asn.instansi_id
+        can_revoke = certificate.is_valid and can_manage_instansi(request.user, instansi_id)
+    return render(
+        request,
+        "learning/certificate_verify.html",
+        {
+            "certificate": certificate,
+            "url": verification_url(certificate, request),
+            "can_revoke": can_revoke,
+            "form": RevokeForm() if can_revoke else None,
+            "page_title": _("Verifikasi sertifikat"),
+        },
+    )
+
+
+@login_required
+def certificate_pdf_view(request, code: str):
+    certificate = selectors.certificate_visible_to(user=request.user, code=code)
+    if certificate is None:
+        raise Http404
+    pdf = certificate_pdf(certificate, url=verification_url(certificate, request))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sertifikat-{certificate.code}.pdf"'
+    return response
+
+
+@require_POST
+@role_required("hr")
+def certificate_revoke(request, code: str):
+    certificate = selectors.certificate_public(code=code)
+    if certificate is None or not can_manage_instansi(request.user, certificate.enrolment.asn.instansi_id):
+        raise Http404
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tuliskan alasan pencabutan."))
+        return redirect(certificate.get_absolute_url())
+    try:
+        services.certificate_revoke(
+            user=request.user, certificate=certificate, reason=form.cleaned_data["reason"]
+        )
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Sertifikat dicabut."))
+    return redirect(certificate.get_absolute_url())
+
+
+def _root_url_path(request) -> str:
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return site.root_page.url_path if site else "/"

@@ -1,0 +1,100 @@
+"""Admin for the learning app: quizzes and their questions (snippets), and a link to HR assignment."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from pamong.people.access import scope_for
+
+from .models import Question, Quiz
+
+
+class QuestionForm(WagtailAdminModelForm):
+    """Checks the choices as a whole: one correct choice (two choices for true/false), or at least
+    one correct choice for a multiple-answer question."""
+
+    def clean(self):
+        data = super().clean()
+        formset = self.formsets.get("choices")
+        if formset is None or any(f.errors for f in formset.forms):
+            return data
+        rows = [
+            f.cleaned_data
+            for f in formset.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("text")
+        ]
+        correct = sum(1 for row in rows if row.get("is_correct"))
+        kind = data.get("kind")
+        if len(rows) < 2:
+            self.add_error(None, _("Soal membutuhkan paling sedikit dua pilihan jawaban."))
+        elif kind == Question.Kind.TRUE_FALSE and len(rows) != 2:
+            self.add_error(None, _("Soal benar/salah memiliki tepat dua pilihan: Benar dan Salah."))
+        elif kind == Question.Kind.MULTIPLE and correct < 1:
+            self.add_error(None, _("Tandai paling sedikit satu jawaban benar."))
+        elif kind != Question.Kind.MULTIPLE and correct != 1:
+            self.add_error(None, _("Tandai tepat satu jawaban benar."))
+        return data
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "tasks"
+    menu_label = _("Kuis")
+    list_display = ["title", "pass_mark", "max_attempts"]
+    search_fields = ["title", "description"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+            ],
+            heading=_("Aturan"),
+        ),
+    ]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Soal")
+    list_display = ["text", "quiz", "kind"]
+    list_filter = ["quiz", "kind"]
+    search_fields = ["text"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("quiz"), FieldPanel("kind"), FieldPanel("sort_order")]),
+            FieldPanel("text"),
+            InlinePanel("choices", label=_("Pilihan jawaban"), min_num=2),
+            FieldPanel("explanation"),
+        ],
+        base_form_class=QuestionForm,
+    )
+
+
+class LearningViewSetGroup(SnippetViewSetGroup):
+    items = (QuizViewSet, QuestionViewSet)
+    menu_icon = "tasks"
+    menu_label = _("Kuis pelatihan")
+    menu_name = "kuis-pelatihan"
+
+
+register_snippet(LearningViewSetGroup)
+
+
+class HRMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_for(request.user).is_hr
+
+
+@hooks.register("register_admin_menu_item")
+def register_assignment_menu_item():
+    return HRMenuItem(_("Penugasan pelatihan"), reverse("learning:assign"), icon_name="group", order=900)

@@ -1,0 +1,468 @@
+"""Reads of performance data. Every function that serves a person takes ``user`` and scopes
+through :mod:`pamong.people.access`.
+
+Anonymity: :func:`rater_group_summaries` is the only read of 360° scores for a ratee, an atasan,
+HR, the CSV export and the JSON API. It returns, per group, the number of raters who answered and
+— only when that number reaches ``min_group_size`` for the anonymous groups (peers,
+subordinates, the public) — averages. It never returns a rater, an assignment or a single score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.http import Http404
+
+from pamong.people.access import asn_scope_q, scope_for
+
+from .models import (
+    ANONYMOUS_GROUPS,
+    AuditEntry,
+    BehaviourRating,
+    BerakhlakValue,
+    DistributionRule,
+    Evaluation,
+    EvaluationSettings,
+    FollowUpProposal,
+    Objection,
+    OrganisationPredikat,
+    OrgPredikat,
+    Period,
+    Plan,
+    PlanIndicator,
+    Predikat,
+    PublicFeedback,
+    RaterAssignment,
+    RaterGroup,
+    Realisation,
+)
+from .scoring import (
+    hasil_kerja_from_achievement,
+    indicator_achievement_pct,
+    perilaku_kerja_from_score,
+    settings_for,
+    weighted_average,
+)
+
+SERVICE_VALUE_CODE = "berorientasi-pelayanan"
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+def plans_visible_to(*, user) -> QuerySet[Plan]:
+    q = asn_scope_q(user, prefix="asn__")
+    qs = Plan.objects.all()
+    return qs if q is None else qs.filter(q)
+
+
+def plan_get_for_user(*, user, pk: int) -> Plan:
+    """The plan if ``user`` may see it, else 404 (outside scope looks like not existing)."""
+    try:
+        return (
+            plans_visible_to(user=user)
+            .select_related(
+                "asn__instansi", "asn__unit", "asn__jabatan", "asn__atasan", "period", "atasan__atasan"
+            )
+            .get(pk=pk)
+        )
+    except (Plan.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def current_periods() -> list[Period]:
+    return list(Period.objects.exclude(status=Period.Status.CLOSED).order_by("-year"))
+
+
+def own_plans(*, asn_id: int) -> list[Plan]:
+    return list(
+        Plan.objects.filter(asn_id=asn_id).select_related("period", "evaluation").order_by("-period__year")
+    )
+
+
+def subordinate_plans(*, asn_id: int, period: Period) -> list[dict]:
+    """The direct reports of ``asn_id`` with their plan (if any) in ``period``: two queries."""
+    from pamong.people.models import ASN
+
+    reports = list(
+        ASN.objects.filter(atasan_id=asn_id, is_active=True).select_related("jabatan").order_by("name")
+    )
+    plans = {
+        p.asn_id: p
+        for p in Plan.objects.filter(period=period, asn_id__in=[r.pk for r in reports]).select_related(
+            "evaluation"
+        )
+    }
+    return [{"asn": r, "plan": plans.get(r.pk)} for r in reports]
+
+
+@dataclass
+class IndicatorRow:
+    plan_indicator: PlanIndicator
+    realisations: dict[int, Realisation]
+    latest: Realisation | None
+    achievement_pct: Decimal | None
+
+
+def plan_indicator_rows(*, plan: Plan) -> list[IndicatorRow]:
+    """Each SKP indicator with its realisations per check-in and its achievement (two queries)."""
+    pis = list(
+        PlanIndicator.objects.filter(plan=plan)
+        .select_related("indicator", "result")
+        .order_by("result__kind", "result__order", "result_id", "pk")
+    )
+    by_pi: dict[int, dict[int, Realisation]] = {pi.pk: {} for pi in pis}
+    for r in (
+        Realisation.objects.filter(plan_indicator__plan=plan)
+        .select_related("checkin")
+        .prefetch_related("evidence")
+        .order_by("checkin__number")
+    ):
+        by_pi[r.plan_indicator_id][r.checkin.number] = r
+    rows = []
+    for pi in pis:
+        reals = by_pi[pi.pk]
+        latest = reals[max(reals)] if reals else None
+        rows.append(
+            IndicatorRow(
+                plan_indicator=pi,
+                realisations=reals,
+                latest=latest,
+                achievement_pct=indicator_achievement_pct(
+                    target=pi.target, value=latest.value if latest else None, direction=pi.indicator.direction
+                ),
+            )
+        )
+    return rows
+
+
+# --- 360° -------------------------------------------------------------------------------------
+
+
+@dataclass
+class GroupSummary:
+    group: str
+    label: str
+    answered: int
+    shown: bool
+    average: Decimal | None = None
+    by_value: dict[str, Decimal] = field(default_factory=dict)
+    weight: int = 0
+
+
+def rater_group_summaries(*, plan: Plan, settings: EvaluationSettings | None = None) -> list[GroupSummary]:
+    """Per rater group: how many answered and, where allowed, the averages. No identities."""
+    settings = settings or settings_for(instansi_id=plan.asn.instansi_id)
+    weights = settings.weights()
+    answered = dict(
+        RaterAssignment.objects.filter(plan=plan, submitted_at__isnull=False)
+        .values_list("group")
+        .annotate(n=Count("pk"))
+        .values_list("group", "n")
+    )
+    per_value: dict[str, dict[str, Decimal]] = {}
+    for row in (
+        BehaviourRating.objects.filter(assignment__plan=plan, assignment__submitted_at__isnull=False)
+        .values("assignment__group", "value__code")
+        .annotate(avg=Avg("score"))
+    ):
+        per_value.setdefault(row["assignment__group"], {})[row["value__code"]] = Decimal(
+            str(row["avg"])
+        ).quantize(Decimal("0.01"))
+    public = public_feedback_for_asn(asn_id=plan.asn_id, period=plan.period)
+    answered[RaterGroup.PUBLIC] = public["count"]
+    if public["average"] is not None:
+        per_value[RaterGroup.PUBLIC] = {SERVICE_VALUE_CODE: public["average"]}
+    summaries = []
+    for group, label in RaterGroup.choices:
+        n = answered.get(group, 0)
+        shown = n > 0 and (group not in ANONYMOUS_GROUPS or n >= settings.min_group_size)
+        values = per_value.get(group, {}) if shown else {}
+        avg = weighted_average([(v, Decimal(1)) for v in values.values()]) if values else None
+        summaries.append(
+            GroupSummary(
+                group=group,
+                label=str(label),
+                answered=n,
+                shown=shown,
+                average=avg,
+                by_value=values,
+                weight=weights.get(group, 0),
+            )
+        )
+    return summaries
+
+
+def public_feedback_for_asn(*, asn_id: int, period: Period) -> dict:
+    """Approved public feedback naming the ASN within the period's dates: count and average."""
+    agg = PublicFeedback.objects.filter(
+        asn_id=asn_id,
+        status=PublicFeedback.Status.APPROVED,
+        created_at__date__gte=period.starts_on,
+        created_at__date__lte=period.ends_on,
+    ).aggregate(n=Count("pk"), avg=Avg("rating"))
+    avg = Decimal(str(agg["avg"])).quantize(Decimal("0.01")) if agg["avg"] is not None else None
+    return {"count": agg["n"], "average": avg}
+
+
+def pending_rating_tasks(*, asn_id: int) -> QuerySet[RaterAssignment]:
+    return (
+        RaterAssignment.objects.filter(rater_id=asn_id, submitted_at__isnull=True)
+        .exclude(plan__period__status=Period.Status.CLOSED)
+        .select_related("plan__asn", "plan__period")
+        .order_by("plan__period__year", "plan__asn__name")
+    )
+
+
+def berakhlak_values() -> list[BerakhlakValue]:
+    return list(BerakhlakValue.objects.prefetch_related("indicators").order_by("order"))
+
+
+# --- proposal and explanation -----------------------------------------------------------------
+
+
+@dataclass
+class Proposal:
+    settings: EvaluationSettings
+    rows: list[IndicatorRow]
+    achievement_pct: Decimal | None
+    hasil_kerja: str | None
+    groups: list[GroupSummary]
+    perilaku_score: Decimal | None
+    perilaku_kerja: str | None
+
+
+def evaluation_proposal(*, plan: Plan) -> Proposal:
+    """The system's proposal: hasil kerja from indicator achievement, perilaku from 360° groups.
+
+    Hidden groups (too few raters) do not count, and the remaining weights are renormalised.
+    """
+    settings = settings_for(instansi_id=plan.asn.instansi_id)
+    rows = plan_indicator_rows(plan=plan)
+    achievement = weighted_average([(r.achievement_pct, r.plan_indicator.weight) for r in rows])
+    groups = rater_group_summaries(plan=plan, settings=settings)
+    score = weighted_average([(g.average, Decimal(g.weight)) for g in groups if g.shown and g.weight])
+    return Proposal(
+        settings=settings,
+        rows=rows,
+        achievement_pct=achievement,
+        hasil_kerja=hasil_kerja_from_achievement(pct=achievement, settings=settings),
+        groups=groups,
+        perilaku_score=score,
+        perilaku_kerja=perilaku_kerja_from_score(score=score, settings=settings),
+    )
+
+
+def proposal_explanation(proposal: Proposal) -> dict:
+    """A JSON-safe snapshot of the proposal (no rater identities, only shown group averages)."""
+    s = proposal.settings
+    return {
+        "indicators": [
+            {
+                "name": r.plan_indicator.indicator.name,
+                "unit": r.plan_indicator.indicator.unit_of_measure,
+                "direction": r.plan_indicator.indicator.direction,
+                "target": str(r.plan_indicator.target),
+                "weight": str(r.plan_indicator.weight),
+                "realisation": str(r.latest.value) if r.latest else None,
+                "achievement_pct": str(r.achievement_pct) if r.achievement_pct is not None else None,
+            }
+            for r in proposal.rows
+        ],
+        "achievement_pct": str(proposal.achievement_pct) if proposal.achievement_pct is not None else None,
+        "groups": [
+            {
+                "group": g.group,
+                "answered": g.answered if g.shown else None,
+                "shown": g.shown,
+                "average": str(g.average) if g.average is not None else None,
+                "weight": g.weight,
+            }
+            for g in proposal.groups
+        ],
+        "perilaku_score": str(proposal.perilaku_score) if proposal.perilaku_score is not None else None,
+        "thresholds": {
+            "hasil_di_atas_pct": str(s.hasil_di_atas_pct),
+            "hasil_sesuai_pct": str(s.hasil_sesuai_pct),
+            "perilaku_di_atas_score": str(s.perilaku_di_atas_score),
+            "perilaku_sesuai_score": str(s.perilaku_sesuai_score),
+            "min_group_size": s.min_group_size,
+        },
+        "proposed_hasil_kerja": proposal.hasil_kerja,
+        "proposed_perilaku_kerja": proposal.perilaku_kerja,
+    }
+
+
+def result_public_dict(*, evaluation: Evaluation) -> dict:
+    """The result as served by the JSON API: the explanation snapshot and the decision, no identities."""
+    return {
+        "plan": evaluation.plan_id,
+        "status": evaluation.status,
+        "hasil_kerja": evaluation.hasil_kerja,
+        "perilaku_kerja": evaluation.perilaku_kerja,
+        "predikat": evaluation.predikat,
+        "predikat_label": str(Predikat(evaluation.predikat).label),
+        "explanation": evaluation.explanation,
+    }
+
+
+# --- HR ---------------------------------------------------------------------------------------
+
+
+def periods_for(*, user) -> QuerySet[Period]:
+    hr = scope_for(user).hr_instansi_ids()
+    qs = Period.objects.select_related("instansi")
+    if hr is None:
+        return qs
+    return qs.filter(Q(instansi__isnull=True) | Q(instansi_id__in=hr))
+
+
+def period_counts(*, period: Period, user) -> dict:
+    plans = plans_visible_to(user=user).filter(period=period)
+    return plans.aggregate(
+        plans=Count("pk"),
+        agreed=Count("pk", filter=Q(status=Plan.Status.AGREED)),
+        evaluated=Count("evaluation"),
+        final=Count("evaluation", filter=Q(evaluation__status=Evaluation.Status.FINAL)),
+    )
+
+
+def proposals_for(*, period: Period, user, status: str = "") -> QuerySet[FollowUpProposal]:
+    q = asn_scope_q(user, prefix="asn__")
+    qs = FollowUpProposal.objects.filter(period=period).select_related("asn__unit", "rule", "evaluation")
+    if q is not None:
+        qs = qs.filter(q)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("asn__name", "rule__kind", "rule__name")
+
+
+def moderation_queue(*, user, status: str = PublicFeedback.Status.PENDING) -> QuerySet[PublicFeedback]:
+    hr = scope_for(user).hr_instansi_ids()
+    qs = PublicFeedback.objects.filter(status=status).select_related("channel__unit", "asn")
+    if hr is not None:
+        qs = qs.filter(channel__unit__instansi_id__in=hr)
+    return qs.order_by("created_at")
+
+
+def audit_entries_for(*, user) -> QuerySet[AuditEntry]:
+    hr = scope_for(user).hr_instansi_ids()
+    qs = AuditEntry.objects.select_related("actor", "asn")
+    if hr is not None:
+        qs = qs.filter(instansi_id__in=hr)
+    return qs.order_by("-created_at", "-pk")
+
+
+def objections_for(*, user) -> QuerySet[Objection]:
+    """Objections the user filed, must decide, or (HR) manages."""
+    scope = scope_for(user)
+    qs = Objection.objects.select_related("evaluation__plan__asn", "decider")
+    q = Q(pk__in=[])
+    if scope.asn_id:
+        q |= Q(decider_id=scope.asn_id) | Q(evaluation__plan__asn_id=scope.asn_id)
+    hr = scope.hr_instansi_ids()
+    if hr is None:
+        return qs
+    if hr:
+        q |= Q(evaluation__plan__asn__instansi_id__in=hr)
+    return qs.filter(q)
+
+
+@dataclass
+class UnitDistribution:
+    unit_id: int
+    unit_name: str
+    instansi_id: int
+    total: int
+    counts: dict[str, int]
+    percents: dict[str, Decimal]
+    org_predikat: str
+    warnings: list[str]
+
+
+def distribution_by_unit(*, period: Period, user) -> list[UnitDistribution]:
+    """Final predikat counts per unit, checked against the pattern for the instansi's own predikat.
+
+    Three queries whatever the number of units.
+    """
+    plans = plans_visible_to(user=user).filter(period=period, evaluation__status=Evaluation.Status.FINAL)
+    rows = (
+        plans.values("asn__unit_id", "asn__unit__name", "asn__instansi_id", "evaluation__predikat")
+        .annotate(n=Count("pk"))
+        .order_by("asn__unit__name")
+    )
+    units: dict[int, dict] = {}
+    for r in rows:
+        u = units.setdefault(
+            r["asn__unit_id"],
+            {"name": r["asn__unit__name"], "instansi": r["asn__instansi_id"], "counts": {}},
+        )
+        u["counts"][r["evaluation__predikat"]] = r["n"]
+    org = dict(OrganisationPredikat.objects.filter(period=period).values_list("instansi_id", "predikat"))
+    rules: dict[str, list[DistributionRule]] = {}
+    for rule in DistributionRule.objects.all():
+        rules.setdefault(rule.org_predikat, []).append(rule)
+    result = []
+    for unit_id, u in units.items():
+        total = sum(u["counts"].values())
+        counts = {p: u["counts"].get(p, 0) for p in Predikat.values}
+        percents = {p: (Decimal(c) * 100 / total).quantize(Decimal("0.1")) for p, c in counts.items()}
+        org_predikat = org.get(u["instansi"], OrgPredikat.BAIK)
+        warnings = distribution_warnings(counts=counts, rules=rules.get(org_predikat, []))
+        result.append(
+            UnitDistribution(
+                unit_id, u["name"], u["instansi"], total, counts, percents, org_predikat, warnings
+            )
+        )
+    return result
+
+
+def distribution_warnings(*, counts: dict[str, int], rules: list[DistributionRule]) -> list[str]:
+    """Descriptions of the pattern rules that ``counts`` break."""
+    total = sum(counts.values())
+    broken = []
+    for rule in rules:
+        n = sum(counts.get(code, 0) for code in rule.codes)
+        pct = Decimal(n) * 100 / total if total else Decimal(0)
+        if (
+            (rule.min_pct is not None and pct < rule.min_pct)
+            or (rule.max_pct is not None and pct > rule.max_pct)
+            or (rule.min_count is not None and n < rule.min_count)
+        ):
+            broken.append(rule.description)
+    return broken
+
+
+def results_export_rows(*, period: Period, user) -> list[list]:
+    """Rows of the results CSV: ASN, unit, ratings, predikat, achievement and the shown group
+    averages. No rater appears; hidden groups are empty."""
+    plans = (
+        plans_visible_to(user=user)
+        .filter(period=period, evaluation__isnull=False)
+        .select_related("asn__unit", "evaluation")
+        .order_by("asn__name")
+    )
+    out = []
+    for p in plans.iterator(chunk_size=2000):
+        ev = p.evaluation
+        groups = {g["group"]: g for g in (ev.explanation or {}).get("groups", [])}
+        out.append(
+            [
+                p.asn.nip,
+                p.asn.name,
+                p.asn.unit.name,
+                ev.achievement_pct if ev.achievement_pct is not None else "",
+                ev.get_hasil_kerja_display(),
+                ev.perilaku_score if ev.perilaku_score is not None else "",
+                ev.get_perilaku_kerja_display(),
+                ev.get_predikat_display(),
+                ev.get_status_display(),
+                *[
+                    (groups.get(g, {}).get("average") or "") if groups.get(g, {}).get("shown") else ""
+                    for g in RaterGroup.values
+                ],
+            ]
+        )
+    return out

@@ -1,0 +1,875 @@
+"""Writes of the performance app. Keyword-only, validated first, written in one transaction.
+
+Business errors raise :class:`django.core.exceptions.ValidationError` with an Indonesian message;
+views show it and nothing is half-saved. Every change to plans, ratings and results writes an
+:class:`~performance.models.AuditEntry`.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pamong.people.models import ASN
+
+from .models import (
+    AuditEntry,
+    BehaviourRating,
+    BerakhlakValue,
+    CheckIn,
+    Evaluation,
+    Evidence,
+    FeedbackComment,
+    FollowUpProposal,
+    FollowUpRule,
+    Indicator,
+    Period,
+    Plan,
+    PlanIndicator,
+    PlannedResult,
+    PublicFeedback,
+    PublicFeedbackChannel,
+    RaterAssignment,
+    RaterGroup,
+    Rating,
+    Realisation,
+)
+from .scoring import indicator_achievement_pct, predikat_for
+
+# --- limits (settings may override) ----------------------------------------------------------
+
+#: Evidence: at most this many bytes, of these types (checked by extension *and* magic bytes).
+EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
+EVIDENCE_TYPES = {
+    ".pdf": ("application/pdf", (b"%PDF-",)),
+    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
+}
+#: Public form: at most ``PUBLIC_FEEDBACK_RATE_LIMIT`` answers per client and form per window.
+PUBLIC_FEEDBACK_RATE_LIMIT = 5
+PUBLIC_FEEDBACK_RATE_WINDOW_SECONDS = 600
+
+
+def _setting(name: str, default):
+    return getattr(django_settings, name, default)
+
+
+# --- audit ------------------------------------------------------------------------------------
+
+
+def _snapshot(obj: Model | None, fields: list[str]) -> dict | None:
+    if obj is None:
+        return None
+    out = {}
+    for name in fields:
+        value = getattr(obj, name)
+        out[name] = value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+    return out
+
+
+def audit_record(
+    *, actor, action: str, obj: Model, asn: ASN | None, before: dict | None, after: dict | None
+) -> AuditEntry:
+    """Append one audit entry (who, when, what, before and after)."""
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        asn=asn,
+        instansi_id=asn.instansi_id if asn else None,
+        before=before,
+        after=after,
+    )
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+PERIOD_FLOW = {
+    Period.Status.PLANNING: Period.Status.RUNNING,
+    Period.Status.RUNNING: Period.Status.EVALUATION,
+    Period.Status.EVALUATION: Period.Status.CLOSED,
+}
+
+
+def period_create(
+    *, name: str, year: int, starts_on: date, ends_on: date, instansi_id: int | None = None, checkins: int = 4
+) -> Period:
+    """A period with ``checkins`` evenly spaced check-ins (quarterly by default)."""
+    if ends_on <= starts_on:
+        raise ValidationError(_("Tanggal selesai harus setelah tanggal mulai."))
+    if not 1 <= checkins <= 12:
+        raise ValidationError(_("Jumlah check-in harus antara 1 dan 12."))
+    with transaction.atomic():
+        period = Period.objects.create(
+            name=name,
+            year=year,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            instansi_id=instansi_id,
+            checkins_per_year=checkins,
+        )
+        checkin_create_for(period=period)
+    return period
+
+
+def checkin_create_for(*, period: Period) -> None:
+    span = (period.ends_on - period.starts_on).days
+    n = period.checkins_per_year
+    CheckIn.objects.bulk_create(
+        [
+            CheckIn(
+                period=period,
+                number=i,
+                label=_("Triwulan %(n)s") % {"n": i} if n == 4 else _("Check-in %(n)s") % {"n": i},
+                due_on=period.starts_on + timedelta(days=round(span * i / n)),
+            )
+            for i in range(1, n + 1)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def period_advance(*, period: Period, actor) -> Period:
+    """Move a period one step: planning → running → evaluation → closed (closing proposes follow-up)."""
+    nxt = PERIOD_FLOW.get(period.status)
+    if nxt is None:
+        raise ValidationError(_("Periode ini sudah ditutup."))
+    if nxt == Period.Status.CLOSED:
+        return period_close(period=period, actor=actor)
+    with transaction.atomic():
+        before = _snapshot(period, ["status"])
+        period.status = nxt
+        period.save(update_fields=["status"])
+        audit_record(
+            actor=actor, action="period.status", obj=period, asn=None, before=before, after={"status": nxt}
+        )
+    return period
+
+
+def period_close(*, period: Period, actor) -> Period:
+    """HR closes the period: finalised results stay, follow-up proposals are created."""
+    if period.status == Period.Status.CLOSED:
+        raise ValidationError(_("Periode ini sudah ditutup."))
+    with transaction.atomic():
+        before = _snapshot(period, ["status"])
+        period.status = Period.Status.CLOSED
+        period.closed_at = timezone.now()
+        period.closed_by = actor if getattr(actor, "pk", None) else None
+        period.save(update_fields=["status", "closed_at", "closed_by"])
+        created = followup_propose_for_period(period=period)
+        audit_record(
+            actor=actor,
+            action="period.close",
+            obj=period,
+            asn=None,
+            before=before,
+            after={"status": period.status, "proposals_created": created},
+        )
+    return period
+
+
+# --- SKP --------------------------------------------------------------------------------------
+
+PLAN_FIELDS = ["status", "atasan_id"]
+
+
+def plan_create(*, asn: ASN, period: Period, actor) -> Plan:
+    if period.status == Period.Status.CLOSED:
+        raise ValidationError(_("Periode sudah ditutup."))
+    if Plan.objects.filter(asn=asn, period=period).exists():
+        raise ValidationError(_("SKP untuk periode ini sudah ada."))
+    with transaction.atomic():
+        plan = Plan.objects.create(asn=asn, period=period, atasan_id=asn.atasan_id)
+        audit_record(
+            actor=actor,
+            action="plan.create",
+            obj=plan,
+            asn=asn,
+            before=None,
+            after=_snapshot(plan, PLAN_FIELDS),
+        )
+    return plan
+
+
+def _plan_must_be_draft(plan: Plan) -> None:
+    if plan.status != Plan.Status.DRAFT:
+        raise ValidationError(_("SKP sudah disepakati dan tidak dapat diubah."))
+    if plan.period.status == Period.Status.CLOSED:
+        raise ValidationError(_("Periode sudah ditutup."))
+
+
+def plan_add_indicator(
+    *,
+    plan: Plan,
+    kind: str,
+    description: str,
+    indicator: Indicator,
+    target: Decimal,
+    weight: Decimal = Decimal(1),
+    actor,
+) -> PlanIndicator:
+    """Add a planned result (utama/tambahan) with one indicator, target and weight to a draft SKP."""
+    _plan_must_be_draft(plan)
+    errors = {}
+    if kind not in PlannedResult.Kind.values:
+        errors["kind"] = _("Jenis hasil kerja tidak dikenal.")
+    if not description.strip():
+        errors["description"] = _("Isi rencana hasil kerja.")
+    if indicator.instansi_id not in (None, plan.asn.instansi_id) or not indicator.is_active:
+        errors["indicator"] = _("Indikator tidak tersedia untuk instansi ini.")
+    if target is None or target <= 0:
+        errors["target"] = _("Target harus lebih besar dari nol.")
+    if weight is None or weight <= 0:
+        errors["weight"] = _("Bobot harus lebih besar dari nol.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        result = PlannedResult.objects.create(
+            plan=plan, kind=kind, description=description.strip(), order=plan.results.count() + 1
+        )
+        pi = PlanIndicator.objects.create(
+            plan=plan, result=result, indicator=indicator, target=target, weight=weight
+        )
+        audit_record(
+            actor=actor,
+            action="plan.add_indicator",
+            obj=pi,
+            asn=plan.asn,
+            before=None,
+            after={
+                "plan": plan.pk,
+                "kind": kind,
+                "description": result.description,
+                "indicator": indicator.name,
+                "target": str(target),
+                "weight": str(weight),
+            },
+        )
+    return pi
+
+
+def plan_agree(*, plan: Plan, actor) -> Plan:
+    """The atasan agrees the SKP; the atasan, self and direct-report 360° raters are assigned."""
+    _plan_must_be_draft(plan)
+    if not plan.plan_indicators.exists():
+        raise ValidationError(_("SKP belum memiliki indikator."))
+    with transaction.atomic():
+        before = _snapshot(plan, PLAN_FIELDS)
+        plan.status = Plan.Status.AGREED
+        plan.agreed_at = timezone.now()
+        plan.agreed_by = actor
+        plan.save(update_fields=["status", "agreed_at", "agreed_by"])
+        rater_assign_defaults(plan=plan, actor=actor)
+        audit_record(
+            actor=actor,
+            action="plan.agree",
+            obj=plan,
+            asn=plan.asn,
+            before=before,
+            after=_snapshot(plan, PLAN_FIELDS),
+        )
+    return plan
+
+
+def _results_locked(plan: Plan) -> None:
+    if plan.period.status == Period.Status.CLOSED:
+        raise ValidationError(_("Periode sudah ditutup."))
+    if Evaluation.objects.filter(plan=plan, status=Evaluation.Status.FINAL).exists():
+        raise ValidationError(_("Hasil penilaian sudah final dan tidak dapat diubah."))
+
+
+def evidence_validate(*, upload) -> str:
+    """Return the content type of an acceptable upload, else raise: size, extension and magic bytes."""
+    import os
+
+    max_bytes = _setting("PERFORMANCE_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES)
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("Berkas %(name)s terlalu besar (maksimal %(mb)s MB).")
+            % {"name": upload.name, "mb": max_bytes // (1024 * 1024)}
+        )
+    ext = os.path.splitext(upload.name)[1].lower()
+    if ext not in EVIDENCE_TYPES:
+        raise ValidationError(
+            _("Jenis berkas %(name)s tidak diizinkan (PDF, PNG, JPG, XLSX, DOCX).") % {"name": upload.name}
+        )
+    content_type, magics = EVIDENCE_TYPES[ext]
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not any(head.startswith(m) for m in magics):
+        raise ValidationError(_("Isi berkas %(name)s tidak sesuai dengan jenisnya.") % {"name": upload.name})
+    return content_type
+
+
+def realisation_record(
+    *, plan_indicator: PlanIndicator, checkin: CheckIn, value: Decimal, notes: str = "", files=(), actor
+) -> Realisation:
+    """Record (or correct) the value of one indicator at one check-in, with evidence files."""
+    plan = plan_indicator.plan
+    _results_locked(plan)
+    if plan.status != Plan.Status.AGREED:
+        raise ValidationError(_("Realisasi dicatat setelah SKP disepakati."))
+    if checkin.period_id != plan.period_id:
+        raise ValidationError(_("Check-in bukan bagian dari periode SKP ini."))
+    if value is None or value < 0:
+        raise ValidationError({"value": _("Realisasi tidak boleh negatif.")})
+    types = [evidence_validate(upload=f) for f in files]
+    with transaction.atomic():
+        existing = Realisation.objects.filter(plan_indicator=plan_indicator, checkin=checkin).first()
+        before = _snapshot(existing, ["value", "notes"])
+        real, _created = Realisation.objects.update_or_create(
+            plan_indicator=plan_indicator,
+            checkin=checkin,
+            defaults={"value": value, "notes": notes, "recorded_by": actor},
+        )
+        for f, ct in zip(files, types, strict=True):
+            Evidence.objects.create(
+                realisation=real,
+                file=f,
+                original_name=f.name[-200:],
+                content_type=ct,
+                size=f.size,
+                uploaded_by=actor,
+            )
+        audit_record(
+            actor=actor,
+            action="realisation.record",
+            obj=real,
+            asn=plan.asn,
+            before=before,
+            after={**_snapshot(real, ["value", "notes"]), "checkin": checkin.number, "files": len(types)},
+        )
+    return real
+
+
+def comment_add(*, plan: Plan, text: str, actor) -> FeedbackComment:
+    if not text.strip():
+        raise ValidationError({"text": _("Tulis umpan balik.")})
+    return FeedbackComment.objects.create(plan=plan, text=text.strip(), author=actor)
+
+
+# --- 360° -------------------------------------------------------------------------------------
+
+
+def rater_assign_defaults(*, plan: Plan, actor) -> None:
+    """Assign the atasan, the ratee (self) and the ratee's direct reports."""
+    rows = [RaterAssignment(plan=plan, rater_id=plan.asn_id, group=RaterGroup.SELF, assigned_by=actor)]
+    if plan.atasan_id:
+        rows.append(
+            RaterAssignment(plan=plan, rater_id=plan.atasan_id, group=RaterGroup.ATASAN, assigned_by=actor)
+        )
+    rows += [
+        RaterAssignment(plan=plan, rater_id=pk, group=RaterGroup.SUBORDINATE, assigned_by=actor)
+        for pk in ASN.objects.filter(atasan_id=plan.asn_id, is_active=True).values_list("pk", flat=True)
+    ]
+    RaterAssignment.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def rater_assign_peers(*, plan: Plan, peers: list[ASN], actor) -> int:
+    """The atasan or HR chooses peers: active ASN of the same instansi, not the ratee or the atasan."""
+    _results_locked(plan)
+    bad = [p for p in peers if p.instansi_id != plan.asn.instansi_id or p.pk in (plan.asn_id, plan.atasan_id)]
+    if bad or any(not p.is_active for p in peers):
+        raise ValidationError(
+            _("Rekan kerja harus ASN aktif di instansi yang sama, bukan yang dinilai atau atasannya.")
+        )
+    existing = set(RaterAssignment.objects.filter(plan=plan).values_list("rater_id", flat=True))
+    new = [p for p in peers if p.pk not in existing]
+    with transaction.atomic():
+        RaterAssignment.objects.bulk_create(
+            [RaterAssignment(plan=plan, rater=p, group=RaterGroup.PEER, assigned_by=actor) for p in new]
+        )
+        audit_record(
+            actor=actor,
+            action="rater.assign_peers",
+            obj=plan,
+            asn=plan.asn,
+            before=None,
+            after={"peers_added": len(new)},  # who was chosen is not logged where the ratee's HR reads it
+        )
+    return len(new)
+
+
+def rating_submit(*, assignment: RaterAssignment, scores: dict[int, int], actor) -> RaterAssignment:
+    """Submit 1–5 scores on every BerAKHLAK value (once; a submitted rating is not changed)."""
+    if assignment.submitted_at is not None:
+        raise ValidationError(_("Penilaian ini sudah dikirim."))
+    _results_locked(assignment.plan)
+    value_ids = set(BerakhlakValue.objects.values_list("pk", flat=True))
+    if set(scores) != value_ids:
+        raise ValidationError(_("Beri skor untuk ketujuh nilai BerAKHLAK."))
+    if any(not isinstance(s, int) or not 1 <= s <= 5 for s in scores.values()):
+        raise ValidationError(_("Skor harus 1 sampai 5."))
+    with transaction.atomic():
+        BehaviourRating.objects.bulk_create(
+            [BehaviourRating(assignment=assignment, value_id=v, score=s) for v, s in scores.items()]
+        )
+        assignment.submitted_at = timezone.now()
+        assignment.save(update_fields=["submitted_at"])
+        audit_record(
+            actor=actor,
+            action="rating.submit",
+            obj=assignment.plan,
+            asn=assignment.plan.asn,
+            before=None,
+            after={"group": assignment.group},  # scores and rater stay out of the log
+        )
+    return assignment
+
+
+# --- the public -------------------------------------------------------------------------------
+
+
+def public_feedback_rate_limited(*, channel: PublicFeedbackChannel, client_key: str) -> bool:
+    """Count one attempt for ``client_key`` on this form; True when over the limit (cache-based)."""
+    limit = _setting("PERFORMANCE_PUBLIC_FEEDBACK_RATE_LIMIT", PUBLIC_FEEDBACK_RATE_LIMIT)
+    window = _setting("PERFORMANCE_PUBLIC_FEEDBACK_RATE_WINDOW", PUBLIC_FEEDBACK_RATE_WINDOW_SECONDS)
+    key = f"perf:pubfb:{channel.pk}:{client_key}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
+
+
+def public_feedback_submit(
+    *, channel: PublicFeedbackChannel, rating: int, comment: str = "", asn_id: int | None = None
+) -> PublicFeedback:
+    if not channel.is_active:
+        raise ValidationError(_("Formulir ini tidak aktif."))
+    if rating not in range(1, 6):
+        raise ValidationError({"rating": _("Pilih nilai 1 sampai 5.")})
+    if (
+        asn_id is not None
+        and not ASN.objects.filter(pk=asn_id, unit_id=channel.unit_id, is_active=True).exists()
+    ):
+        raise ValidationError({"asn": _("Petugas tidak ditemukan di unit ini.")})
+    return PublicFeedback.objects.create(
+        channel=channel, rating=rating, comment=comment.strip()[:2000], asn_id=asn_id
+    )
+
+
+def public_feedback_moderate(*, feedback: PublicFeedback, approve: bool, actor) -> PublicFeedback:
+    if feedback.status != PublicFeedback.Status.PENDING:
+        raise ValidationError(_("Umpan balik ini sudah dimoderasi."))
+    feedback.status = PublicFeedback.Status.APPROVED if approve else PublicFeedback.Status.REJECTED
+    feedback.moderated_by = actor
+    feedback.moderated_at = timezone.now()
+    feedback.save(update_fields=["status", "moderated_by", "moderated_at"])
+    return feedback
+
+
+def public_channel_for_unit(*, unit) -> PublicFeedbackChannel:
+    if not unit.serves_public:
+        raise ValidationError(_("Unit ini tidak melayani publik."))
+    channel, _created = PublicFeedbackChannel.objects.get_or_create(unit=unit)
+    return channel
+
+
+# --- rating -----------------------------------------------------------------------------------
+
+EVALUATION_FIELDS = [
+    "status",
+    "hasil_kerja",
+    "perilaku_kerja",
+    "predikat",
+    "hasil_kerja_reason",
+    "perilaku_kerja_reason",
+    "achievement_pct",
+    "perilaku_score",
+]
+
+
+def evaluation_save(
+    *,
+    plan: Plan,
+    hasil_kerja: str,
+    perilaku_kerja: str,
+    hasil_kerja_reason: str = "",
+    perilaku_kerja_reason: str = "",
+    actor,
+) -> Evaluation:
+    """The atasan confirms the proposal or overrides it with a reason; the predikat comes from the matrix."""
+    from .selectors import evaluation_proposal, proposal_explanation
+
+    if not plan.period.is_open_for_evaluation:
+        raise ValidationError(_("Penilaian hanya dapat dilakukan pada periode berjalan atau evaluasi."))
+    if plan.status != Plan.Status.AGREED:
+        raise ValidationError(_("SKP belum disepakati."))
+    existing = Evaluation.objects.filter(plan=plan).first()
+    if existing and existing.is_final:
+        raise ValidationError(_("Hasil penilaian sudah final dan tidak dapat diubah; ajukan keberatan."))
+    proposal = evaluation_proposal(plan=plan)
+    errors = {}
+    if hasil_kerja not in Rating.values:
+        errors["hasil_kerja"] = _("Pilih rating hasil kerja.")
+    elif proposal.hasil_kerja and hasil_kerja != proposal.hasil_kerja and not hasil_kerja_reason.strip():
+        errors["hasil_kerja_reason"] = _("Tuliskan alasan karena rating berbeda dari usulan sistem.")
+    if perilaku_kerja not in Rating.values:
+        errors["perilaku_kerja"] = _("Pilih rating perilaku kerja.")
+    elif (
+        proposal.perilaku_kerja
+        and perilaku_kerja != proposal.perilaku_kerja
+        and not perilaku_kerja_reason.strip()
+    ):
+        errors["perilaku_kerja_reason"] = _("Tuliskan alasan karena rating berbeda dari usulan sistem.")
+    if errors:
+        raise ValidationError(errors)
+    explanation = proposal_explanation(proposal)
+    predikat = predikat_for(hasil_kerja=hasil_kerja, perilaku_kerja=perilaku_kerja)
+    explanation["cell"] = {"hasil_kerja": hasil_kerja, "perilaku_kerja": perilaku_kerja, "predikat": predikat}
+    with transaction.atomic():
+        before = _snapshot(existing, EVALUATION_FIELDS)
+        ev, _created = Evaluation.objects.update_or_create(
+            plan=plan,
+            defaults={
+                "achievement_pct": proposal.achievement_pct,
+                "perilaku_score": proposal.perilaku_score,
+                "proposed_hasil_kerja": proposal.hasil_kerja or "",
+                "proposed_perilaku_kerja": proposal.perilaku_kerja or "",
+                "hasil_kerja": hasil_kerja,
+                "perilaku_kerja": perilaku_kerja,
+                "hasil_kerja_reason": hasil_kerja_reason.strip()
+                if hasil_kerja != proposal.hasil_kerja
+                else "",
+                "perilaku_kerja_reason": perilaku_kerja_reason.strip()
+                if perilaku_kerja != proposal.perilaku_kerja
+                else "",
+                "predikat": predikat,
+                "explanation": explanation,
+                "evaluated_by": actor,
+                "evaluated_at": timezone.now(),
+            },
+        )
+        audit_record(
+            actor=actor,
+            action="evaluation.save",
+            obj=ev,
+            asn=plan.asn,
+            before=before,
+            after=_snapshot(ev, EVALUATION_FIELDS),
+        )
+    return ev
+
+
+def evaluation_finalise(*, evaluation: Evaluation, actor) -> Evaluation:
+    """The atasan finalises: from now on the result is read-only (corrections through objections)."""
+    if evaluation.is_final:
+        raise ValidationError(_("Hasil penilaian sudah final."))
+    with transaction.atomic():
+        before = _snapshot(evaluation, EVALUATION_FIELDS)
+        evaluation.status = Evaluation.Status.FINAL
+        evaluation.finalised_by = actor
+        evaluation.finalised_at = timezone.now()
+        evaluation.save(update_fields=["status", "finalised_by", "finalised_at"])
+        audit_record(
+            actor=actor,
+            action="evaluation.finalise",
+            obj=evaluation,
+            asn=evaluation.plan.asn,
+            before=before,
+            after=_snapshot(evaluation, EVALUATION_FIELDS),
+        )
+    return evaluation
+
+
+# --- objections -------------------------------------------------------------------------------
+
+
+def objection_file(*, evaluation: Evaluation, reason: str, actor):
+    """The evaluated ASN objects to a final result; the atasan's own atasan decides."""
+    from .models import Objection
+
+    plan = evaluation.plan
+    if not evaluation.is_final:
+        raise ValidationError(_("Keberatan hanya untuk hasil yang sudah final."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Tuliskan alasan keberatan.")})
+    decider_id = plan.atasan.atasan_id if plan.atasan_id else None
+    if decider_id is None:
+        raise ValidationError(_("Atasan pejabat penilai tidak ditemukan; hubungi pengelola kepegawaian."))
+    if evaluation.objections.filter(status=Objection.Status.PENDING).exists():
+        raise ValidationError(_("Masih ada keberatan yang menunggu keputusan."))
+    with transaction.atomic():
+        obj = Objection.objects.create(
+            evaluation=evaluation, filed_by=actor, reason=reason.strip(), decider_id=decider_id
+        )
+        audit_record(
+            actor=actor,
+            action="objection.file",
+            obj=obj,
+            asn=plan.asn,
+            before=None,
+            after={"reason": obj.reason},
+        )
+    return obj
+
+
+def objection_decide(
+    *, objection, accept: bool, reason: str, new_hasil_kerja: str = "", new_perilaku_kerja: str = "", actor
+):
+    """Accept (with new ratings → new predikat from the matrix) or reject, always with a reason."""
+    from .models import Objection
+
+    if objection.status != Objection.Status.PENDING:
+        raise ValidationError(_("Keberatan ini sudah diputuskan."))
+    if not reason.strip():
+        raise ValidationError({"decision_reason": _("Tuliskan alasan keputusan.")})
+    ev = objection.evaluation
+    if accept:
+        new_hasil_kerja = new_hasil_kerja or ev.hasil_kerja
+        new_perilaku_kerja = new_perilaku_kerja or ev.perilaku_kerja
+        if new_hasil_kerja not in Rating.values or new_perilaku_kerja not in Rating.values:
+            raise ValidationError(_("Rating baru tidak dikenal."))
+    with transaction.atomic():
+        objection.status = Objection.Status.ACCEPTED if accept else Objection.Status.REJECTED
+        objection.decision_reason = reason.strip()
+        objection.decided_by = actor
+        objection.decided_at = timezone.now()
+        if accept:
+            before = _snapshot(ev, EVALUATION_FIELDS)
+            objection.new_hasil_kerja, objection.new_perilaku_kerja = new_hasil_kerja, new_perilaku_kerja
+            ev.hasil_kerja, ev.perilaku_kerja = new_hasil_kerja, new_perilaku_kerja
+            ev.predikat = predikat_for(hasil_kerja=new_hasil_kerja, perilaku_kerja=new_perilaku_kerja)
+            ev.explanation = {
+                **ev.explanation,
+                "cell": {
+                    "hasil_kerja": new_hasil_kerja,
+                    "perilaku_kerja": new_perilaku_kerja,
+                    "predikat": ev.predikat,
+                },
+                "objection": objection.pk,
+            }
+            ev.save(update_fields=["hasil_kerja", "perilaku_kerja", "predikat", "explanation"])
+            audit_record(
+                actor=actor,
+                action="evaluation.objection_accepted",
+                obj=ev,
+                asn=ev.plan.asn,
+                before=before,
+                after=_snapshot(ev, EVALUATION_FIELDS),
+            )
+        objection.save()
+        audit_record(
+            actor=actor,
+            action="objection.decide",
+            obj=objection,
+            asn=ev.plan.asn,
+            before={"status": Objection.Status.PENDING},
+            after={"status": objection.status, "reason": objection.decision_reason},
+        )
+    return objection
+
+
+# --- follow-up --------------------------------------------------------------------------------
+
+
+def followup_propose_for_period(*, period: Period) -> int:
+    """Create reward/sanction proposals from the active rules for every final result. Set-based:
+    a handful of queries and one bulk insert whatever the number of ASN; running it twice adds
+    nothing."""
+    rules = list(FollowUpRule.objects.filter(is_active=True).select_related("trigger_indicator"))
+    predikat_rules = [r for r in rules if r.trigger_predikat]
+    indicator_rules = [r for r in rules if r.trigger_indicator_id]
+    finals = Evaluation.objects.filter(plan__period=period, status=Evaluation.Status.FINAL).values_list(
+        "pk", "plan__asn_id", "plan__asn__instansi_id", "predikat"
+    )
+    rows: list[FollowUpProposal] = []
+    final_by_asn: dict[int, int] = {}
+    for ev_id, asn_id, instansi_id, predikat in finals.iterator(chunk_size=5000):
+        final_by_asn[asn_id] = ev_id
+        for rule in predikat_rules:
+            if rule.trigger_predikat == predikat and rule.instansi_id in (None, instansi_id):
+                rows.append(
+                    FollowUpProposal(
+                        period=period,
+                        asn_id=asn_id,
+                        rule=rule,
+                        evaluation_id=ev_id,
+                        basis=_("Predikat %(p)s") % {"p": rule.get_trigger_predikat_display()},
+                    )
+                )
+    for rule in indicator_rules:
+        pis = PlanIndicator.objects.filter(
+            plan__period=period, indicator_id=rule.trigger_indicator_id, plan__asn_id__in=list(final_by_asn)
+        )
+        if rule.instansi_id:
+            pis = pis.filter(plan__asn__instansi_id=rule.instansi_id)
+        latest: dict[int, tuple] = {}
+        for pi_id, asn_id, target, number, value in (
+            pis.filter(realisations__isnull=False)
+            .values_list(
+                "pk", "plan__asn_id", "target", "realisations__checkin__number", "realisations__value"
+            )
+            .iterator(chunk_size=5000)
+        ):
+            if pi_id not in latest or latest[pi_id][2] < number:
+                latest[pi_id] = (asn_id, target, number, value)
+        for asn_id, target, _n, value in latest.values():
+            pct = indicator_achievement_pct(
+                target=target, value=value, direction=rule.trigger_indicator.direction
+            )
+            hit = pct is not None and (
+                pct >= rule.trigger_achievement_pct
+                if rule.trigger_comparison == FollowUpRule.Comparison.GTE
+                else pct < rule.trigger_achievement_pct
+            )
+            if hit:
+                rows.append(
+                    FollowUpProposal(
+                        period=period,
+                        asn_id=asn_id,
+                        rule=rule,
+                        evaluation_id=final_by_asn.get(asn_id),
+                        basis=_("%(ind)s: capaian %(pct)s%%")
+                        % {"ind": rule.trigger_indicator.name, "pct": pct},
+                    )
+                )
+    before = FollowUpProposal.objects.filter(period=period).count()
+    FollowUpProposal.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    return FollowUpProposal.objects.filter(period=period).count() - before
+
+
+def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = "", actor) -> FollowUpProposal:
+    """HR approves or rejects one proposal. An approved certificate gets a verification code; an
+    approved development consequence goes to :func:`sanction_apply_development_consequence`."""
+    if proposal.status != FollowUpProposal.Status.PROPOSED:
+        raise ValidationError(_("Usulan ini sudah diputuskan."))
+    if not approve and not note.strip():
+        raise ValidationError({"note": _("Tuliskan alasan penolakan.")})
+    with transaction.atomic():
+        proposal.status = FollowUpProposal.Status.APPROVED if approve else FollowUpProposal.Status.REJECTED
+        proposal.note = note.strip()
+        proposal.decided_by = actor
+        proposal.decided_at = timezone.now()
+        if approve and proposal.rule.consequence == FollowUpRule.Consequence.CERTIFICATE:
+            proposal.certificate_code = certificate_new_code()
+        proposal.save()
+        if approve and proposal.rule.consequence == FollowUpRule.Consequence.DEVELOPMENT_GOAL:
+            sanction_apply_development_consequence(proposal=proposal, actor=actor)
+        audit_record(
+            actor=actor,
+            action="followup.decide",
+            obj=proposal,
+            asn=proposal.asn,
+            before={"status": FollowUpProposal.Status.PROPOSED},
+            after={"status": proposal.status, "rule": proposal.rule.name, "note": proposal.note},
+        )
+    return proposal
+
+
+#: The public service of the competencies app that adds a mandatory goal to an ASN's development
+#: plan. Expected signature (competencies issue 5, point 9):
+#: ``development_goal_add_mandatory(*, asn, year, reason, source) -> object``.
+COMPETENCIES_HOOK = "development_goal_add_mandatory"
+
+
+def sanction_apply_development_consequence(*, proposal: FollowUpProposal, actor) -> str:
+    """Record an approved sanction with a development consequence and hand it to competencies.
+
+    The consequence is recorded as approved on the proposal in every case. When the competencies
+    app offers its public service (:data:`COMPETENCIES_HOOK` in ``competencies.services``), a
+    mandatory goal is added to the ASN's development plan for the year after the period and the
+    proposal is marked ``applied``; until then it stays ``waiting`` and can be re-applied.
+    """
+    if proposal.status != FollowUpProposal.Status.APPROVED:
+        raise ValidationError(_("Hanya sanksi yang disetujui yang ditindaklanjuti."))
+    if proposal.rule.consequence != FollowUpRule.Consequence.DEVELOPMENT_GOAL:
+        raise ValidationError(_("Aturan ini tidak memiliki konsekuensi pengembangan."))
+    hook = None
+    try:
+        # TODO(competencies issue 5): competencies.services is built by the competencies issue;
+        # once it lands this call adds the mandatory goal. The guard keeps performance working
+        # (and the consequence recorded) until then.
+        from competencies import services as competency_services  # type: ignore[attr-defined]
+
+        hook = getattr(competency_services, COMPETENCIES_HOOK, None)
+    except ImportError:
+        hook = None
+    if hook is None:
+        status = FollowUpProposal.DevelopmentStatus.WAITING
+    else:
+        hook(
+            asn=proposal.asn,
+            year=proposal.period.year + 1,
+            reason=_("Sanksi kinerja %(period)s: %(rule)s")
+            % {"period": proposal.period.name, "rule": proposal.rule.name},
+            source=f"performance.followup:{proposal.pk}",
+        )
+        status = FollowUpProposal.DevelopmentStatus.APPLIED
+    FollowUpProposal.objects.filter(pk=proposal.pk).update(development_status=status)
+    proposal.development_status = status
+    return status
+
+
+def certificate_new_code() -> str:
+    """A verification code like ``PMG-7KQ2-M9XD`` (no 0/O/1/I)."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(8))
+    return f"PMG-{raw[:4]}-{raw[4:]}"
+
+
+def certificate_pdf(*, proposal: FollowUpProposal, verify_url: str) -> bytes:
+    """The piagam penghargaan as a one-page A4 landscape PDF (reportlab)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import cm
+    from reportlab.pdfgen import canvas
+
+    if proposal.status != FollowUpProposal.Status.APPROVED or not proposal.certificate_code:
+        raise ValidationError(_("Piagam hanya untuk penghargaan yang disetujui."))
+    buf = io.BytesIO()
+    width, height = landscape(A4)
+    c = canvas.Canvas(buf, pagesize=(width, height))
+    c.setTitle(f"Piagam Penghargaan {proposal.certificate_code}")
+    c.setStrokeColorRGB(0.04, 0.36, 0.29)
+    c.setLineWidth(4)
+    c.rect(1.2 * cm, 1.2 * cm, width - 2.4 * cm, height - 2.4 * cm)
+    c.setFont("Helvetica", 14)
+    c.drawCentredString(width / 2, height - 3.5 * cm, "PEMERINTAH PROVINSI JAMBI")
+    c.drawCentredString(width / 2, height - 4.3 * cm, proposal.asn.instansi.name.upper())
+    c.setFont("Helvetica-Bold", 30)
+    c.drawCentredString(width / 2, height - 6.5 * cm, "PIAGAM PENGHARGAAN")
+    c.setFont("Helvetica", 14)
+    c.drawCentredString(width / 2, height - 8 * cm, "diberikan kepada")
+    c.setFont("Helvetica-Bold", 22)
+    c.drawCentredString(width / 2, height - 9.4 * cm, proposal.asn.name)
+    c.setFont("Helvetica", 13)
+    c.drawCentredString(width / 2, height - 10.3 * cm, f"NIP {proposal.asn.nip}")
+    predikat = proposal.evaluation.get_predikat_display() if proposal.evaluation_id else proposal.basis
+    c.drawCentredString(
+        width / 2,
+        height - 11.8 * cm,
+        f"atas capaian kinerja {proposal.period.name} dengan predikat {predikat}",
+    )
+    c.drawCentredString(width / 2, height - 12.6 * cm, f"({proposal.basis})")
+    decided = timezone.localtime(proposal.decided_at).strftime("%d-%m-%Y") if proposal.decided_at else ""
+    c.drawString(2.5 * cm, 3.2 * cm, f"Jambi, {decided}")
+    c.setFont("Helvetica", 10)
+    c.drawString(2.5 * cm, 2.4 * cm, f"Kode verifikasi: {proposal.certificate_code}  —  {verify_url}")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _decimal_or_error(value, field: str) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, TypeError):
+        raise ValidationError({field: _("Masukkan angka.")}) from None

@@ -1,0 +1,115 @@
+"""The coverage report in the Wagtail admin: who has read which chapter, per instansi and unit."""
+
+from __future__ import annotations
+
+import csv
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pamong.people.access import role_required, scope_for
+from pamong.people.models import Instansi, UnitKerja
+
+from .selectors import coverage_report
+
+
+def coverage_instansi_ids(user) -> set[int] | None:
+    """Instansi whose coverage ``user`` may see: humas and BKPSDM/admin all, HR instansi their own."""
+    scope = scope_for(user)
+    if scope.is_humas:
+        return None
+    if scope.is_hr:
+        return scope.hr_instansi_ids()
+    raise PermissionDenied
+
+
+class CoverageFilterForm(forms.Form):
+    instansi = forms.ModelChoiceField(
+        label=gettext_lazy("Instansi"),
+        queryset=Instansi.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Semua instansi"),
+    )
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Unit kerja"),
+        queryset=UnitKerja.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Semua unit"),
+    )
+
+    def __init__(self, *args, instansi_ids: set[int] | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        instansi = Instansi.objects.order_by("name")
+        units = UnitKerja.objects.select_related("instansi").order_by("instansi__name", "code")
+        if instansi_ids is not None:
+            instansi = instansi.filter(pk__in=instansi_ids)
+            units = units.filter(instansi_id__in=instansi_ids)
+        self.fields["instansi"].queryset = instansi
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda u: (
+            f"{u.instansi.short_name or u.instansi.name} · {u.name}"
+        )
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@role_required("hr", "humas")
+def coverage(request):
+    """Coverage report, with instansi/unit filters and ``?format=csv`` for a download."""
+    instansi_ids = coverage_instansi_ids(request.user)
+    instansi_id = _int_or_none(request.GET.get("instansi"))
+    unit_id = _int_or_none(request.GET.get("unit"))
+    # An instansi or unit outside the user's scope is indistinguishable from one that does not exist.
+    if instansi_id is not None and instansi_ids is not None and instansi_id not in instansi_ids:
+        raise Http404
+    if unit_id is not None:
+        unit = UnitKerja.objects.filter(pk=unit_id).values("instansi_id").first()
+        if unit is None or (instansi_ids is not None and unit["instansi_id"] not in instansi_ids):
+            raise Http404
+    form = CoverageFilterForm(request.GET or None, instansi_ids=instansi_ids)
+    report = coverage_report(instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id)
+    if request.GET.get("format") == "csv":
+        return _coverage_csv(report)
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return render(
+        request,
+        "socialization/admin/coverage.html",
+        {
+            "report": report,
+            "form": form,
+            "csv_query": query.urlencode(),
+            "page_title": _("Cakupan sosialisasi"),
+        },
+    )
+
+
+def _coverage_csv(report) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="cakupan-sosialisasi-{stamp}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Instansi"), _("Unit kerja"), _("ASN aktif")]
+        + [c.title for c in report.chapters]
+        + [_("Semua bab"), _("Persentase semua bab")]
+    )
+    rows = list(report.rows) + ([report.total] if report.total else [])
+    for row in rows:
+        if row.instansi is None:
+            names = [_("Total"), ""]
+        else:
+            names = [row.instansi.name, row.unit.name if row.unit else _("(seluruh instansi)")]
+        writer.writerow(names + [row.active, *row.per_chapter, row.all_chapters, f"{row.percent:.1f}"])
+    return response

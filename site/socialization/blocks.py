@@ -1,0 +1,151 @@
+"""StreamField blocks of the policy chapters and announcements.
+
+Every block renders with its own template in ``templates/blocks/``. Headings inside blocks are
+``h2`` (the page title is the only ``h1``), so a chapter's heading order never skips a level.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("teks"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("tingkat"),
+        choices=[("h2", _("Judul bagian (h2)")), ("h3", _("Sub-judul (h3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Judul")
+        template = "blocks/heading_block.html"
+
+
+class ExampleBlock(blocks.StructBlock):
+    """ "Contoh penerapan": how the policy plays out in one instansi."""
+
+    instansi = blocks.CharBlock(
+        label=_("instansi"), max_length=200, help_text=_("Nama instansi, mis. Dinas Pendidikan.")
+    )
+    title = blocks.CharBlock(label=_("judul"), max_length=200)
+    body = blocks.RichTextBlock(label=_("isi"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "site"
+        label = _("Contoh penerapan")
+        template = "blocks/example_block.html"
+
+
+class KeyPointsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("judul"), max_length=200, default=_("Poin penting"))
+    points = blocks.ListBlock(blocks.CharBlock(label=_("poin"), max_length=400), label=_("poin"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Poin penting")
+        template = "blocks/key_points_block.html"
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("pertanyaan"), max_length=300)
+    answer = blocks.RichTextBlock(label=_("jawaban"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "help"
+        label = _("Tanya jawab")
+
+
+class FAQBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("judul"), max_length=200, default=_("Pertanyaan yang sering diajukan"))
+    items = blocks.ListBlock(QuestionAnswerBlock(), label=_("pertanyaan"))
+
+    class Meta:
+        icon = "help"
+        label = _("Tanya jawab (FAQ)")
+        template = "blocks/faq_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("gambar"))
+    alt_text = blocks.CharBlock(
+        label=_("teks alternatif"),
+        max_length=250,
+        required=False,
+        help_text=_("Jelaskan isi gambar untuk pembaca layar; kosongkan hanya bila gambar dekoratif."),
+    )
+    caption = blocks.CharBlock(label=_("keterangan"), max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Gambar")
+        template = "blocks/image_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("dokumen"))
+    title = blocks.CharBlock(label=_("judul tautan"), max_length=200, required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokumen")
+        template = "blocks/document_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("tautan video"))
+    caption = blocks.CharBlock(label=_("keterangan"), max_length=250, required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+
+
+class RelatedCourseBlock(blocks.StructBlock):
+    """A link to a training course (any page for now; courses live in the learning app)."""
+
+    page = blocks.PageChooserBlock(label=_("pelatihan"))
+    text = blocks.CharBlock(label=_("ajakan"), max_length=200, required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Pelatihan terkait")
+        template = "blocks/related_course_block.html"
+
+
+class PolicyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraf"),
+        icon="pilcrow",
+        features=["bold", "italic", "link", "ol", "ul", "document-link"],
+        template="blocks/paragraph_block.html",
+    )
+    example = ExampleBlock()
+    key_points = KeyPointsBlock()
+    faq = FAQBlock()
+    image = ImageBlock()
+    document = DocumentBlock()
+    video = VideoBlock()
+    related_course = RelatedCourseBlock()
+
+
+class ArticleStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraf"),
+        icon="pilcrow",
+        features=["bold", "italic", "link", "ol", "ul", "document-link"],
+        template="blocks/paragraph_block.html",
+    )
+    key_points = KeyPointsBlock()
+    image = ImageBlock()
+    document = DocumentBlock()
+    video = VideoBlock()
+    related_course = RelatedCourseBlock()

@@ -1,0 +1,118 @@
+"""Demo content of the socialization app: the eight chapters, two announcements, a sample of reads.
+
+Idempotent: pages that already exist (by slug) are left untouched, acknowledgements are inserted
+with ``ignore_conflicts``. Called by ``seed_demo``; works on its own after ``migrate``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from pamong.home.editorial import editorial_section_setup
+from pamong.home.models import HomePage
+from pamong.people.models import ASN
+from pamong.socialization import demo_content
+from pamong.socialization.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    PolicyAcknowledgement,
+    PolicyIndexPage,
+    PolicyPage,
+)
+
+#: At most this many ASN get demo acknowledgements (a bounded sample, whatever the number of ASN).
+ACK_SAMPLE = 1500
+#: The demo learner has read the first chapters only, so both states show.
+DEMO_LEARNER = "asn.dinkes"
+DEMO_LEARNER_CHAPTERS = 3
+
+
+class Command(BaseCommand):
+    help = "Membuat konten sosialisasi kebijakan (8 bab, 2 berita) dan contoh konfirmasi baca."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, seed: int = 2026, **options):
+        home = self._home()
+        with transaction.atomic():
+            policy_index = self._index(home, PolicyIndexPage, demo_content.POLICY_INDEX)
+            chapters = [
+                self._child(policy_index, PolicyPage, spec, extra={"summary": spec["summary"]})
+                for spec in demo_content.CHAPTERS
+            ]
+            news_index = self._index(home, ArticleIndexPage, demo_content.ARTICLE_INDEX)
+            for spec in demo_content.ARTICLES:
+                self._child(
+                    news_index, ArticlePage, spec, extra={"summary": spec["summary"], "date": spec["date"]}
+                )
+            editorial_section_setup(page=policy_index)
+            editorial_section_setup(page=news_index)
+            created = self._acknowledgements(chapters=chapters, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Sosialisasi: {len(chapters)} bab, {len(demo_content.ARTICLES)} berita, "
+                f"{created} konfirmasi baca baru."
+            )
+        )
+
+    def _home(self) -> Page:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is not None and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        home = HomePage.objects.first()
+        if home is None:
+            raise CommandError("Beranda (HomePage) belum ada; jalankan migrate terlebih dahulu.")
+        return home
+
+    def _publish(self, page: Page) -> None:
+        revision = page.save_revision(log_action=True)
+        revision.publish(log_action=True)
+
+    def _index(self, home: Page, model, spec: dict):
+        existing = model.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if existing is not None:
+            return existing
+        page = model(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
+        home.add_child(instance=page)
+        self._publish(page)
+        return page
+
+    def _child(self, parent: Page, model, spec: dict, *, extra: dict):
+        existing = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
+        if existing is not None:
+            return existing
+        page = model(title=spec["title"], slug=spec["slug"], body=json.dumps(spec["body"]), **extra)
+        page.tags.add(*spec["tags"])
+        parent.add_child(instance=page)
+        self._publish(page)
+        return page
+
+    def _acknowledgements(self, *, chapters: list[PolicyPage], seed: int) -> int:
+        """A reproducible sample of ASN who read the first k chapters (k varies), plus the demo learner."""
+        chapters = [PolicyPage.objects.get(pk=c.pk) for c in chapters]
+        asn = list(ASN.objects.filter(is_active=True).order_by("pk").values_list("user_id", "user__username"))
+        if not asn or not chapters:
+            return 0
+        rng = random.Random(seed)
+        sample = rng.sample(asn, min(ACK_SAMPLE, len(asn)))
+        reads: dict[int, int] = {}
+        for user_id, username in sample:
+            if username != DEMO_LEARNER:
+                reads[user_id] = rng.choice([len(chapters)] * 3 + list(range(1, len(chapters))))
+        for user_id, username in asn:
+            if username == DEMO_LEARNER:
+                reads[user_id] = DEMO_LEARNER_CHAPTERS
+        rows = [
+            PolicyAcknowledgement(user_id=user_id, page=chapter, revision_id=chapter.live_revision_id)
+            for user_id, k in reads.items()
+            for chapter in chapters[:k]
+        ]
+        before = PolicyAcknowledgement.objects.count()
+        PolicyAcknowledgement.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        return PolicyAcknowledgement.objects.count() - before
