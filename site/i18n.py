@@ -45,8 +45,12 @@ def compile_all() -> list[Path]:
 IGNORE = [".venv/*", "benchmarks/*", "tests/*", "staticfiles/*", "media/*", "node_modules/*"]
 
 
-def extract(*, locale_dir: Path = LOCALE_DIR) -> Path:
-    """Run ``makemessages`` for Indonesian into ``locale_dir``; returns the ``.po`` path."""
+def extract(*, project_dir: Path = LOCALE_DIR.parent) -> Path:
+    """Run ``makemessages`` for Indonesian over ``project_dir``; returns its ``locale/id`` ``.po`` path.
+
+    ``makemessages`` writes next to the sources it reads, so a check that must not touch the
+    repository runs this on a copy of it.
+    """
     import os
 
     import django
@@ -56,15 +60,15 @@ def extract(*, locale_dir: Path = LOCALE_DIR) -> Path:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pamong.settings.dev")
     django.setup()
     previous = settings.LOCALE_PATHS
-    settings.LOCALE_PATHS = [str(locale_dir)]
+    settings.LOCALE_PATHS = [str(project_dir / "locale")]
     cwd = Path.cwd()
     try:
-        os.chdir(LOCALE_DIR.parent)
+        os.chdir(project_dir)
         call_command("makemessages", locale=["id"], ignore_patterns=IGNORE, no_obsolete=True, verbosity=0)
     finally:
         os.chdir(cwd)
         settings.LOCALE_PATHS = previous
-    return locale_dir / "id" / "LC_MESSAGES" / "django.po"
+    return project_dir / "locale" / "id" / "LC_MESSAGES" / "django.po"
 
 
 def fill_from_source(po_path: Path) -> int:
