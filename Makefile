@@ -51,11 +51,9 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/djhtml templates
 
-# Refresh the Indonesian catalogue after changing UI strings (needs GNU gettext), then translate
-# the new entries in locale/id/LC_MESSAGES/django.po and compile with `make messages`.
+# Refresh the Indonesian catalogue after changing UI strings (needs GNU gettext's xgettext).
 messages: install-dev
-	$(PY) manage.py makemessages -l id --no-obsolete --ignore=.venv --ignore=benchmarks --ignore=tests
-	$(PY) -m pamong.i18n compile
+	$(PY) -m pamong.i18n update
 
 bench: install-dev
 	$(PY) -m benchmarks.run

@@ -11,4 +11,5 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from .roles import ensure_role_groups
 
-        post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="pamong.people.ensure_role_groups")
+        # After the last app has migrated, so every permission the groups need exists.
+        post_migrate.connect(ensure_role_groups, dispatch_uid="pamong.people.ensure_role_groups")

@@ -56,9 +56,17 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
-def ensure_role_groups(**kwargs) -> None:
-    """Create the role groups and give them their permissions (safe to run any number of times)."""
+def ensure_role_groups(sender=None, **kwargs) -> None:
+    """Create the role groups and give them their permissions (safe to run any number of times).
+
+    Connected to ``post_migrate``; acts once, when the last installed app has been migrated.
+    """
+    from django.apps import apps
     from django.contrib.auth.models import Group, Permission
+
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if sender is not None and sender is not with_models[-1]:
+        return
 
     for name, perms in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)

@@ -7,3 +7,6 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-pamong"  # noqa: S105 — never used outside development
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
