@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -88,7 +89,7 @@ def test_period_flow(world):
     for expected in ("running", "evaluation", "closed"):
         services.period_advance(period=period, actor=world.admin)
         assert period.status == expected
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         services.period_advance(period=period, actor=world.admin)
 
 
@@ -129,7 +130,7 @@ def test_award_approved_gives_pdf_and_verification(closed_setup, world, client_f
 def test_rejection_needs_a_note(closed_setup, world):
     services.period_close(period=closed_setup, actor=world.bkpsdm.user)
     p = FollowUpProposal.objects.filter(asn=world.staff_a2).first()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         services.proposal_decide(proposal=p, approve=False, note="", actor=world.hr_a.user)
     services.proposal_decide(proposal=p, approve=False, note="Sudah dibina langsung.", actor=world.hr_a.user)
     p.refresh_from_db()
