@@ -275,6 +275,7 @@ def proposal_explanation(proposal: Proposal) -> dict:
         "groups": [
             {
                 "group": g.group,
+                "anonymous": g.group in ANONYMOUS_GROUPS,
                 "answered": g.answered if g.shown else None,
                 "shown": g.shown,
                 "average": str(g.average) if g.average is not None else None,
