@@ -77,7 +77,9 @@ class CompetencyLevel(models.Model):
         verbose_name = _("level kompetensi")
         verbose_name_plural = _("level kompetensi")
         ordering = ["competency", "level"]
-        constraints = [models.UniqueConstraint(fields=["competency", "level"], name="competency_level_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["competency", "level"], name="competency_level_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.competency.code} level {self.level}"
@@ -89,7 +91,10 @@ class CompetencyLevel(models.Model):
 
 class PositionStandard(models.Model):
     jabatan = models.ForeignKey(
-        "people.Jabatan", on_delete=models.CASCADE, related_name="competency_standards", verbose_name=_("jabatan")
+        "people.Jabatan",
+        on_delete=models.CASCADE,
+        related_name="competency_standards",
+        verbose_name=_("jabatan"),
     )
     competency = models.ForeignKey(
         Competency, on_delete=models.PROTECT, related_name="standards", verbose_name=_("kompetensi")
@@ -101,7 +106,9 @@ class PositionStandard(models.Model):
         verbose_name_plural = _("standar kompetensi jabatan")
         ordering = ["jabatan", "competency__sort_order"]
         constraints = [
-            models.UniqueConstraint(fields=["jabatan", "competency"], name="standard_unique_jabatan_competency")
+            models.UniqueConstraint(
+                fields=["jabatan", "competency"], name="standard_unique_jabatan_competency"
+            )
         ]
 
     def __str__(self) -> str:
@@ -185,7 +192,10 @@ class CourseCompetency(models.Model):
         _("sampai level"), validators=LEVEL_VALIDATORS, help_text=_("Level tertinggi yang dikembangkan.")
     )
     rule = models.CharField(
-        _("aturan saat selesai"), max_length=10, choices=CompletionRule.choices, default=CompletionRule.EVIDENCE
+        _("aturan saat selesai"),
+        max_length=10,
+        choices=CompletionRule.choices,
+        default=CompletionRule.EVIDENCE,
     )
 
     class Meta:
@@ -242,7 +252,9 @@ class LevelProposal(models.Model):
         verbose_name = _("usulan level kompetensi")
         verbose_name_plural = _("usulan level kompetensi")
         constraints = [
-            models.UniqueConstraint(fields=["evidence", "competency"], name="proposal_unique_evidence_competency")
+            models.UniqueConstraint(
+                fields=["evidence", "competency"], name="proposal_unique_evidence_competency"
+            )
         ]
 
     def __str__(self) -> str:
@@ -296,7 +308,12 @@ class Goal(models.Model):
 
     plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="goals")
     competency = models.ForeignKey(
-        Competency, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("kompetensi")
+        Competency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kompetensi"),
     )
     title = models.CharField(_("sasaran"), max_length=255)
     target_level = models.PositiveSmallIntegerField(
@@ -305,7 +322,10 @@ class Goal(models.Model):
     mandatory = models.BooleanField(_("wajib"), default=False)
     reason = models.CharField(_("alasan"), max_length=300, blank=True)
     source = models.CharField(
-        _("asal"), max_length=100, blank=True, help_text="Who added a mandatory goal, e.g. performance.followup:12."
+        _("asal"),
+        max_length=100,
+        blank=True,
+        help_text="Who added a mandatory goal, e.g. performance.followup:12.",
     )
     status = models.CharField(_("status"), max_length=6, choices=Status.choices, default=Status.OPEN)
     done_at = models.DateTimeField(null=True, blank=True)
