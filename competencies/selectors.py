@@ -35,6 +35,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from pamong.people.access import asn_scope_q, scope_for
 from pamong.people.models import ASN, UnitKerja
@@ -215,7 +216,7 @@ def jp_ledger(*, asn: ASN, year: int) -> Ledger:
 
     start, end = year_bounds(year)
     entries = [
-        LedgerEntry(timezone.localdate(e.completed_at), e.course.title, "Pelatihan", e.jp_credited)
+        LedgerEntry(timezone.localdate(e.completed_at), e.course.title, str(_("Pelatihan")), e.jp_credited)
         for e in Enrolment.objects.filter(asn=asn, completed_at__gte=start, completed_at__lt=end)
         .select_related("course")
         .only("completed_at", "jp_credited", "course__title")

@@ -392,10 +392,11 @@ def plan_submit(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
 
 def can_review_plan(user, plan: DevelopmentPlan) -> bool:
     """Only the direct atasan of the plan's owner, HR of the owner's instansi, BKPSDM or an admin."""
-    return _is_reviewer(user, plan.asn)
+    return can_review_asn(user, plan.asn)
 
 
-def _is_reviewer(user, asn: ASN) -> bool:
+def can_review_asn(user, asn: ASN) -> bool:
+    """May ``user`` decide on ``asn``'s plan and levels: the direct atasan, or HR in scope."""
     scope = scope_for(user)
     if scope.user_id is None:
         return False
@@ -407,7 +408,7 @@ def _is_reviewer(user, asn: ASN) -> bool:
 def _require_reviewer(user, asn: ASN) -> None:
     if scope_for(user).user_id is None:
         raise PermissionDenied
-    if not _is_reviewer(user, asn):
+    if not can_review_asn(user, asn):
         raise Http404
 
 
@@ -511,6 +512,7 @@ __all__ = [
     "activity_add",
     "activity_mark_done",
     "activity_remove",
+    "can_review_asn",
     "can_review_plan",
     "development_goal_add_mandatory",
     "goal_add",
