@@ -776,8 +776,8 @@ def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = ""
 
 
 #: The public service of the competencies app that adds a mandatory goal to an ASN's development
-#: plan. Expected signature (competencies issue 5, point 9):
-#: ``development_goal_add_mandatory(*, asn, year, reason, source) -> object``.
+#: plan (competencies issue 5, point 9): ``development_goal_add_mandatory(*, asn, year, reason,
+#: source)``, idempotent per ``source``.
 COMPETENCIES_HOOK = "development_goal_add_mandatory"
 
 
@@ -795,9 +795,8 @@ def sanction_apply_development_consequence(*, proposal: FollowUpProposal, actor)
         raise ValidationError(_("Aturan ini tidak memiliki konsekuensi pengembangan."))
     hook = None
     try:
-        # TODO(competencies issue 5): competencies.services is built by the competencies issue;
-        # once it lands this call adds the mandatory goal. The guard keeps performance working
-        # (and the consequence recorded) until then.
+        # competencies issue 5 provides the service; the guard keeps performance working (and
+        # the consequence recorded as ``waiting``) in an installation without it.
         from competencies import services as competency_services  # type: ignore[attr-defined]
 
         hook = getattr(competency_services, COMPETENCIES_HOOK, None)

@@ -146,18 +146,22 @@ def test_sanction_development_consequence_is_recorded(closed_setup, world):
     assert p.development_status in ("waiting", "applied")
 
 
-@pytest.mark.skip(reason="needs competencies issue 5")
 def test_sanction_adds_the_development_goal(closed_setup, world):
-    """Once competencies offers ``development_goal_add_mandatory``, the approved sanction adds a
-    mandatory goal to the ASN's development plan for the following year."""
-    from competencies import services as competency_services  # noqa: F401
+    """The approved sanction adds a mandatory goal to the ASN's development plan for the year
+    after the period, through competencies' public service (idempotent per proposal)."""
+    pytest.importorskip("competencies.services", reason="needs competencies issue 5")
+    from competencies.models import Goal
 
     services.period_close(period=closed_setup, actor=world.bkpsdm.user)
     p = FollowUpProposal.objects.get(asn=world.staff_a2, rule__consequence="development_goal")
     services.proposal_decide(proposal=p, approve=True, actor=world.hr_a.user)
     p.refresh_from_db()
     assert p.development_status == "applied"
-    # TODO(competencies issue 5): assert the goal exists in the ASN's plan for closed_setup.year + 1
+    goal = Goal.objects.get(source=f"performance.followup:{p.pk}")
+    assert goal.mandatory and goal.plan.asn == world.staff_a2 and goal.plan.year == closed_setup.year + 1
+    # applying again adds nothing
+    services.sanction_apply_development_consequence(proposal=p, actor=world.hr_a.user)
+    assert Goal.objects.filter(source=f"performance.followup:{p.pk}").count() == 1
 
 
 def test_indicator_rule_at_its_edge(world):
