@@ -181,3 +181,27 @@ def test_indicator_rule_at_its_edge(world):
     final_evaluation(plan)
     services.period_close(period=period, actor=world.admin)
     assert FollowUpProposal.objects.filter(asn=world.staff_b, rule__name="Piagam plastik").exists()
+
+
+def test_org_predikat_selects_the_pattern(world, client_for):
+    period = PeriodFactory(year=2023, status="evaluation")
+    for i in range(4):
+        plan = PlanFactory(asn=[world.staff_a, world.staff_a2, world.atasan_a, world.hr_a][i], period=period)
+        final_evaluation(plan, predikat="sangat_baik")
+    c = client_for(world.hr_a.user)
+    page = c.get(reverse("performance:period_detail", args=[period.pk])).content.decode()
+    assert "Organisasi Baik" in page  # default pattern: nobody needs improvement → warning
+    url = reverse("performance:org_predikat_set", args=[period.pk])
+    assert (
+        client_for(world.hr_b.user)
+        .post(url, {"instansi": world.instansi_a.pk, "predikat": "istimewa"})
+        .status_code
+        == 404
+    )
+    c = client_for(world.hr_a.user)  # the same test client: log in again
+    assert c.post(url, {"instansi": world.instansi_a.pk, "predikat": "istimewa"}).status_code == 302
+    page = c.get(reverse("performance:period_detail", args=[period.pk])).content.decode()
+    assert "Organisasi Istimewa: sebagian besar (maksimal 70%)" in page  # 100 % Sangat Baik breaks it
+    from performance.models import AuditEntry
+
+    assert AuditEntry.objects.get(action="org_predikat.set").instansi_id == world.instansi_a.pk
