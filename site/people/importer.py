@@ -34,6 +34,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
@@ -51,7 +52,6 @@ from .nip import nip_errors
 #: ``golongan``, ``atasan_nip`` and ``email`` may be empty.
 COLUMNS = ("nip", "nama", "jenis", "golongan", "instansi", "unit", "jabatan", "atasan_nip", "email")
 REQUIRED_VALUES = ("nip", "nama", "jenis", "instansi", "unit", "jabatan")
-DELIMITERS = (",", ";")
 #: Rows per bulk statement; SQLite caps this further (999 parameters per statement in Django).
 BATCH_SIZE = 1000
 #: Hierarchy levels inserted one after another before the rest falls back to a second pass.
@@ -60,7 +60,6 @@ MAX_LAYERS = 12
 CHUNK_SIZE = 5000
 
 _ASN_FIELDS = ("name", "employment_type", "golongan", "instansi_id", "unit_id", "jabatan_id")
-_USER_FIELDS = ("email", "first_name", "last_name")
 
 
 @dataclass(frozen=True)
@@ -168,6 +167,7 @@ def asn_import_parse(*, text: str, progress: bool = False) -> ImportPlan:
     rows_iter = tqdm(
         _records(reader),
         desc=_("Memeriksa"),
+        total=max(text.count("\n") - 1, 0) or None,  # physical lines; quoted newlines make it approximate
         unit=" baris",
         file=sys.stderr,
         disable=not progress,
@@ -326,7 +326,7 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
 
 def _detect_delimiter(text: str) -> str:
     """The delimiter used on the header line: whichever of ``,`` and ``;`` occurs more often."""
-    header = text.split("\n", 1)[0]
+    header = next((line for line in text.split("\n", 10)[:10] if line.strip()), "")
     return ";" if header.count(";") > header.count(",") else ","
 
 
@@ -400,64 +400,79 @@ def _normalise_golongan(value: str) -> str:
     return value.upper()
 
 
+class _Stored(NamedTuple):
+    """An ASN as the database holds it, with its login's fields."""
+
+    id: int
+    nip: str
+    user_id: int
+    username: str
+    name: str
+    employment_type: str
+    golongan: str
+    instansi_id: int
+    unit_id: int
+    jabatan_id: int
+    atasan_id: int | None
+    email: str
+    first_name: str
+    last_name: str
+
+
+class _Codes:
+    """Codes to primary keys: an exact match first, else a unique case-insensitive one."""
+
+    def __init__(self, items: Iterable[tuple[object, object]]) -> None:
+        self.exact: dict = {}
+        self.folded: dict = {}
+        for key, value in items:
+            self.exact[key] = value
+            folded = _fold(key)
+            self.folded[folded] = None if folded in self.folded else value  # None: ambiguous
+
+    def get(self, key):
+        found = self.exact.get(key)
+        return found if found is not None else self.folded.get(_fold(key))
+
+
+def _fold(key):
+    return (
+        tuple(k.upper() if isinstance(k, str) else k for k in key) if isinstance(key, tuple) else key.upper()
+    )
+
+
 @dataclass
 class _Reference:
     """The database rows a file is checked against, read once with a handful of queries."""
 
-    instansi: dict[str, int]  # code → id (exact codes)
-    instansi_upper: dict[str, int | None]  # CODE → id, None when two codes differ only in case
-    units: dict[tuple[int, str], int]  # (instansi_id, code) → unit id
-    jabatan: dict[tuple[int, str], tuple[int, int]]  # (instansi_id, code) → (id, unit's instansi_id)
-    #: nip → (id, user_id, name, employment_type, golongan, instansi_id, unit_id, jabatan_id,
-    #: atasan_id, email, first_name, last_name)
-    asn: dict[str, tuple]
+    instansi: _Codes  # code → id
+    units: _Codes  # (instansi_id, code) → unit id
+    jabatan: _Codes  # (instansi_id, code) → (id, instansi_id of the jabatan's unit)
+    asn: dict[str, _Stored]  # by NIP
     asn_nip_by_id: dict[int, str]
     asn_usernames: dict[str, str]  # username of a login that has an ASN → that ASN's NIP
 
     @classmethod
     def load(cls) -> _Reference:
-        instansi = dict(Instansi.objects.values_list("code", "id"))
-        upper: dict[str, int | None] = {}
-        for code, pk in instansi.items():
-            upper[code.upper()] = None if code.upper() in upper else pk
-        units = {(i, c): pk for pk, i, c in UnitKerja.objects.values_list("id", "instansi_id", "code")}
-        jabatan = {
-            (i, c): (pk, ui)
+        instansi = _Codes(Instansi.objects.values_list("code", "id"))
+        units = _Codes(
+            ((i, c), pk) for pk, i, c in UnitKerja.objects.values_list("id", "instansi_id", "code")
+        )
+        jabatan = _Codes(
+            ((i, c), (pk, ui))
             for pk, i, c, ui in Jabatan.objects.values_list("id", "instansi_id", "code", "unit__instansi_id")
-        }
-        asn, nip_by_id, usernames = {}, {}, {}
-        for pk, nip, user_id, username, *rest in ASN.objects.values_list(
-            "id",
-            "nip",
-            "user_id",
-            "user__username",
-            "name",
-            "employment_type",
-            "golongan",
-            "instansi_id",
-            "unit_id",
-            "jabatan_id",
-            "atasan_id",
-            "user__email",
-            "user__first_name",
-            "user__last_name",
-        ).iterator(chunk_size=5000):
-            asn[nip] = (pk, user_id, *rest)
-            nip_by_id[pk] = nip
-            usernames[username] = nip
-        return cls(instansi, upper, units, jabatan, asn, nip_by_id, usernames)
-
-    def instansi_id(self, code: str) -> int | None:
-        if code in self.instansi:
-            return self.instansi[code]
-        return self.instansi_upper.get(code.upper())
-
-    def lookup(self, table: dict, instansi_id: int, code: str):
-        found = table.get((instansi_id, code))
-        if found is None:
-            matches = [v for (i, c), v in table.items() if i == instansi_id and c.upper() == code.upper()]
-            found = matches[0] if len(matches) == 1 else None
-        return found
+        )
+        columns = [
+            "user__" + f if f in ("username", "email", "first_name", "last_name") else f
+            for f in _Stored._fields
+        ]
+        asn = {}
+        for values in ASN.objects.order_by().values_list(*columns).iterator(chunk_size=5000):
+            stored = _Stored(*values)
+            asn[stored.nip] = stored
+        nip_by_id = {stored.id: nip for nip, stored in asn.items()}
+        usernames = {stored.username: nip for nip, stored in asn.items()}
+        return cls(instansi, units, jabatan, asn, nip_by_id, usernames)
 
 
 def _validate_row(
@@ -498,11 +513,11 @@ def _validate_row(
 
     instansi_id = unit_id = jabatan_id = None
     if values["instansi"]:
-        instansi_id = ref.instansi_id(values["instansi"])
+        instansi_id = ref.instansi.get(values["instansi"])
         if instansi_id is None:
             error("instansi", _("Kode instansi %(c)s tidak dikenal.") % {"c": values["instansi"]})
     if instansi_id is not None and values["unit"]:
-        unit_id = ref.lookup(ref.units, instansi_id, values["unit"])
+        unit_id = ref.units.get((instansi_id, values["unit"]))
         if unit_id is None:
             error(
                 "unit",
@@ -510,7 +525,7 @@ def _validate_row(
                 % {"c": values["unit"], "i": values["instansi"]},
             )
     if instansi_id is not None and values["jabatan"]:
-        found = ref.lookup(ref.jabatan, instansi_id, values["jabatan"])
+        found = ref.jabatan.get((instansi_id, values["jabatan"]))
         if found is None:
             error(
                 "jabatan",
@@ -574,7 +589,7 @@ def _check_atasan(
         if nip in file_lines:  # the file decides the atasan of every ASN it lists
             return parent.get(nip)
         stored = ref.asn.get(nip)
-        return ref.asn_nip_by_id.get(stored[8]) if stored and stored[8] else None
+        return ref.asn_nip_by_id.get(stored.atasan_id) if stored and stored.atasan_id else None
 
     done: set[str] = set()
     for start in parent:
@@ -602,7 +617,7 @@ def _check_atasan(
 
 
 def _plan_writes(plan: ImportPlan, ref: _Reference) -> None:
-    plan.asn_ids = {nip: stored[0] for nip, stored in ref.asn.items()}
+    plan.asn_ids = {nip: stored.id for nip, stored in ref.asn.items()}
     User = get_user_model()
     new_nips = [row.nip for row in plan.rows if row.nip not in ref.asn]
     if new_nips:
@@ -614,22 +629,16 @@ def _plan_writes(plan: ImportPlan, ref: _Reference) -> None:
         if stored is None:
             plan.to_create.append(row)
             continue
-        pk, user_id, *current = stored
-        current_asn = dict(zip(_ASN_FIELDS, current[:6], strict=True))
-        asn_fields = [name for name in _ASN_FIELDS if getattr(row, name) != current_asn[name]]
-        current_atasan = ref.asn_nip_by_id.get(current[6]) if current[6] else ""
-        if row.atasan_nip != current_atasan:
+        asn_fields = [name for name in _ASN_FIELDS if getattr(row, name) != getattr(stored, name)]
+        if row.atasan_nip != ref.asn_nip_by_id.get(stored.atasan_id, ""):
             asn_fields.append("atasan_id")
-        email, first_name, last_name = current[7:10]
-        user_fields = []
-        if row.email and row.email != email:
-            user_fields.append("email")
-        if row.first_name != first_name:
-            user_fields.append("first_name")
-        if row.last_name != last_name:
-            user_fields.append("last_name")
+        user_fields = [
+            name for name in ("first_name", "last_name") if getattr(row, name) != getattr(stored, name)
+        ]
+        if row.email and row.email != stored.email:  # an empty cell keeps the stored address
+            user_fields.insert(0, "email")
         if asn_fields or user_fields:
-            plan.to_update.append(PlannedUpdate(row, pk, user_id, asn_fields, user_fields))
+            plan.to_update.append(PlannedUpdate(row, stored.id, stored.user_id, asn_fields, user_fields))
         else:
             plan.unchanged += 1
 
@@ -658,7 +667,8 @@ def _update_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
     connection = connections[router.db_for_write(model)]
     qn = connection.ops.quote_name
     meta = model._meta
-    columns = [meta.get_field(name.removesuffix("_id")) for name in fields]
+    by_attname = {f.attname: f for f in meta.concrete_fields}
+    columns = [by_attname[name] for name in fields]
     sql = "UPDATE {} SET {} WHERE {} = %s".format(
         qn(meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in columns), qn(meta.pk.column)
     )
