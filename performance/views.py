@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -179,7 +180,7 @@ def plan_detail(request, pk: int):
             and not ctx["locked"]
             and (ctx["is_owner"] or ctx["is_evaluator"])
             else None,
-            "answered": {g.group: g.answered for g in selectors.rater_group_summaries(plan=plan)},
+            "groups": selectors.rater_group_summaries(plan=plan),
         }
     )
     return render(request, "performance/plan_detail.html", ctx)
@@ -729,6 +730,12 @@ def moderation(request):
     )
     if hr is not None:
         units = units.filter(instansi_id__in=hr)
+    units = units.annotate(
+        approved=Count("feedback_channel__feedback", filter=Q(feedback_channel__feedback__status="approved")),
+        average=Avg(
+            "feedback_channel__feedback__rating", filter=Q(feedback_channel__feedback__status="approved")
+        ),
+    )
     return render(
         request,
         "performance/moderation.html",
