@@ -49,6 +49,7 @@ from .models import (
 from .scoring import predikat_matrix
 
 DEMO_AGENCIES = ["DISDIK", "DINKES", "DLH", "DINSOS"]
+STORY_NOTE = "Data demo: laporan aduan triwulanan"
 SAMPLE_PER_INSTANSI = 40
 BATCH = 2000
 
@@ -515,9 +516,18 @@ def _running_story(period: Period, indicators, today: dt.date) -> None:
     checkins = list(CheckIn.objects.filter(period=period, due_on__lte=today).order_by("number"))
     for pi in PlanIndicator.objects.filter(plan=plan, indicator_id__in=list(story)):
         for checkin, value in zip(checkins, story[pi.indicator_id], strict=False):
-            Realisation.objects.get_or_create(
-                plan_indicator=pi, checkin=checkin, defaults={"value": Decimal(value), "notes": "Data demo"}
+            # the bulk sample wrote generated values first; the story's own values replace them once
+            updated = (
+                Realisation.objects.filter(plan_indicator=pi, checkin=checkin)
+                .exclude(notes=STORY_NOTE)
+                .update(value=Decimal(value), notes=STORY_NOTE)
             )
+            if not updated:
+                Realisation.objects.get_or_create(
+                    plan_indicator=pi,
+                    checkin=checkin,
+                    defaults={"value": Decimal(value), "notes": STORY_NOTE},
+                )
     if not plan.comments.exists():
         FeedbackComment.objects.create(
             plan=plan,
