@@ -3,7 +3,7 @@
 import pytest
 
 from competencies.selectors import below_standard, jpm_of, profile_for, unit_gap_summary
-from tests.factories.competencies import set_levels, set_standard
+from tests.factories.competencies import set_levels
 from tests.factories.people import ASNFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,13 +75,7 @@ def test_profile_page_query_count_flat(standards, client_for, django_assert_max_
     from tests.factories.competencies import managerial
 
     for i in range(size):
-        level_set(
-            asn=world_staff(standards), competency=managerial("M.4"), level=1 + i % 3, source="assessment"
-        )
+        level_set(asn=standards.staff_a, competency=managerial("M.4"), level=1 + i % 3, source="assessment")
     client = client_for(standards.staff_a.user)
     with django_assert_max_num_queries(16):
         assert client.get("/kompetensi/").status_code == 200
-
-
-def world_staff(world):
-    return world.staff_a
