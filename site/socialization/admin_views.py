@@ -87,11 +87,21 @@ def _coverage(request):
         return _coverage_csv(report)
     query = request.GET.copy()
     query["format"] = "csv"
+    # Province-wide, the screen shows one line per instansi (thousands of units would not be
+    # readable); choosing an instansi shows its units. The CSV always has every unit.
+    show_units = (
+        instansi_id is not None
+        or unit_id is not None
+        or (instansi_ids is not None and len(instansi_ids) <= 1)
+    )
+    rows = report.rows if show_units else [row for row in report.rows if row.unit is None]
     return render(
         request,
         "socialization/admin/coverage.html",
         {
             "report": report,
+            "rows": rows,
+            "show_units": show_units,
             "form": form,
             "csv_query": query.urlencode(),
             "page_title": _("Cakupan sosialisasi"),

@@ -120,6 +120,18 @@ def test_other_instansi_ids_are_404_for_hr_instansi(known, world, client_for):
 
 
 @pytest.mark.django_db
+def test_province_view_summarises_per_instansi_and_instansi_view_per_unit(known, world, client_for):
+    client = client_for(world.bkpsdm.user)
+    html = client.get(URL).content.decode()
+    assert f'href="?instansi={world.instansi_a.pk}"' in html
+    assert "Bidang Pelayanan Kesehatan</th>" not in html
+    html = client.get(URL, {"instansi": world.instansi_a.pk}).content.decode()
+    assert "Bidang Pelayanan Kesehatan</th>" in html
+    # HR of one instansi sees its units straight away.
+    assert "Bidang Pelayanan Kesehatan</th>" in client_for(world.hr_a.user).get(URL).content.decode()
+
+
+@pytest.mark.django_db
 def test_csv_download(known, world, client_for):
     response = client_for(world.humas_moderator).get(URL, {"format": "csv"})
     assert response.status_code == 200
