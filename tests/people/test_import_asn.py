@@ -133,7 +133,7 @@ def test_sample_file_imports_then_second_run_changes_nothing(org, run):
     assert (ayu.instansi.code, ayu.unit.code, ayu.jabatan.code) == (
         "DINKES",
         "YANKES-PRIMER",
-        "YANKES-PRIMER-PLK",
+        "YANKES-PRIMER-FUNG",
     )
     assert (ayu.employment_type, ayu.golongan) == ("PNS", "III/c")
     assert ayu.user.username == ayu.nip
