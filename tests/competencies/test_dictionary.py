@@ -49,7 +49,14 @@ def test_standard_level_table_every_cell():
     assert rules.STANDARD_LEVEL_BY_KIND == {
         "jpt": 4,
         "administrator": 3,
-        "pengawas": 2,
-        "pelaksana": 1,
+        "pengawas": 3,
+        "pelaksana": 2,
         "fungsional": 2,
+    }
+    assert rules.TECHNICAL_LEVEL_BY_KIND == {
+        "jpt": 4,
+        "administrator": 3,
+        "pengawas": 3,
+        "pelaksana": 2,
+        "fungsional": 3,
     }
