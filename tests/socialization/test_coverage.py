@@ -99,8 +99,8 @@ def test_roles(known, world, client_for):
         assert response.status_code == expected[role], role
         if response.status_code == 200:
             html = response.content.decode()
-            assert ("Bidang Pelayanan Kesehatan" in html) == (role != "hr_other"), role
-            assert ("Bidang Pengelolaan Sampah" in html) == (role != "hr_same"), role
+            assert ("Dinas Kesehatan" in html) == (role != "hr_other"), role
+            assert ("Dinas Lingkungan Hidup" in html) == (role != "hr_same"), role
     # Admin access without an HR or humas role: 403.
     outsider = UserFactory(username="pengunjung.admin")
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
