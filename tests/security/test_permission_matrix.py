@@ -1,50 +1,26 @@
 """The permission matrix: every URL pattern of the project × every role, against an explicit table.
 
-A URL pattern that is not in ``MATRIX`` (nor deliberately skipped in ``SKIPPED``) fails
+A URL pattern that is not in ``MATRIX`` (nor deliberately skipped in ``SKIPPED_*``) fails
 ``test_every_url_pattern_is_in_the_matrix`` with its name: adding a view means deciding, here, who
 may open it. Objects named in URLs belong to instansi A (DINKES, ``world.staff_a``'s), so the HR of
 instansi B (``hr_other``) must get 404 wherever the view is scoped.
 
 Reading a row: ``"302 200 200 200 200 200 403 403"`` gives the status for the roles in ``ROLES``
 order (anonymous, asn, atasan, hr_same, hr_other, bkpsdm, humas, admin). POST rows post an empty
-form (and the CSRF token is not checked here: tests/security/test_csrf.py does that).
+form (the CSRF token is not checked here: tests/security/test_csrf.py does that).
 
-To extend: add the pattern's key (``namespace:name``) with its method and row, and, when it takes
-arguments, a line in ``url_for`` building the URL from ``objects`` (the ``objects`` fixture).
+To extend: add the pattern's key (``namespace:name``) with its method and row here and, when it
+takes arguments, a line in ``url_for`` (tests/security/targets.py) building its URL from the
+``objects`` fixture (tests/security/conftest.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
-from django.urls import reverse
 
-from learning import services as learning_services
-from learning.models import Certificate, QuizAttempt
-from pamong.home.editorial import editorial_section_setup
-from performance import services as performance_services
-from performance.models import (
-    Evidence,
-    FollowUpProposal,
-    FollowUpRule,
-    Objection,
-    RaterAssignment,
-    RaterGroup,
-)
-from tests.factories import socialization as soc
-from tests.factories.learning import correct_answers, lessons_of, make_course
-from tests.factories.performance import (
-    PeriodFactory,
-    PlanFactory,
-    add_indicator,
-    channel_for,
-    final_evaluation,
-    public_feedback,
-)
+from tests.security.targets import url_for
 from tests.security.urlwalk import iter_routes
 
 ROLES = ("anonymous", "asn", "atasan", "hr_same", "hr_other", "bkpsdm", "humas", "admin")
@@ -165,118 +141,6 @@ def _route_skipped(route) -> bool:
     if route.key in SKIPPED_KEYS:
         return True
     return any(route.route.lstrip("^").startswith(p) for p in SKIPPED_PREFIXES)
-
-
-@pytest.fixture
-def objects(world, tmp_path, settings):
-    """One of everything a URL can name, all in instansi A (staff_a's)."""
-    settings.MEDIA_ROOT = tmp_path
-    o: dict[str, object] = {}
-    # socialization
-    index = soc.policy_index()
-    editorial_section_setup(page=index)
-    o["chapter"] = soc.chapter(index=index, title="Pendahuluan", tags=("kinerja",))
-    # learning: staff_a completes a one-module course (so there is an attempt and a certificate)
-    course = make_course(modules=1, lessons=2, lesson_quiz=True)
-    learning_services.enrolment_self_create(user=world.staff_a.user, course=course)
-    lessons = lessons_of(course)
-    for lesson in lessons:
-        if lesson.quiz_id:
-            attempt = learning_services.attempt_start(user=world.staff_a.user, page=lesson)
-            learning_services.attempt_submit(
-                user=world.staff_a.user, attempt=attempt, answers=correct_answers(lesson.quiz)
-            )
-        else:
-            learning_services.lesson_mark_complete(user=world.staff_a.user, lesson=lesson)
-    o["course"], o["lesson"], o["quiz_lesson"] = course, lessons[0], lessons[-1]
-    o["attempt"] = QuizAttempt.objects.filter(enrolment__asn=world.staff_a).first()
-    o["certificate"] = Certificate.objects.get(enrolment__asn=world.staff_a)
-    # performance
-    period = PeriodFactory(year=2026)
-    plan = PlanFactory(asn=world.staff_a, period=period)
-    pi = add_indicator(plan, target="100", value="95")
-    realisation = pi.realisations.first()
-    evidence = Evidence(
-        realisation=realisation, original_name="bukti.pdf", content_type="application/pdf", size=9
-    )
-    evidence.file.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
-    evidence.save()
-    colleague_plan = PlanFactory(asn=world.staff_a2, period=period)
-    assignment = RaterAssignment.objects.create(
-        plan=colleague_plan, rater=world.staff_a, group=RaterGroup.PEER
-    )
-    evaluation = final_evaluation(plan)
-    objection = Objection.objects.create(
-        evaluation=evaluation, filed_by=world.staff_a.user, reason="Keberatan.", decider=world.kepala_a
-    )
-    proposal = FollowUpProposal.objects.create(
-        period=period,
-        asn=world.staff_a,
-        rule=FollowUpRule.objects.filter(consequence="certificate").first(),
-        evaluation=evaluation,
-        basis="Predikat sangat baik",
-        status=FollowUpProposal.Status.APPROVED,
-        certificate_code=performance_services.certificate_new_code(),
-        decided_at=dt.datetime(2026, 12, 31, tzinfo=dt.UTC),
-    )
-    channel = channel_for(world.staff_a.unit)
-    o.update(
-        period=period,
-        plan=plan,
-        evidence=evidence,
-        assignment=assignment,
-        objection=objection,
-        proposal=proposal,
-        channel=channel,
-        feedback=public_feedback(channel, asn=world.staff_a, approved=False),
-    )
-    return o
-
-
-def url_for(key: str, o: dict, world) -> str:
-    """The URL of the pattern ``key`` pointing at ``objects``."""
-    course, certificate = o.get("course"), o.get("certificate")
-    args = {
-        "wagtaildocs_serve": None,
-        "wagtaildocs_authenticate_with_password": [999_999],
-        "wagtailcore_authenticate_with_password": [999_999, o["chapter"].pk],
-        "wagtailadmin_pages:edit": [o["chapter"].pk],
-        "people:asn_detail": [world.staff_a2.pk],
-        "socialization:topic": ["kinerja"],
-        "socialization:acknowledge": [o["chapter"].pk],
-        "learning:enrol": [course.pk],
-        "learning:lesson_complete": [o["lesson"].pk],
-        "learning:attempt_start": [o["quiz_lesson"].pk],
-        "learning:attempt": [o["attempt"].pk],
-        "learning:certificate_pdf": [certificate.code],
-        "learning:certificate_verify": [certificate.code],
-        "learning:certificate_revoke": [certificate.code],
-        "learning:module": [course.slug, "modul-1"],
-        "learning:lesson": [course.slug, "modul-1", "pelajaran-1"],
-        "performance:plan_create": [o["period"].pk],
-        "performance:evidence_download": [o["evidence"].pk],
-        "performance:rating_form": [o["assignment"].pk],
-        "performance:objection_detail": [o["objection"].pk],
-        "performance:period_detail": [o["period"].pk],
-        "performance:period_results_csv": [o["period"].pk],
-        "performance:proposal_list": [o["period"].pk],
-        "performance:proposal_decide": [o["proposal"].pk],
-        "performance:certificate_download": [o["proposal"].pk],
-        "performance:moderate": [o["feedback"].pk],
-        "performance:channel_print": [o["channel"].unit_id],
-        "performance:public_feedback": [o["channel"].token],
-        "performance:public_feedback_thanks": [o["channel"].token],
-    }
-    if key == "wagtaildocs_serve":
-        return "/dokumen/999999/tidak-ada.pdf"
-    plan_views = ("plan_", "realisation_", "comment_", "raters", "result", "objection_file")
-    if (
-        key.startswith("performance:")
-        and key != "performance:plan_create"
-        and key[12:].startswith(plan_views)
-    ):
-        return reverse(key, args=[o["plan"].pk])
-    return reverse(key, args=args.get(key) or [])
 
 
 def test_every_url_pattern_is_in_the_matrix():
