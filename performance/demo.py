@@ -7,7 +7,7 @@
 * last year's period, closed, with results, public feedback and proposed rewards and sanctions;
 * this year's period, running, in which ``atasan.dinkes`` can rate ``asn.dinkes``.
 
-Scale: plans and (for the closed year) final results for every ASN of the demo agencies are bulk
+Scale: plans for both years and final results for the closed year, for every active ASN, are bulk
 writes; detailed data (indicators, realisations, 360° ratings, explained results) is written for
 a bounded sample: the demo users' units plus :data:`SAMPLE_PER_INSTANSI` ASN per agency.
 Idempotent: existing rows are kept and only missing rows are written.
@@ -140,11 +140,6 @@ def seed_performance(*, seed: int = 2026, today: dt.date | None = None, log=prin
         _dlh_rules(agencies, indicators)
         closed = _period(today.year - 1, Period.Status.EVALUATION)
         running = _period(today.year, Period.Status.RUNNING)
-        asn_ids = list(
-            ASN.objects.filter(instansi__in=agencies.values(), is_active=True)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
         for period in (closed, running):
             counts[f"plans {period.year}"] = _plans(period, agencies)
         sample = _sample(agencies)
@@ -163,7 +158,6 @@ def seed_performance(*, seed: int = 2026, today: dt.date | None = None, log=prin
             _approve_demo_award(closed)
         _running_story(running, indicators, today)
         counts["proposals"] = FollowUpProposal.objects.filter(period=closed).count()
-        counts["asn"] = len(asn_ids)
     return counts
 
 
@@ -240,13 +234,12 @@ def _period(year: int, status: str) -> Period:
 
 
 def _plans(period: Period, agencies) -> int:
-    """One agreed SKP per active ASN of the demo agencies (bulk, conflicts ignored)."""
+    """One agreed SKP per active ASN — everyone, not only the demo agencies (bulk, conflicts ignored)."""
     have = set(Plan.objects.filter(period=period).values_list("asn_id", flat=True))
+    now = timezone.now()
     rows = [
-        Plan(asn_id=pk, period=period, atasan_id=atasan, status=Plan.Status.AGREED, agreed_at=timezone.now())
-        for pk, atasan in ASN.objects.filter(instansi__in=agencies.values(), is_active=True)
-        .order_by("pk")
-        .values_list("pk", "atasan_id")
+        Plan(asn_id=pk, period=period, atasan_id=atasan, status=Plan.Status.AGREED, agreed_at=now)
+        for pk, atasan in ASN.objects.filter(is_active=True).order_by("pk").values_list("pk", "atasan_id")
         if pk not in have
     ]
     Plan.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)

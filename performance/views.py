@@ -80,7 +80,7 @@ def _period_or_404(user, pk: int) -> Period:
 @login_required
 def dashboard(request):
     scope = scope_for(request.user)
-    periods = selectors.current_periods()
+    periods = [p for p in selectors.current_periods() if p.instansi_id in (None, scope.instansi_id)]
     own = selectors.own_plans(asn_id=scope.asn_id) if scope.asn_id else []
     own_period_ids = {p.period_id for p in own}
     team = []
