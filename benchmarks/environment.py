@@ -63,5 +63,27 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, log: Path | None =
     return time.monotonic() - started
 
 
+def niced(cmd: list[str], nice: int) -> list[str]:
+    return ["nice", "-n", str(nice), *cmd] if nice else cmd
+
+
+def renice_backends(nice: int) -> int:
+    """Give the PostgreSQL backends serving the benchmark database the benchmark's priority."""
+    if not nice:
+        return 0
+    done = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            if title.startswith("postgres: ") and f" {config.DB_NAME} " in title:
+                os.setpriority(os.PRIO_PROCESS, int(entry.name), nice)
+                done += 1
+        except OSError:
+            continue
+    return done
+
+
 def python() -> str:
     return sys.executable

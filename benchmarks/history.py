@@ -143,8 +143,8 @@ def _lessons_sql() -> str:
                count(*) OVER (PARTITION BY c.page_ptr_id) AS n
         FROM {lesson} l
         JOIN {p} lp ON lp.id = l.page_ptr_id AND lp.live
-        JOIN {p} mp ON mp.path = substr(lp.path, 1, length(lp.path) - {Page.steplen}) AND mp.live
-        JOIN {p} cp ON cp.path = substr(lp.path, 1, length(lp.path) - {2 * Page.steplen}) AND cp.live
+        JOIN {p} mp ON mp.path = left(lp.path, -{Page.steplen}) AND mp.live
+        JOIN {p} cp ON cp.path = left(lp.path, -{2 * Page.steplen}) AND cp.live
         JOIN {course} c ON c.page_ptr_id = cp.id
     """
 

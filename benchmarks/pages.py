@@ -35,6 +35,8 @@ PAGES: list[BenchPage] = [
     BenchPage("learner_dashboard", "Learner dashboard /belajar/",    "learner",   "learner_dashboard"),
     BenchPage("asn_profile",      "ASN profile (HR)",                "hr",        "asn_profile", "hr_p95"),
     BenchPage("instansi_dashboard", "Instansi dashboard (HR)",       "hr",        "instansi_dashboard", "hr_p95"),
+    BenchPage("talent_grid",      "Talent 9-box (HR)",               "hr",        "talent_grid"),
+    BenchPage("asn_list",         "ASN list (HR)",                   "hr",        "/pegawai/"),
     BenchPage("performance_period", "Performance period (HR)",       "hr",        "performance_period"),
     BenchPage("public_feedback",  "Public feedback form",            "anonymous", "public_feedback_form"),
 ]
@@ -81,38 +83,34 @@ def learner_dashboard() -> str | None:
     return _url_name("learning:dashboard")
 
 
-def asn_profile() -> str | None:
-    """An ASN of the HR login's own instansi (a staff member with history), as HR sees it."""
+def _hr_user():
     from django.contrib.auth import get_user_model
 
+    return get_user_model().objects.filter(username=LOGINS["hr"]).first()
+
+
+def asn_profile() -> str | None:
+    """The HR profile of an ASN of the HR login's own instansi (issue 7), else the people detail page."""
     from pamong.people.access import scope_for
     from pamong.people.models import ASN
 
-    hr = get_user_model().objects.filter(username=LOGINS["hr"]).first()
+    hr = _hr_user()
     if hr is None:
         return None
     ids = list(scope_for(hr).hr_instansi_ids() or [])
     asn = ASN.objects.filter(instansi_id__in=ids, is_active=True).order_by("pk")[100:101].first()
-    return _url_name("people:asn_detail", asn.pk) if asn else None
+    if asn is None:
+        return None
+    return _url_name("hr:profile", asn.pk) or _url_name("people:asn_detail", asn.pk)
 
 
 def instansi_dashboard() -> str | None:
-    """Issue 7 (HR dashboard); the URL name it will get is not known yet: try the likely ones."""
-    from pamong.people.access import scope_for
+    """The HR dashboard of the HR login's instansi (issue 7)."""
+    return _url_name("hr:dashboard")
 
-    for name in ("people:instansi_dashboard", "people:dashboard", "hr:dashboard", "hr:instansi_dashboard"):
-        try:
-            from django.contrib.auth import get_user_model
 
-            hr = get_user_model().objects.get(username=LOGINS["hr"])
-            ids = sorted(scope_for(hr).hr_instansi_ids() or [])
-        except Exception:
-            ids = []
-        for args in ((), tuple(ids[:1])):
-            url = _url_name(name, *args)
-            if url:
-                return url
-    return None
+def talent_grid() -> str | None:
+    return _url_name("hr:talent")
 
 
 def performance_period() -> str | None:
@@ -140,6 +138,7 @@ RESOLVERS: dict[str, Callable[[], str | None]] = {
     "learner_dashboard": learner_dashboard,
     "asn_profile": asn_profile,
     "instansi_dashboard": instansi_dashboard,
+    "talent_grid": talent_grid,
     "performance_period": performance_period,
     "public_feedback_form": public_feedback_form,
 }

@@ -79,6 +79,8 @@ def _ratio_row(p: dict, ratio: float) -> dict:
     name = f"{p['title']}: ≥ {ratio:.0%} of the bare-Django ceiling"
     if p["status"] != "measured":
         return {"target": name, "measured": p["status"], "met": None}
+    if p.get("ratio") is None:
+        return {"target": name, "measured": f"one request alone takes {p['p50_ms']:.0f} ms", "met": False}
     return {"target": name, "measured": f"{p['ratio']:.0%}", "met": p["ratio"] >= ratio}
 
 
@@ -106,17 +108,24 @@ def markdown(results: dict) -> str:
         f"Load average at start {_fmt((results.get('load_average_at_start') or [None])[0], '.1f')} "
         '("other" CPU below is every other process on the box).',
         "",
-        "| Page | As | Requests/s | p50 ms | p95 ms | × ceiling | SQL queries / request | CPU cores: app / db / wrk / other |",
-        "|---|---|--:|--:|--:|--:|--:|---|",
+        "| Page | As | Requests/s | p50 ms | p95 ms | × ceiling | SQL queries / request | CPU ms / request (app + db) | CPU cores: app / db / wrk / other |",
+        "|---|---|--:|--:|--:|--:|--:|--:|---|",
     ]
     for p in results["pages"]:
         if p["status"] == "measured":
+            if p.get("sequential_only"):
+                lines.append(
+                    f"| {p['title']} | {p['who']} | too slow for wrk: one at a time | {p['p50_ms']:.0f} | "
+                    f"{p['p95_ms']:.0f} (max) | – | {_fmt(p.get('queries'), 'd')} | – | – |"
+                )
+                continue
             lines.append(
                 f"| {p['title']} | {p['who']} | {p['rps']:.0f} | {p['p50_ms']:.1f} | {p['p95_ms']:.1f} | "
-                f"{p['ratio']:.0%} | {_fmt(p.get('queries'), 'd')} | {_cores(p.get('cpu_cores'))} |"
+                f"{p['ratio']:.0%} | {_fmt(p.get('queries'), 'd')} | {_fmt(p.get('cpu_ms_per_request'), '.1f')} | "
+                f"{_cores(p.get('cpu_cores'))} |"
             )
         else:
-            lines.append(f"| {p['title']} | {p['who']} | {p['status']} | | | | | |")
+            lines.append(f"| {p['title']} | {p['who']} | {p['status']} | | | | | | |")
     sc = results.get("scenario") or {}
     lines += [
         "",

@@ -22,6 +22,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.utils.crypto import get_random_string
 
 from . import config, cpu
+from .environment import niced, renice_backends
 from .pages import PAGES, resolve
 
 HR_LOGINS = ["hr.dinkes", "hr.dlh", "bkpsdm"]
@@ -94,8 +95,8 @@ def _hr() -> list[dict]:
         qs = ASN.objects.filter(is_active=True)
         if ids:
             qs = qs.filter(instansi_id__in=ids)
-        profiles = [f"/pegawai/{pk}/" for pk in qs.order_by("pk").values_list("pk", flat=True)[:4000:20]]
-        dashboards = ["/pegawai/"] + [u for u in (resolve(p) for p in hr_pages) if u]
+        profiles = [_profile_url(pk) for pk in qs.order_by("pk").values_list("pk", flat=True)[:4000:20]]
+        dashboards = [u for u in (resolve(p) for p in hr_pages) if u]
         out.append(
             {
                 "username": username,
@@ -105,6 +106,15 @@ def _hr() -> list[dict]:
             }
         )
     return out
+
+
+def _profile_url(pk: int) -> str:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("hr:profile", args=[pk])
+    except NoReverseMatch:
+        return reverse("people:asn_detail", args=[pk])
 
 
 def _feedback_forms() -> list[str]:
@@ -121,7 +131,9 @@ def plan_build(*, users: int) -> dict:
     return {"learners": _learners(users), "hr": _hr(), "feedback_forms": _feedback_forms()}
 
 
-def locust_run(*, base: str, plan: dict, load: config.Load, server_pids: list[int], run_time_s: int) -> dict:
+def locust_run(
+    *, base: str, plan: dict, load: config.Load, server_pids: list[int], run_time_s: int, nice: int = 0
+) -> dict:
     config.WORK_DIR.mkdir(parents=True, exist_ok=True)
     plan_path = config.WORK_DIR / "locust_plan.json"
     plan_path.write_text(json.dumps(plan))
@@ -151,9 +163,15 @@ def locust_run(*, base: str, plan: dict, load: config.Load, server_pids: list[in
     ]
     env = dict(os.environ, BENCH_PLAN=str(plan_path), BENCH_PACING=str(load.locust_pacing_s))
     log = open(config.WORK_DIR / "locust.log", "wb")  # noqa: SIM115
+    renice_backends(nice)
     before, t0 = cpu.snapshot(server_pids), time.monotonic()
     proc = subprocess.Popen(
-        cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=config.ROOT, start_new_session=True
+        niced(cmd, nice),
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=config.ROOT,
+        start_new_session=True,
     )
     try:
         proc.wait(timeout=run_time_s + 120)

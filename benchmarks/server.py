@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import config
-from .environment import bench_env, free_port, python
+from .environment import bench_env, free_port, niced, python
 from .httpclient import request
 
 
@@ -62,7 +62,7 @@ def server_start(*, cfg: config.Config, log_path: Path) -> Server:
     ]
     log = open(log_path, "ab")  # noqa: SIM115
     process = subprocess.Popen(
-        cmd,
+        niced(cmd, cfg.nice),
         env=bench_env(for_server=True),
         stdout=log,
         stderr=subprocess.STDOUT,
