@@ -26,7 +26,7 @@ def test_bkpsdm_edits_the_dictionary_and_history_records_it(world, client_for):
     data["definition"] = competency.definition + " (diperbarui)"
     data["is_active"] = "on"
     levels = form.formsets["levels"]
-    data.update({k: v for k, v in _formset_data(levels).items()})
+    data.update(_formset_data(levels))
     response = client.post(edit_url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     competency.refresh_from_db()
