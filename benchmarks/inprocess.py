@@ -45,7 +45,7 @@ def profile(path: str, *, who: str, requests: int = 60, max_s: float = 20, top: 
     t0 = time.perf_counter()
     done = 0
     prof.enable()
-    while done < requests and (done < 3 or time.perf_counter() - t0 < max_s):
+    while done < requests and (done < 1 or time.perf_counter() - t0 < max_s):
         client.get(path)
         done += 1
     prof.disable()

@@ -86,7 +86,7 @@ class HR(FastHttpUser):
 
     weight = 10
     abstract = not PLAN.get("hr")
-    wait_time = constant_pacing(PACING)
+    wait_time = between(5 * PACING, 10 * PACING)  # a person reads a profile or a dashboard
 
     def on_start(self):
         me = random.choice(PLAN["hr"])

@@ -35,7 +35,10 @@ def _args(argv):
     p.add_argument("--worker-class", default=None)
     p.add_argument("--threads", type=int, default=None)
     p.add_argument(
-        "--nice", type=int, default=None, help="niceness of the processes started (default 0; e.g. -10 on a shared box)"
+        "--nice",
+        type=int,
+        default=None,
+        help="niceness of the processes started (default 0; e.g. -10 on a shared box)",
     )
     return p.parse_args(argv)
 
@@ -148,11 +151,60 @@ def _live_courses() -> bool:
     return CoursePage.objects.live().exists()
 
 
-def measure_pages(cfg: config.Config, server, selected: list[str], notes: list[str]) -> list[dict]:
+def _measure_page(cfg, server, page, row: dict, cookies: dict, duration: int, notes: list[str]) -> dict:
     from . import inprocess
     from .httpclient import login, request
-    from .pages import LOGINS, PAGES, resolve
+    from .pages import LOGINS
     from .wrk import wrk_run
+
+    path = row["path"]
+    if page.who not in cookies:
+        cookies[page.who] = login(server.base, username=LOGINS[page.who], password=config.DEMO_PASSWORD)
+    jar = cookies[page.who]
+    check = request(server.base + path, cookies=jar, timeout=120)
+    row["http_status"] = check.status
+    if check.status != 200:
+        _log(f"{page.key}: HTTP {check.status} at {path}; not measured")
+        return row | {"status": f"error: HTTP {check.status}"}
+    alone = _alone_ms(server.base + path, jar)
+    row["alone_ms"] = alone["p50_ms"]
+    row |= inprocess.queries_per_request(path, who=page.who)
+    row["queries"] = row.get("warm_queries")
+    if alone["p50_ms"] > SLOW_MS:
+        # One request alone takes seconds: 32 connections would queue minutes of work and
+        # spill into the next measurement. Report the sequential latencies instead.
+        notes.append(
+            f"{page.key}: one request alone takes {alone['p50_ms'] / 1000:.1f} s; measured sequentially "
+            f"({alone['n']} requests), not with wrk"
+        )
+        _log(f"{page.key}: too slow for wrk: {alone['p50_ms']:.0f} ms alone")
+        return row | {
+            "status": "measured",
+            "sequential_only": True,
+            "rps": None,
+            "ratio": None,
+            "p50_ms": alone["p50_ms"],
+            "p95_ms": alone["max_ms"],
+        }
+    cookie = "; ".join(f"{k}={v}" for k, v in jar.items()) or None
+    common = {"cookie": cookie, "load": cfg.load, "server_pids": server.pids(), "nice": cfg.nice}
+    wrk_run(server.base + path, duration_s=cfg.load.warmup_s, **common)
+    row |= wrk_run(server.base + path, duration_s=duration, **common)
+    row["status"] = "measured"
+    row |= _cpu_cost(row["cpu_cores"], row["rps"])
+    _drain(server)
+    if row["errors"]:
+        notes.append(
+            f"{page.key}: {row['errors']} wrk errors ({row['non_2xx_3xx']} non-2xx/3xx, {row['timeouts']} timeouts)"
+        )
+    _log(
+        f"{page.key}: {row['rps']:.0f} req/s, p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, {row['queries']} queries"
+    )
+    return row
+
+
+def measure_pages(cfg: config.Config, server, selected: list[str], notes: list[str]) -> list[dict]:
+    from .pages import PAGES, resolve
 
     duration = 3 if cfg.quick else cfg.load.wrk_duration_s
     cookies: dict[str, dict[str, str]] = {"anonymous": {}}
@@ -171,53 +223,12 @@ def measure_pages(cfg: config.Config, server, selected: list[str], notes: list[s
             _log(f"{page.key}: {NOT_BUILT}")
             continue
         row["path"] = path
-        if page.who not in cookies:
-            cookies[page.who] = login(server.base, username=LOGINS[page.who], password=config.DEMO_PASSWORD)
-        jar = cookies[page.who]
-        check = request(server.base + path, cookies=jar)
-        row["http_status"] = check.status
-        if check.status != 200:
-            rows.append(row | {"status": f"error: HTTP {check.status}"})
-            _log(f"{page.key}: HTTP {check.status} at {path}; not measured")
-            continue
-        row |= inprocess.queries_per_request(path, who=page.who)
-        cookie = "; ".join(f"{k}={v}" for k, v in jar.items()) or None
-        alone = _alone_ms(server.base + path, jar)
-        row["alone_ms"] = alone["p50_ms"]
-        if alone["p50_ms"] > SLOW_MS:
-            # One request alone takes seconds: 32 connections would queue minutes of work and
-            # spill into the next measurement. Report the sequential latencies instead.
-            row |= {
-                "status": "measured",
-                "sequential_only": True,
-                "rps": None,
-                "ratio": None,
-                "p50_ms": alone["p50_ms"],
-                "p95_ms": alone["max_ms"],
-                "queries": row.get("warm_queries"),
-            }
-            row |= inprocess.queries_per_request(path, who=page.who)
-            row["queries"] = row.get("warm_queries")
-            notes.append(
-                f"{page.key}: one request alone takes {alone['p50_ms'] / 1000:.1f} s; measured sequentially "
-                f"({alone['n']} requests), not with wrk"
-            )
-            _log(f"{page.key}: too slow for wrk: {alone['p50_ms']:.0f} ms alone")
-            rows.append(row)
-            continue
-        common = {"cookie": cookie, "load": cfg.load, "server_pids": server.pids(), "nice": cfg.nice}
-        wrk_run(server.base + path, duration_s=cfg.load.warmup_s, **common)
-        row |= wrk_run(server.base + path, duration_s=duration, **common)
-        row["queries"] = row.get("warm_queries")
-        row["status"] = "measured"
-        row |= _cpu_cost(row["cpu_cores"], row["rps"])
-        _drain(server)
-        if row["errors"]:
-            notes.append(f"{page.key}: {row['errors']} wrk errors ({row['non_2xx_3xx']} non-2xx/3xx)")
-        _log(
-            f"{page.key}: {row['rps']:.0f} req/s, p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, {row['queries']} queries"
-        )
-        rows.append(row)
+        try:
+            rows.append(_measure_page(cfg, server, page, row, cookies, duration, notes))
+        except (OSError, RuntimeError) as exc:  # a timeout or a failed login: say so, go on
+            rows.append(row | {"status": f"error: {exc}"})
+            _log(f"{page.key}: error {exc!r}")
+            _drain(server)
     ceiling = next((r["rps"] for r in rows if r["key"] == "healthz" and r.get("status") == "measured"), None)
     for r in rows:
         if r.get("status") == "measured" and ceiling and r.get("rps") is not None:
