@@ -471,7 +471,7 @@ def proposals_to_decide(*, user) -> QuerySet[LevelProposal]:
 def plan_detail(*, plan_id: int) -> DevelopmentPlan | None:
     return (
         DevelopmentPlan.objects.select_related("asn__jabatan", "asn__unit", "asn__atasan", "decided_by")
-        .prefetch_related("goals__activities", "goals__competency")
+        .prefetch_related("goals__activities__course", "goals__competency")
         .filter(pk=plan_id)
         .first()
     )

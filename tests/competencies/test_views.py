@@ -199,3 +199,29 @@ def test_gap_report_scoped_and_csv(standards, client_for):
         .content.decode()
     )
     assert "Staf A" in csv_text and "Staf B" in csv_text
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_plan_and_team_pages_query_count_flat(standards, client_for, django_assert_max_num_queries, size):
+    from competencies import services
+    from tests.factories.learning import make_course
+    from tests.factories.people import ASNFactory
+
+    world = standards
+    plan = services.plan_create(asn=world.staff_a, year=2026, suggest=False)
+    for i in range(size):
+        goal = services.goal_add(
+            user=world.staff_a.user, plan=plan, competency=None, target_level=None, title=f"Sasaran {i}"
+        )
+        services.activity_add(
+            user=world.staff_a.user, goal=goal, kind="course", course=make_course(modules=1, lessons=1)
+        )
+        services.activity_add(user=world.staff_a.user, goal=goal, kind="coaching", title="Coaching", jp=2)
+        ASNFactory(jabatan=world.staff_a.jabatan, atasan=world.atasan_a)
+    services.plan_submit(user=world.staff_a.user, plan=plan)
+    client = client_for(world.atasan_a.user)
+    client.get(f"/kompetensi/rencana/{plan.pk}/")  # warm the site-root cache used by page URLs
+    with django_assert_max_num_queries(14):
+        assert client.get(f"/kompetensi/rencana/{plan.pk}/").status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get("/kompetensi/tim/").status_code == 200
