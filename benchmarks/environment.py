@@ -36,6 +36,10 @@ def bench_env(*, for_server: bool = False) -> dict[str, str]:
         SECURE_HSTS_SECONDS="0",
         PYTHONUNBUFFERED="1",
     )
+    if for_server:
+        # Bounded: no query of the served app runs longer than a minute (a client that gave up
+        # must not leave a query running behind it).
+        env["DATABASE_URL"] = config.DB_URL + "?options=-c%20statement_timeout%3D60000"
     if redis_answers():
         env["REDIS_URL"] = config.REDIS_URL
     else:
