@@ -78,3 +78,14 @@ def test_hr_instansi_sees_but_cannot_edit(world, client_for):
     edit = client.get(f"/admin/kamus_kompetensi/edit/{Competency.objects.get(code='M.1').pk}/")
     assert edit.status_code in (302, 403)
     assert client_for(world.staff_a.user).get("/admin/standar_kompetensi/").status_code == 302
+
+
+def test_course_link_must_point_to_a_course_or_module(world):
+    from django.core.exceptions import ValidationError
+    from wagtail.models import Page
+
+    link = CourseCompetency(
+        page=Page.objects.get(depth=1), competency=Competency.objects.get(code="M.1"), level=2
+    )
+    with pytest.raises(ValidationError):
+        link.full_clean()

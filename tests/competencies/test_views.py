@@ -225,3 +225,77 @@ def test_plan_and_team_pages_query_count_flat(standards, client_for, django_asse
         assert client.get(f"/kompetensi/rencana/{plan.pk}/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/kompetensi/tim/").status_code == 200
+
+
+OWNER_ONLY = [
+    ("anonymous", 302),
+    ("asn", 302),
+    ("atasan", 404),
+    ("hr_same", 404),
+    ("hr_other", 404),
+    ("bkpsdm", 404),
+    ("humas", 403),
+    ("admin", 403),
+]
+
+
+@pytest.mark.parametrize("role,expected", OWNER_ONLY)
+def test_plan_editing_endpoints_owner_only(standards, client_for, role, expected):
+    from competencies import services
+
+    plan = services.plan_create(asn=standards.staff_a, year=2026)
+    goal = plan.goals.first()
+    client = client_for(standards.users()[role])
+    assert (
+        client.post(f"/kompetensi/rencana/{plan.pk}/sasaran/", {"title": "Sasaran baru"}).status_code
+        == expected
+    )
+    assert (
+        client.post(
+            f"/kompetensi/sasaran/{goal.pk}/kegiatan/", {"kind": "coaching", "title": "C", "jp": "2"}
+        ).status_code
+        == expected
+    )
+    assert client.post(f"/kompetensi/rencana/{plan.pk}/ajukan/").status_code == expected
+    changed = plan.goals.filter(title="Sasaran baru").exists()
+    assert changed == (role == "asn")
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("anonymous", 302),
+        ("asn", 404),
+        ("atasan", 302),
+        ("hr_same", 302),
+        ("hr_other", 404),
+        ("bkpsdm", 302),
+        ("humas", 404),
+        ("admin", 302),
+    ],
+)
+def test_return_and_proposal_by_role(submitted_plans, standards, client_for, role, expected):
+    from competencies.models import LevelProposal, TrainingEvidence
+    from tests.factories.competencies import managerial
+    from tests.factories.learning import make_course
+
+    plan = submitted_plans["a"]
+    client = client_for(standards.users()[role])
+    assert (
+        client.post(f"/kompetensi/rencana/{plan.pk}/kembalikan/", {"comment": "Perbaiki."}).status_code
+        == expected
+    )
+    course = make_course(modules=1, lessons=1)
+    evidence = TrainingEvidence.objects.create(
+        asn=standards.staff_a,
+        page_id=course.pk,
+        course_id=course.pk,
+        title=course.title,
+        completed_at="2026-03-01T10:00+07:00",
+    )
+    proposal = LevelProposal.objects.create(
+        asn=standards.staff_a, competency=managerial("M.3"), level=2, evidence=evidence
+    )
+    assert client.post(f"/kompetensi/usulan/{proposal.pk}/", {"decision": "confirm"}).status_code == expected
+    proposal.refresh_from_db()
+    assert (proposal.status == "confirmed") == (expected == 302 and role != "anonymous")
