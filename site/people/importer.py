@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import secrets
 import sys
 from collections import defaultdict
@@ -62,6 +63,8 @@ MAX_LAYERS = 12
 #: Rows handed to one bulk call, so the progress bar moves on large files.
 CHUNK_SIZE = 5000
 
+#: A NIP that a spreadsheet turned into a number, e.g. ``1.98503E+17``.
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
 _ASN_FIELDS = ("name", "employment_type", "golongan", "instansi_id", "unit_id", "jabatan_id")
 
 
@@ -490,7 +493,15 @@ def _validate_row(
     if values["jenis"] and jenis not in ASN.EmploymentType.values:
         error("jenis", _("Jenis %(v)s tidak dikenal; pilih PNS atau PPPK.") % {"v": values["jenis"]})
     nip = _clean_nip(values["nip"])
-    if nip:
+    if _SCIENTIFIC.fullmatch(nip):
+        error(
+            "nip",
+            _(
+                "NIP %(v)s tertulis dalam notasi ilmiah (diubah oleh Excel); format kolom nip sebagai Teks lalu ekspor ulang."
+            )
+            % {"v": nip},
+        )
+    elif nip:
         # With an unknown jenis only the length and digits are checked (as for a PPPK).
         for message in nip_errors(nip, employment_type=jenis if jenis == "PNS" else "PPPK"):
             error("nip", message)

@@ -190,6 +190,20 @@ def test_empty_file_is_an_error(org, fail):
     assert fail("")[0].startswith("line 1, column nip: Berkas kosong")
 
 
+def test_header_only_file_imports_nothing_and_succeeds(org, run):
+    out, _err = run(csv_text([]))
+    assert "0 created, 0 updated, 0 unchanged" in out
+
+
+def test_nip_mangled_by_excel_gets_a_hint(org, fail):
+    rows = [row(nip_for(1)), row(nip_for(2))]
+    rows[1][0] = "1.98503E+17"
+    assert fail(csv_text(rows, delimiter=";")) == [
+        "line 3, column nip: NIP 1.98503E+17 tertulis dalam notasi ilmiah (diubah oleh Excel); "
+        "format kolom nip sebagai Teks lalu ekspor ulang."
+    ]
+
+
 def test_wrong_number_of_fields(org, fail):
     short = row(nip_for(1))[:7]
     long = [*row(nip_for(2)), "sisa"]
