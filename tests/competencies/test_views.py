@@ -299,3 +299,12 @@ def test_return_and_proposal_by_role(submitted_plans, standards, client_for, rol
     assert client.post(f"/kompetensi/usulan/{proposal.pk}/", {"decision": "confirm"}).status_code == expected
     proposal.refresh_from_db()
     assert (proposal.status == "confirmed") == (expected == 302 and role != "anonymous")
+
+
+def test_gap_chart_svg_has_plain_numbers(standards, client_for):
+    import re
+
+    html = client_for(standards.staff_a.user).get("/kompetensi/").content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert not re.search(r'="\d+,\d+"', svg)
+    assert svg.count("<rect") == 3  # one bar per required competency
