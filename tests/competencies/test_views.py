@@ -308,3 +308,36 @@ def test_gap_chart_svg_has_plain_numbers(standards, client_for):
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert not re.search(r'="\d+,\d+"', svg)
     assert svg.count("<rect") == 3  # one bar per required competency
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("anonymous", 302),
+        ("asn", 404),
+        ("atasan", 302),
+        ("hr_same", 302),
+        ("hr_other", 404),
+        ("bkpsdm", 302),
+        ("humas", 404),
+        ("admin", 302),
+    ],
+)
+def test_atasan_review_of_a_level(submitted_plans, standards, client_for, role, expected):
+    from competencies.models import Competency, CurrentLevel, LevelRecord
+
+    plan = submitted_plans["a"]
+    m5 = Competency.objects.get(code="M.5")
+    response = client_for(standards.users()[role]).post(
+        f"/kompetensi/rencana/{plan.pk}/penilaian/",
+        {"competency": m5.pk, "level": 2, "note": "Observasi layanan"},
+    )
+    assert response.status_code == expected
+    recorded = expected == 302 and role != "anonymous"
+    assert (
+        CurrentLevel.objects.filter(asn=standards.staff_a, competency=m5, level=2, source="atasan").exists()
+        == recorded
+    )
+    assert LevelRecord.objects.filter(asn=standards.staff_a, competency=m5, source="atasan").count() == int(
+        recorded
+    )
