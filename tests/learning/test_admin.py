@@ -94,3 +94,13 @@ def test_page_editors_render(world, client_for):
     module = modules_of(course)[0]
     response = client.get(reverse("wagtailadmin_pages:add", args=["learning", "lessonpage", module.pk]))
     assert response.status_code == 200
+
+
+def test_preview_renders_without_an_enrolment(world):
+    from tests.factories.learning import lessons_of, make_course, modules_of
+
+    course = make_course(modules=1, lessons=1, lesson_quiz=True, module_test=True)
+    for page in (modules_of(course)[0], lessons_of(course)[0]):
+        response = page.make_preview_request()
+        assert response.status_code == 200
+        assert page.title in response.content.decode()
