@@ -496,11 +496,7 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
           FROM (
             SELECT a.id AS id, a.nip AS nip, a.name AS name, i.name AS instansi_name,
                    u.name AS unit_name, j.name AS jabatan_name,
-                   (SELECT e.predikat FROM {ev_t} e
-                      JOIN {plan_t} p ON p.id = e.plan_id
-                      JOIN {period_t} pe ON pe.id = p.period_id
-                     WHERE p.asn_id = a.id AND pe.year = %s AND e.status = %s
-                     ORDER BY e.id DESC LIMIT 1) AS predikat,
+                   ev.predikat AS predikat,
                    CASE WHEN f.required > 0 THEN ROUND(100.0 * f.fit / f.required, 1) END AS jpm,
                    pa.level AS assessed
             FROM {ASN._meta.db_table} a
@@ -508,6 +504,14 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
             JOIN {UnitKerja._meta.db_table} u ON u.id = a.unit_id
             JOIN {Jabatan._meta.db_table} j ON j.id = a.jabatan_id
             LEFT JOIN ({fit_sql}) f ON f.asn_id = a.id
+            LEFT JOIN (
+              SELECT p.asn_id AS asn_id, MAX(e.id) AS eid FROM {ev_t} e
+                JOIN {plan_t} p ON p.id = e.plan_id
+                JOIN {period_t} pe ON pe.id = p.period_id
+               WHERE pe.year = %s AND e.status = %s
+               GROUP BY p.asn_id
+            ) le ON le.asn_id = a.id
+            LEFT JOIN {ev_t} ev ON ev.id = le.eid
             LEFT JOIN {PotentialAssessment._meta.db_table} pa ON pa.asn_id = a.id AND pa.year = %s
             WHERE a.id IN ({ids_sql})
           ) t
@@ -521,11 +525,11 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
         float(settings.medium_from),
         talent.MENENGAH,
         talent.RENDAH,
-        year,
-        Evaluation.Status.FINAL,
         # _fit_sql's WHERE holds the ids sub-statement: its parameters come first in the FROM
         *ids_params,
-        year,
+        year,  # the latest final evaluation of a period of that year
+        Evaluation.Status.FINAL,
+        year,  # potential assessment
         *ids_params,
     ]
     return sql, params
