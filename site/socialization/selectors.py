@@ -131,9 +131,9 @@ def coverage_report(
 ) -> CoverageReport:
     """Acknowledgement coverage per instansi and unit, among active ASN.
 
-    ``instansi_ids`` is the caller's scope (``None`` = all). Five queries whatever the number of
-    units or ASN: chapters, units, active ASN per unit, acknowledgers per unit and chapter, and ASN
-    who acknowledged every chapter per unit.
+    ``instansi_ids`` is the caller's scope (``None`` = all). Six queries whatever the number of
+    units or ASN: chapters (and their view restrictions), units, active ASN per unit, acknowledgers
+    per unit and chapter, and ASN who acknowledged every chapter per unit.
     """
     chapters = list(policy_chapters().only("id", "title", "path", "depth", "url_path"))
     chapter_ids = [c.pk for c in chapters]
