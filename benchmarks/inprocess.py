@@ -18,7 +18,7 @@ from .pages import LOGINS
 
 
 def client_for(who: str) -> Client:
-    client = Client()
+    client = Client(raise_request_exception=False)
     if who != "anonymous":
         client.force_login(get_user_model().objects.get(username=LOGINS[who]))
     return client

@@ -225,7 +225,7 @@ def measure_pages(cfg: config.Config, server, selected: list[str], notes: list[s
         row["path"] = path
         try:
             rows.append(_measure_page(cfg, server, page, row, cookies, duration, notes))
-        except (OSError, RuntimeError) as exc:  # a timeout or a failed login: say so, go on
+        except Exception as exc:  # a timeout, a failed login, a broken page: say so, go on
             rows.append(row | {"status": f"error: {exc}"})
             _log(f"{page.key}: error {exc!r}")
             _drain(server)
@@ -341,9 +341,9 @@ def main(argv=None) -> int:
     t_start = time.monotonic()
     created = database.database_ensure(_log)
     _log("Migrating …")
-    database.migrate(log_path)
+    migrate_s = database.migrate(log_path)
     _log("collectstatic …")  # before django.setup(): the manifest storage reads its manifest once
-    database.collectstatic(log_path)
+    collectstatic_s = database.collectstatic(log_path)
 
     import django
 
@@ -362,7 +362,10 @@ def main(argv=None) -> int:
         "database": {"name": config.DB_NAME, "created_in_this_run": created},
         "load_average_at_start": os.getloadavg(),
     }
-    results["seeding"] = seed_or_reuse(cfg, log_path)
+    results["seeding"] = seed_or_reuse(cfg, log_path) | {
+        "migrate_s": round(migrate_s, 1),
+        "collectstatic_s": round(collectstatic_s, 1),
+    }
     results["data_sizes"] = history.data_sizes()
     _log(f"Data: {results['data_sizes']}")
     server = None
