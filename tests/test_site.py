@@ -141,3 +141,17 @@ def test_no_stylesheet_imports_from_outside():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", text), path
         assert not re.search(r"url\(\s*['\"]?https?://", text), path
+
+
+@pytest.mark.django_db
+def test_indonesian_whatever_the_browser_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="id">' in response.content.decode()
+    assert response["Content-Language"] == "id"
+
+
+@pytest.mark.django_db
+def test_language_choice_is_remembered(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert '<html lang="en">' in client.get("/").content.decode()

@@ -1,0 +1,27 @@
+"""Site-wide middleware."""
+
+from django.conf import settings
+from django.utils import translation
+
+
+class LanguageCookieMiddleware:
+    """Indonesian unless the user chose another language (the footer's language form sets a cookie).
+
+    Django's ``LocaleMiddleware`` follows the browser's ``Accept-Language``, which would give most
+    office computers (set up in English) an English page shell around Indonesian content. Pamong
+    is an Indonesian government site: the choice is the user's, made explicitly.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response
