@@ -25,7 +25,9 @@ def test_compiled_catalogue_matches_the_source():
 def test_every_marked_string_is_in_the_catalogue(tmp_path: Path):
     repo = LOCALE_DIR.parent
     copy = tmp_path / "repo"
-    skip = shutil.ignore_patterns(".venv", ".git", "media", "staticfiles", "node_modules", "__pycache__", "*.sqlite3")
+    skip = shutil.ignore_patterns(
+        ".venv", ".git", "media", "staticfiles", "node_modules", "__pycache__", "*.sqlite3"
+    )
     shutil.copytree(repo, copy, ignore=skip)
     fresh = extract(project_dir=copy)
     missing = [e.msgid for e in polib.pofile(str(fresh)).untranslated_entries()]
