@@ -79,7 +79,7 @@ def xlsx_response(
 ) -> FileResponse:
     import xlsxwriter
 
-    spool = tempfile.TemporaryFile(suffix=".xlsx")  # removed when the response closes it
+    spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — the response closes (and so removes) it
     workbook = xlsxwriter.Workbook(
         spool, {"constant_memory": True, "in_memory": False, "tmpdir": tempfile.gettempdir()}
     )
