@@ -193,6 +193,8 @@ def course_outline(
 
 def root_url_path_for(page: Page, request=None) -> str:
     """The ``url_path`` of the site root above ``page`` (``"/beranda/"`` on the default site)."""
+    if request is not None and page.url_path.endswith(request.path[1:]) and request.path.startswith("/"):
+        return page.url_path[: len(page.url_path) - len(request.path) + 1]  # served at its own URL
     url = page.get_url(request=request) or page.url_path
     if url.startswith("http"):
         from urllib.parse import urlsplit

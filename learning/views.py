@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
@@ -221,19 +223,29 @@ def assign(request):
 
 @role_required("hr")
 def xapi_export(request):
-    """Learning records in the HR user's scope as xAPI JSON (``?since=<ISO time>&limit=<n>``)."""
+    """Learning records in the HR user's scope as xAPI JSON.
+
+    ``?since=<ISO 8601>`` keeps records stored after that time; ``?limit=<n>`` (≤ 5000) pages the
+    answer, and ``more`` is the URL of the next page (an opaque cursor), as in the xAPI
+    statements resource.
+    """
     since = parse_datetime(request.GET.get("since", "")) if request.GET.get("since") else None
     if request.GET.get("since") and since is None:
         return HttpResponseBadRequest("since must be an ISO 8601 datetime")
     try:
         limit = max(1, min(5000, int(request.GET.get("limit", "1000"))))
+        after = int(request.GET.get("after", "0"))
     except ValueError:
-        return HttpResponseBadRequest("limit must be a number")
-    rows = list(selectors.statements_for(user=request.user, since=since)[: limit + 1])
+        return HttpResponseBadRequest("limit and after must be numbers")
+    qs = selectors.statements_for(user=request.user, since=since).filter(pk__gt=after).order_by("pk")
+    rows = list(qs[: limit + 1])
     more = ""
     if len(rows) > limit:
         rows = rows[:limit]
-        more = f"{reverse('learning:xapi_export')}?limit={limit}&since={rows[-1].timestamp.isoformat()}"
+        params = {"limit": limit, "after": rows[-1].pk}
+        if since is not None:
+            params["since"] = since.isoformat()
+        more = f"{reverse('learning:xapi_export')}?{urlencode(params)}"
     data = {
         "statements": [statement_json(s, asn_name=s.asn.name, asn_nip=s.asn.nip) for s in rows],
         "more": more,

@@ -22,6 +22,7 @@ from .models import (
     AuditEntry,
     BehaviourRating,
     BerakhlakValue,
+    CheckIn,
     DistributionRule,
     Evaluation,
     EvaluationSettings,
@@ -275,6 +276,7 @@ def proposal_explanation(proposal: Proposal) -> dict:
         "groups": [
             {
                 "group": g.group,
+                "anonymous": g.group in ANONYMOUS_GROUPS,
                 "answered": g.answered if g.shown else None,
                 "shown": g.shown,
                 "average": str(g.average) if g.average is not None else None,
@@ -464,5 +466,95 @@ def results_export_rows(*, period: Period, user) -> list[list]:
                     for g in RaterGroup.values
                 ],
             ]
+        )
+    return out
+
+
+# --- reminders --------------------------------------------------------------------------------
+
+
+def reminder_messages(*, today, days: int = 14) -> dict[str, list[str]]:
+    """Pending work per recipient e-mail, in a few grouped queries (no query per ASN).
+
+    * draft SKP of direct reports → the atasan;
+    * no SKP yet in a planning or running period → the ASN;
+    * a check-in due within ``days`` without a realisation → the ASN;
+    * agreed SKP without a result in an evaluation period → the atasan;
+    * 360° ratings not yet given → the rater.
+    """
+    import datetime as dt
+
+    from django.utils.translation import gettext as _
+
+    from pamong.people.models import ASN
+
+    out: dict[str, list[str]] = {}
+
+    def add(email: str | None, line: str) -> None:
+        if email:
+            out.setdefault(email, []).append(line)
+
+    open_periods = list(Period.objects.filter(status__in=[Period.Status.PLANNING, Period.Status.RUNNING]))
+    for period in open_periods:
+        drafts = (
+            Plan.objects.filter(period=period, status=Plan.Status.DRAFT, atasan__isnull=False)
+            .values("atasan__user__email")
+            .annotate(n=Count("pk"))
+        )
+        for row in drafts:
+            add(
+                row["atasan__user__email"],
+                _("%(n)s SKP bawahan menunggu persetujuan (%(p)s).") % {"n": row["n"], "p": period.name},
+            )
+        without = ASN.objects.filter(is_active=True).exclude(plans__period=period)
+        if period.instansi_id:
+            without = without.filter(instansi_id=period.instansi_id)
+        for email in without.values_list("user__email", flat=True).iterator(chunk_size=5000):
+            add(email, _("Susun SKP Anda untuk %(p)s.") % {"p": period.name})
+        checkin = (
+            CheckIn.objects.filter(
+                period=period, due_on__gte=today, due_on__lte=today + dt.timedelta(days=days)
+            )
+            .order_by("due_on")
+            .first()
+        )
+        if checkin and period.status == Period.Status.RUNNING:
+            missing = (
+                PlanIndicator.objects.filter(plan__period=period, plan__status=Plan.Status.AGREED)
+                .exclude(realisations__checkin=checkin)
+                .values("plan__asn__user__email")
+                .annotate(n=Count("pk"))
+            )
+            for row in missing:
+                add(
+                    row["plan__asn__user__email"],
+                    _("%(n)s indikator belum diisi realisasinya untuk %(c)s (tenggat %(d)s).")
+                    % {"n": row["n"], "c": checkin.label, "d": checkin.due_on.strftime("%d-%m-%Y")},
+                )
+    for period in Period.objects.filter(status=Period.Status.EVALUATION):
+        pending = (
+            Plan.objects.filter(
+                period=period, status=Plan.Status.AGREED, evaluation__isnull=True, atasan__isnull=False
+            )
+            .values("atasan__user__email")
+            .annotate(n=Count("pk"))
+        )
+        for row in pending:
+            add(
+                row["atasan__user__email"],
+                _("%(n)s bawahan menunggu penilaian (%(p)s).") % {"n": row["n"], "p": period.name},
+            )
+    tasks = (
+        RaterAssignment.objects.filter(
+            submitted_at__isnull=True,
+            plan__period__status__in=[Period.Status.RUNNING, Period.Status.EVALUATION],
+        )
+        .values("rater__user__email")
+        .annotate(n=Count("pk"))
+    )
+    for row in tasks:
+        add(
+            row["rater__user__email"],
+            _("%(n)s penilaian perilaku kerja (360°) menunggu Anda.") % {"n": row["n"]},
         )
     return out

@@ -81,7 +81,14 @@ def _snapshot(obj: Model | None, fields: list[str]) -> dict | None:
 
 
 def audit_record(
-    *, actor, action: str, obj: Model, asn: ASN | None, before: dict | None, after: dict | None
+    *,
+    actor,
+    action: str,
+    obj: Model,
+    asn: ASN | None,
+    before: dict | None,
+    after: dict | None,
+    instansi_id: int | None = None,
 ) -> AuditEntry:
     """Append one audit entry (who, when, what, before and after)."""
     return AuditEntry.objects.create(
@@ -90,7 +97,7 @@ def audit_record(
         object_type=obj._meta.model_name,
         object_id=obj.pk,
         asn=asn,
-        instansi_id=asn.instansi_id if asn else None,
+        instansi_id=asn.instansi_id if asn else instansi_id,
         before=before,
         after=after,
     )
@@ -776,8 +783,8 @@ def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = ""
 
 
 #: The public service of the competencies app that adds a mandatory goal to an ASN's development
-#: plan. Expected signature (competencies issue 5, point 9):
-#: ``development_goal_add_mandatory(*, asn, year, reason, source) -> object``.
+#: plan (competencies issue 5, point 9): ``development_goal_add_mandatory(*, asn, year, reason,
+#: source)``, idempotent per ``source``.
 COMPETENCIES_HOOK = "development_goal_add_mandatory"
 
 
@@ -795,9 +802,8 @@ def sanction_apply_development_consequence(*, proposal: FollowUpProposal, actor)
         raise ValidationError(_("Aturan ini tidak memiliki konsekuensi pengembangan."))
     hook = None
     try:
-        # TODO(competencies issue 5): competencies.services is built by the competencies issue;
-        # once it lands this call adds the mandatory goal. The guard keeps performance working
-        # (and the consequence recorded) until then.
+        # competencies issue 5 provides the service; the guard keeps performance working (and
+        # the consequence recorded as ``waiting``) in an installation without it.
         from competencies import services as competency_services  # type: ignore[attr-defined]
 
         hook = getattr(competency_services, COMPETENCIES_HOOK, None)
@@ -873,3 +879,26 @@ def _decimal_or_error(value, field: str) -> Decimal:
         return Decimal(str(value))
     except (InvalidOperation, TypeError):
         raise ValidationError({field: _("Masukkan angka.")}) from None
+
+
+def org_predikat_set(*, period: Period, instansi_id: int, predikat: str, actor):
+    """HR records the instansi's own predikat, which selects its distribution pattern."""
+    from .models import OrganisationPredikat, OrgPredikat
+
+    if predikat not in OrgPredikat.values:
+        raise ValidationError(_("Predikat organisasi tidak dikenal."))
+    with transaction.atomic():
+        before = OrganisationPredikat.objects.filter(period=period, instansi_id=instansi_id).first()
+        row, _created = OrganisationPredikat.objects.update_or_create(
+            period=period, instansi_id=instansi_id, defaults={"predikat": predikat}
+        )
+        audit_record(
+            actor=actor,
+            action="org_predikat.set",
+            obj=row,
+            asn=None,
+            before={"predikat": before.predikat} if before else None,
+            after={"predikat": predikat, "instansi": instansi_id},
+            instansi_id=instansi_id,
+        )
+    return row

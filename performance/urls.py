@@ -23,6 +23,7 @@ urlpatterns = [
     path("kinerja/keberatan/<int:pk>/", views.objection_detail, name="objection_detail"),
     path("kinerja/periode/", views.period_list, name="period_list"),
     path("kinerja/periode/<int:pk>/", views.period_detail, name="period_detail"),
+    path("kinerja/periode/<int:pk>/predikat-organisasi/", views.org_predikat_set, name="org_predikat_set"),
     path("kinerja/periode/<int:pk>/hasil.csv", views.period_results_csv, name="period_results_csv"),
     path("kinerja/periode/<int:pk>/tindak-lanjut/", views.proposal_list, name="proposal_list"),
     path("kinerja/tindak-lanjut/<int:pk>/putuskan/", views.proposal_decide, name="proposal_decide"),

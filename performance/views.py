@@ -41,6 +41,7 @@ from .models import (
     FollowUpProposal,
     FollowUpRule,
     Objection,
+    OrgPredikat,
     Period,
     Plan,
     PlanIndicator,
@@ -559,10 +560,48 @@ def period_detail(request, pk: int):
             "counts": selectors.period_counts(period=period, user=request.user),
             "distribution": selectors.distribution_by_unit(period=period, user=request.user),
             "predikat_choices": _predikat_choices(),
+            "org_choices": OrgPredikat.choices,
+            "managed_instansi": _managed_instansi(request.user, period),
             "can_manage": _can_manage_period(request.user, period),
             "page_title": period.name,
         },
     )
+
+
+@require_POST
+@role_required("hr")
+def org_predikat_set(request, pk: int):
+    period = _period_or_404(request.user, pk)
+    try:
+        instansi_id = int(request.POST.get("instansi", ""))
+    except ValueError:
+        raise Http404 from None
+    if not can_manage_instansi(request.user, instansi_id):
+        raise Http404
+    try:
+        services.org_predikat_set(
+            period=period,
+            instansi_id=instansi_id,
+            predikat=request.POST.get("predikat", ""),
+            actor=request.user,
+        )
+        messages.success(request, _("Predikat organisasi disimpan."))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect(period)
+
+
+def _managed_instansi(user, period: Period):
+    from pamong.people.models import Instansi
+
+    hr = scope_for(user).hr_instansi_ids()
+    qs = Instansi.objects.order_by("name")
+    if period.instansi_id:
+        qs = qs.filter(pk=period.instansi_id)
+    if hr is not None:
+        qs = qs.filter(pk__in=hr)
+    current = dict(period.org_predikats.values_list("instansi_id", "predikat"))
+    return [{"instansi": i, "predikat": current.get(i.pk, "baik")} for i in qs[:100]]
 
 
 def _predikat_choices():
@@ -785,5 +824,3 @@ def public_feedback_thanks(request, token: str):
         "performance/public_feedback_thanks.html",
         {"channel": channel, "page_title": _("Terima kasih")},
     )
-
-

@@ -15,8 +15,9 @@ semicolons (Excel in an Indonesian locale writes semicolons). One row is one ASN
 
 :func:`asn_import_parse` reads the text and the current database into an :class:`ImportPlan`
 (every error with its physical line and column, and what would be created or updated);
-:func:`asn_import_apply` writes a valid plan with set-based queries (bulk insert of users and ASN,
-bulk update of the changed rows, then a second pass for atasan created in the same file). Importing
+:func:`asn_import_apply` writes a valid plan with set-based queries (bulk insert of users, bulk
+insert of ASN one hierarchy level at a time so every atasan has a key before its staff, bulk update
+of the changed rows, and a second atasan pass only for unusually deep chains). Importing
 the same file twice changes nothing the second time: a row is only written when one of its values
 differs from the database. ASN missing from the file are left alone (no deactivation).
 
@@ -33,12 +34,13 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from tqdm import tqdm
@@ -50,14 +52,14 @@ from .nip import nip_errors
 #: ``golongan``, ``atasan_nip`` and ``email`` may be empty.
 COLUMNS = ("nip", "nama", "jenis", "golongan", "instansi", "unit", "jabatan", "atasan_nip", "email")
 REQUIRED_VALUES = ("nip", "nama", "jenis", "instansi", "unit", "jabatan")
-DELIMITERS = (",", ";")
 #: Rows per bulk statement; SQLite caps this further (999 parameters per statement in Django).
 BATCH_SIZE = 1000
+#: Hierarchy levels inserted one after another before the rest falls back to a second pass.
+MAX_LAYERS = 12
 #: Rows handed to one bulk call, so the progress bar moves on large files.
 CHUNK_SIZE = 5000
 
 _ASN_FIELDS = ("name", "employment_type", "golongan", "instansi_id", "unit_id", "jabatan_id")
-_USER_FIELDS = ("email", "first_name", "last_name")
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ def asn_import_parse(*, text: str, progress: bool = False) -> ImportPlan:
     rows_iter = tqdm(
         _records(reader),
         desc=_("Memeriksa"),
+        total=max(text.count("\n") - 1, 0) or None,  # physical lines; quoted newlines make it approximate
         unit=" baris",
         file=sys.stderr,
         disable=not progress,
@@ -214,14 +217,15 @@ def asn_import_parse(*, text: str, progress: bool = False) -> ImportPlan:
 def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCounts:
     """Write a valid plan in one transaction and return what was done.
 
-    Queries are set-based: bulk inserts of users and ASN, bulk updates of the rows that changed,
-    then one bulk update of ``atasan`` for new ASN whose atasan is also new.
+    Queries are set-based: bulk inserts of users and ASN (one insert per hierarchy level, so an
+    atasan exists before the rows that name it), bulk updates of the rows that changed, and a
+    bulk update of ``atasan`` only for chains deeper than :data:`MAX_LAYERS`.
     """
     if plan.errors:
         raise ValueError("An import plan with errors cannot be applied.")
     User = get_user_model()
     now = timezone.now()
-    total = len(plan.to_create) * 3 + len(plan.to_update)
+    total = len(plan.to_create) * 2 + len(plan.to_update)
     with (
         transaction.atomic(),
         tqdm(total=total, desc=_("Menyimpan"), unit=" baris", file=sys.stderr, disable=not progress) as bar,
@@ -230,12 +234,12 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
         # grouped by the fields they write, so no row gets another row's set of columns.
         user_ids: dict[str, int] = {}
         new_users = []
-        user_updates: dict[tuple[str, ...], list] = defaultdict(list)
+        user_updates: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
         for row in plan.to_create:
             if row.nip in plan.free_user_ids:
-                user_ids[row.nip] = plan.free_user_ids[row.nip]
+                pk = user_ids[row.nip] = plan.free_user_ids[row.nip]
                 fields = ("email", "first_name", "last_name") if row.email else ("first_name", "last_name")
-                user_updates[fields].append(_user_with(User, plan.free_user_ids[row.nip], row, fields))
+                user_updates[fields].append((pk, *(getattr(row, f) for f in fields)))
             else:
                 new_users.append(
                     User(
@@ -254,58 +258,66 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
         for planned in plan.to_update:
             if planned.user_fields:
                 fields = tuple(planned.user_fields)
-                user_updates[fields].append(_user_with(User, planned.user_id, planned.row, fields))
-        for fields, users in user_updates.items():
-            _bulk_update(User, users, list(fields))
+                user_updates[fields].append((planned.user_id, *(getattr(planned.row, f) for f in fields)))
+        for fields, values in user_updates.items():
+            _update_rows(User, fields, values)
 
-        # 2. New ASN; an atasan already in the database is set now, a new one in step 4.
+        # 2. New ASN, in layers down the hierarchy: each layer's atasan already has a primary key,
+        # so the atasan is written with the row. Past MAX_LAYERS (an unusually deep chain) the rest
+        # is inserted at once and their atasan set by the second pass in step 4.
         asn_ids = dict(plan.asn_ids)
-        new_asn = [
-            ASN(
-                user_id=user_ids[row.nip],
-                nip=row.nip,
-                name=row.name,
-                employment_type=row.employment_type,
-                golongan=row.golongan,
-                instansi_id=row.instansi_id,
-                unit_id=row.unit_id,
-                jabatan_id=row.jabatan_id,
-                atasan_id=asn_ids.get(row.atasan_nip),
-            )
-            for row in plan.to_create
-        ]
-        for chunk in _chunks(new_asn):
-            ASN.objects.bulk_create(chunk, batch_size=BATCH_SIZE)
-            bar.update(len(chunk))
-        asn_ids.update((a.nip, a.pk) for a in new_asn)
-
-        # 3. Changed ASN: only the fields that differ (plus updated_at).
-        changed, changed_fields = [], set()
-        for planned in plan.to_update:
-            if not planned.asn_fields:
-                continue
-            row = planned.row
-            # Every field holds its wanted value, so writing the union of changed fields is right.
-            obj = ASN(pk=planned.asn_id, atasan_id=asn_ids.get(row.atasan_nip), updated_at=now)
-            for name in _ASN_FIELDS:
-                setattr(obj, name, getattr(row, name))
-            changed.append(obj)
-            changed_fields.update(planned.asn_fields)
-        if changed:
-            fields = [f.removesuffix("_id") for f in _ordered(changed_fields, (*_ASN_FIELDS, "atasan_id"))]
-            for chunk in _chunks(changed):
-                _bulk_update(ASN, chunk, [*fields, "updated_at"])
+        new_asn: list[tuple[ASN, AsnRow]] = []
+        remaining = plan.to_create
+        for depth in range(1, MAX_LAYERS + 1):
+            if not remaining:
+                break
+            if depth == MAX_LAYERS:
+                ready, remaining = remaining, []
+            else:
+                ready = [r for r in remaining if not r.atasan_nip or r.atasan_nip in asn_ids]
+                remaining = [r for r in remaining if r.atasan_nip and r.atasan_nip not in asn_ids]
+            layer = [
+                ASN(
+                    user_id=user_ids[row.nip],
+                    nip=row.nip,
+                    name=row.name,
+                    employment_type=row.employment_type,
+                    golongan=row.golongan,
+                    instansi_id=row.instansi_id,
+                    unit_id=row.unit_id,
+                    jabatan_id=row.jabatan_id,
+                    atasan_id=asn_ids.get(row.atasan_nip),
+                )
+                for row in ready
+            ]
+            for chunk in _chunks(layer):
+                ASN.objects.bulk_create(chunk, batch_size=BATCH_SIZE)
                 bar.update(len(chunk))
+            asn_ids.update((a.nip, a.pk) for a in layer)
+            new_asn.extend(zip(layer, ready, strict=True))
 
-        # 4. Second pass: new ASN whose atasan was created in step 2.
+        # 3. Changed ASN: the union of the fields that differ, plus updated_at. Every row carries
+        # its wanted value for each of them, so a row is never given another row's values.
+        changed = [planned for planned in plan.to_update if planned.asn_fields]
+        fields = _ordered({f for planned in changed for f in planned.asn_fields}, (*_ASN_FIELDS, "atasan_id"))
+        for chunk in _chunks(changed):
+            values = [
+                (
+                    planned.asn_id,
+                    *(asn_ids.get(p.atasan_nip) if f == "atasan_id" else getattr(p, f) for f in fields),
+                    now,
+                )
+                for planned in chunk
+                for p in (planned.row,)
+            ]
+            _update_rows(ASN, (*fields, "updated_at"), values)
+            bar.update(len(chunk))
+
+        # 4. Second pass: new ASN whose atasan was created after them in step 2.
         late = [
-            ASN(pk=a.pk, atasan_id=asn_ids[row.atasan_nip])
-            for a, row in zip(new_asn, plan.to_create, strict=True)
-            if row.atasan_nip and a.atasan_id is None
+            (a.pk, asn_ids[row.atasan_nip]) for a, row in new_asn if row.atasan_nip and a.atasan_id is None
         ]
-        for chunk in _chunks(late):
-            _bulk_update(ASN, chunk, ["atasan"])
-        bar.update(len(new_asn))
+        _update_rows(ASN, ("atasan_id",), late)
     return plan.counts
 
 
@@ -314,7 +326,7 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
 
 def _detect_delimiter(text: str) -> str:
     """The delimiter used on the header line: whichever of ``,`` and ``;`` occurs more often."""
-    header = text.split("\n", 1)[0]
+    header = next((line for line in text.split("\n", 10)[:10] if line.strip()), "")
     return ";" if header.count(";") > header.count(",") else ","
 
 
@@ -388,64 +400,79 @@ def _normalise_golongan(value: str) -> str:
     return value.upper()
 
 
+class _Stored(NamedTuple):
+    """An ASN as the database holds it, with its login's fields."""
+
+    id: int
+    nip: str
+    user_id: int
+    username: str
+    name: str
+    employment_type: str
+    golongan: str
+    instansi_id: int
+    unit_id: int
+    jabatan_id: int
+    atasan_id: int | None
+    email: str
+    first_name: str
+    last_name: str
+
+
+class _Codes:
+    """Codes to primary keys: an exact match first, else a unique case-insensitive one."""
+
+    def __init__(self, items: Iterable[tuple[object, object]]) -> None:
+        self.exact: dict = {}
+        self.folded: dict = {}
+        for key, value in items:
+            self.exact[key] = value
+            folded = _fold(key)
+            self.folded[folded] = None if folded in self.folded else value  # None: ambiguous
+
+    def get(self, key):
+        found = self.exact.get(key)
+        return found if found is not None else self.folded.get(_fold(key))
+
+
+def _fold(key):
+    return (
+        tuple(k.upper() if isinstance(k, str) else k for k in key) if isinstance(key, tuple) else key.upper()
+    )
+
+
 @dataclass
 class _Reference:
     """The database rows a file is checked against, read once with a handful of queries."""
 
-    instansi: dict[str, int]  # code → id (exact codes)
-    instansi_upper: dict[str, int | None]  # CODE → id, None when two codes differ only in case
-    units: dict[tuple[int, str], int]  # (instansi_id, code) → unit id
-    jabatan: dict[tuple[int, str], tuple[int, int]]  # (instansi_id, code) → (id, unit's instansi_id)
-    #: nip → (id, user_id, name, employment_type, golongan, instansi_id, unit_id, jabatan_id,
-    #: atasan_id, email, first_name, last_name)
-    asn: dict[str, tuple]
+    instansi: _Codes  # code → id
+    units: _Codes  # (instansi_id, code) → unit id
+    jabatan: _Codes  # (instansi_id, code) → (id, instansi_id of the jabatan's unit)
+    asn: dict[str, _Stored]  # by NIP
     asn_nip_by_id: dict[int, str]
     asn_usernames: dict[str, str]  # username of a login that has an ASN → that ASN's NIP
 
     @classmethod
     def load(cls) -> _Reference:
-        instansi = dict(Instansi.objects.values_list("code", "id"))
-        upper: dict[str, int | None] = {}
-        for code, pk in instansi.items():
-            upper[code.upper()] = None if code.upper() in upper else pk
-        units = {(i, c): pk for pk, i, c in UnitKerja.objects.values_list("id", "instansi_id", "code")}
-        jabatan = {
-            (i, c): (pk, ui)
+        instansi = _Codes(Instansi.objects.values_list("code", "id"))
+        units = _Codes(
+            ((i, c), pk) for pk, i, c in UnitKerja.objects.values_list("id", "instansi_id", "code")
+        )
+        jabatan = _Codes(
+            ((i, c), (pk, ui))
             for pk, i, c, ui in Jabatan.objects.values_list("id", "instansi_id", "code", "unit__instansi_id")
-        }
-        asn, nip_by_id, usernames = {}, {}, {}
-        for pk, nip, user_id, username, *rest in ASN.objects.values_list(
-            "id",
-            "nip",
-            "user_id",
-            "user__username",
-            "name",
-            "employment_type",
-            "golongan",
-            "instansi_id",
-            "unit_id",
-            "jabatan_id",
-            "atasan_id",
-            "user__email",
-            "user__first_name",
-            "user__last_name",
-        ).iterator(chunk_size=5000):
-            asn[nip] = (pk, user_id, *rest)
-            nip_by_id[pk] = nip
-            usernames[username] = nip
-        return cls(instansi, upper, units, jabatan, asn, nip_by_id, usernames)
-
-    def instansi_id(self, code: str) -> int | None:
-        if code in self.instansi:
-            return self.instansi[code]
-        return self.instansi_upper.get(code.upper())
-
-    def lookup(self, table: dict, instansi_id: int, code: str):
-        found = table.get((instansi_id, code))
-        if found is None:
-            matches = [v for (i, c), v in table.items() if i == instansi_id and c.upper() == code.upper()]
-            found = matches[0] if len(matches) == 1 else None
-        return found
+        )
+        columns = [
+            "user__" + f if f in ("username", "email", "first_name", "last_name") else f
+            for f in _Stored._fields
+        ]
+        asn = {}
+        for values in ASN.objects.order_by().values_list(*columns).iterator(chunk_size=5000):
+            stored = _Stored(*values)
+            asn[stored.nip] = stored
+        nip_by_id = {stored.id: nip for nip, stored in asn.items()}
+        usernames = {stored.username: nip for nip, stored in asn.items()}
+        return cls(instansi, units, jabatan, asn, nip_by_id, usernames)
 
 
 def _validate_row(
@@ -486,11 +513,11 @@ def _validate_row(
 
     instansi_id = unit_id = jabatan_id = None
     if values["instansi"]:
-        instansi_id = ref.instansi_id(values["instansi"])
+        instansi_id = ref.instansi.get(values["instansi"])
         if instansi_id is None:
             error("instansi", _("Kode instansi %(c)s tidak dikenal.") % {"c": values["instansi"]})
     if instansi_id is not None and values["unit"]:
-        unit_id = ref.lookup(ref.units, instansi_id, values["unit"])
+        unit_id = ref.units.get((instansi_id, values["unit"]))
         if unit_id is None:
             error(
                 "unit",
@@ -498,7 +525,7 @@ def _validate_row(
                 % {"c": values["unit"], "i": values["instansi"]},
             )
     if instansi_id is not None and values["jabatan"]:
-        found = ref.lookup(ref.jabatan, instansi_id, values["jabatan"])
+        found = ref.jabatan.get((instansi_id, values["jabatan"]))
         if found is None:
             error(
                 "jabatan",
@@ -562,7 +589,7 @@ def _check_atasan(
         if nip in file_lines:  # the file decides the atasan of every ASN it lists
             return parent.get(nip)
         stored = ref.asn.get(nip)
-        return ref.asn_nip_by_id.get(stored[8]) if stored and stored[8] else None
+        return ref.asn_nip_by_id.get(stored.atasan_id) if stored and stored.atasan_id else None
 
     done: set[str] = set()
     for start in parent:
@@ -590,7 +617,7 @@ def _check_atasan(
 
 
 def _plan_writes(plan: ImportPlan, ref: _Reference) -> None:
-    plan.asn_ids = {nip: stored[0] for nip, stored in ref.asn.items()}
+    plan.asn_ids = {nip: stored.id for nip, stored in ref.asn.items()}
     User = get_user_model()
     new_nips = [row.nip for row in plan.rows if row.nip not in ref.asn]
     if new_nips:
@@ -602,22 +629,16 @@ def _plan_writes(plan: ImportPlan, ref: _Reference) -> None:
         if stored is None:
             plan.to_create.append(row)
             continue
-        pk, user_id, *current = stored
-        current_asn = dict(zip(_ASN_FIELDS, current[:6], strict=True))
-        asn_fields = [name for name in _ASN_FIELDS if getattr(row, name) != current_asn[name]]
-        current_atasan = ref.asn_nip_by_id.get(current[6]) if current[6] else ""
-        if row.atasan_nip != current_atasan:
+        asn_fields = [name for name in _ASN_FIELDS if getattr(row, name) != getattr(stored, name)]
+        if row.atasan_nip != ref.asn_nip_by_id.get(stored.atasan_id, ""):
             asn_fields.append("atasan_id")
-        email, first_name, last_name = current[7:10]
-        user_fields = []
-        if row.email and row.email != email:
-            user_fields.append("email")
-        if row.first_name != first_name:
-            user_fields.append("first_name")
-        if row.last_name != last_name:
-            user_fields.append("last_name")
+        user_fields = [
+            name for name in ("first_name", "last_name") if getattr(row, name) != getattr(stored, name)
+        ]
+        if row.email and row.email != stored.email:  # an empty cell keeps the stored address
+            user_fields.insert(0, "email")
         if asn_fields or user_fields:
-            plan.to_update.append(PlannedUpdate(row, pk, user_id, asn_fields, user_fields))
+            plan.to_update.append(PlannedUpdate(row, stored.id, stored.user_id, asn_fields, user_fields))
         else:
             plan.unchanged += 1
 
@@ -634,14 +655,26 @@ def _ordered(names: set[str], order: tuple[str, ...]) -> list[str]:
     return [name for name in order if name in names]
 
 
-def _user_with(User, pk: int, row: AsnRow, fields: tuple[str, ...]):
-    user = User(pk=pk)
-    for name in fields:
-        setattr(user, name, getattr(row, name))
-    return user
+def _update_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
+    """``UPDATE … SET f1 = %s, … WHERE pk = %s``: one prepared statement run for every row.
 
-
-def _bulk_update(model, objs: list, fields: list[str]) -> None:
-    # An explicit batch size: PostgreSQL has no parameter cap, and one CASE with 90,000 branches
-    # is evaluated once per row, which is quadratic.
-    model.objects.bulk_update(objs, fields, batch_size=BATCH_SIZE)
+    Each row is ``(pk, value1, value2, …)`` in the order of ``fields`` (attnames). Like
+    ``bulk_update`` it sends no signals; unlike it, it builds no ``CASE`` expression per row
+    (which made 90,000 updates take minutes): SQLite reuses the statement, psycopg pipelines it.
+    """
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    qn = connection.ops.quote_name
+    meta = model._meta
+    by_attname = {f.attname: f for f in meta.concrete_fields}
+    columns = [by_attname[name] for name in fields]
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+        qn(meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in columns), qn(meta.pk.column)
+    )
+    params = [
+        [f.get_db_prep_save(value, connection) for f, value in zip(columns, values, strict=True)] + [pk]
+        for pk, *values in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)

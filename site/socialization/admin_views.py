@@ -28,6 +28,11 @@ def coverage_instansi_ids(user) -> set[int] | None:
     raise PermissionDenied
 
 
+def _forbidden(request) -> HttpResponse:
+    """A plain 403 (Wagtail's admin would turn ``PermissionDenied`` into a redirect to the dashboard)."""
+    return render(request, "403.html", {"page_title": _("Akses ditolak")}, status=403)
+
+
 class CoverageFilterForm(forms.Form):
     instansi = forms.ModelChoiceField(
         label=gettext_lazy("Instansi"),
@@ -64,7 +69,7 @@ def _int_or_none(value):
 
 
 @role_required("hr", "humas")
-def coverage(request):
+def _coverage(request):
     """Coverage report, with instansi/unit filters and ``?format=csv`` for a download."""
     instansi_ids = coverage_instansi_ids(request.user)
     instansi_id = _int_or_none(request.GET.get("instansi"))
@@ -92,6 +97,14 @@ def coverage(request):
             "page_title": _("Cakupan sosialisasi"),
         },
     )
+
+
+def coverage(request):
+    """HR (own instansi, or all for BKPSDM) and humas (all); anyone else gets 403."""
+    try:
+        return _coverage(request)
+    except PermissionDenied:
+        return _forbidden(request)
 
 
 def _coverage_csv(report) -> HttpResponse:

@@ -57,21 +57,23 @@ def _cacheable(request) -> bool:
 class AnonymousPageCacheMixin:
     """Mixed into the section page models, before ``Page``."""
 
-    def _section_root(self):
-        """An index page is its own section; a chapter or article belongs to its parent's."""
-        return self if type(self).subpage_types else self.get_parent()
-
-    def page_cache_key(self, request) -> str:
+    def _section_children(self):
+        """Live pages of this page's section: an index's children, or a leaf page's siblings."""
         from wagtail.models import Page
 
-        root = self._section_root()
-        state = Page.objects.child_of(root).live().aggregate(n=Count("id"), last=Max("last_published_at"))
+        if type(self).subpage_types:
+            path, depth = self.path, self.depth + 1
+        else:
+            path, depth = self.path[: -Page.steplen], self.depth
+        return Page.objects.filter(path__startswith=path, depth=depth, live=True)
+
+    def page_cache_key(self, request) -> str:
+        state = self._section_children().aggregate(n=Count("id"), last=Max("last_published_at"))
         parts = [
             pages_cache_version(),
             self.pk,
             self.live_revision_id,
             self.last_published_at.isoformat() if self.last_published_at else "",
-            root.pk,
             state["n"],
             state["last"].isoformat() if state["last"] else "",
             getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),

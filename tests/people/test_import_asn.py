@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from pamong.people.importer import COLUMNS, asn_import_apply, asn_import_parse
+from pamong.people.importer import COLUMNS, MAX_LAYERS, asn_import_apply, asn_import_parse
 from pamong.people.models import ASN
 from tests.factories.people import ASNFactory, InstansiFactory, JabatanFactory, UnitKerjaFactory
 
@@ -471,3 +471,22 @@ def test_import_is_set_based(org, size, django_assert_max_num_queries):
     assert ASN.objects.filter(atasan__isnull=False).count() == size - 10
     with django_assert_max_num_queries(10):  # the second run only reads
         assert asn_import_apply(plan=asn_import_parse(text=text)).unchanged == size + 10
+
+
+def test_chain_deeper_than_the_insert_layers(org, run):
+    """Past MAX_LAYERS levels the rest is inserted at once and their atasan set in a second pass."""
+    depth = MAX_LAYERS * 2
+    # Listed bottom-up, so every atasan comes later in the file than its staff.
+    rows = [row(nip_for(i), atasan=nip_for(i + 1) if i + 1 < depth else "") for i in range(depth)]
+    out, _err = run(csv_text(rows))
+    assert f"{depth} created" in out
+    chain = dict(ASN.objects.values_list("nip", "atasan__nip"))
+    assert chain == {nip_for(i): (nip_for(i + 1) if i + 1 < depth else None) for i in range(depth)}
+
+
+def test_moving_staff_under_a_new_atasan(org, run):
+    """An update pointing at an ASN created in the same run gets the new primary key."""
+    run(csv_text([row(nip_for(1)), row(nip_for(2), atasan=nip_for(1))]))
+    out, _err = run(csv_text([row(nip_for(2), atasan=nip_for(3)), row(nip_for(3), nama="Kasi Baru")]))
+    assert "1 created, 1 updated, 0 unchanged" in out
+    assert ASN.objects.get(nip=nip_for(2)).atasan.name == "Kasi Baru"

@@ -168,3 +168,36 @@ def test_revision_history_and_rollback(world, section, client_for):
     page.refresh_from_db()
     assert page.title == "Pendahuluan"
     assert page.revisions.count() == 3
+
+
+@pytest.mark.django_db
+def test_reconfirmation_through_submit_and_approve(world, section, client_for):
+    from pamong.socialization.selectors import acknowledgement_for
+    from pamong.socialization.services import acknowledgement_record
+
+    page = _chapter(section)
+    acknowledgement_record(user=world.staff_a.user, page=page)
+    editor = client_for(world.humas_editor)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = edit_data(page, title="Pendahuluan (penting)", **{"action-submit": "Submit"})
+    data["require_reconfirmation"] = "on"
+    assert editor.post(url, data).status_code == 302
+    page.refresh_from_db()
+    assert page.ack_valid_from is None  # submitting changes nothing live
+    assert acknowledgement_for(user=world.staff_a.user, page=page) is not None
+    task_state = _task_state(page)
+    moderator = client_for(world.humas_moderator)
+    moderator.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    page.refresh_from_db()
+    assert page.title == "Pendahuluan (penting)"
+    assert page.ack_valid_from is not None
+    assert acknowledgement_for(user=world.staff_a.user, page=page) is None
+    # The next edit form starts with the box cleared.
+    html = editor.get(url).content.decode()
+    box = html[
+        html.index('name="require_reconfirmation"') - 200 : html.index('name="require_reconfirmation"') + 200
+    ]
+    assert "checked" not in box

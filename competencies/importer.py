@@ -1,0 +1,187 @@
+"""Import position standards (*standar kompetensi jabatan*) from CSV: validate every row, then write
+everything in one transaction — all or nothing, like ``import_asn``.
+
+The file has the header ``instansi,jabatan,kompetensi,level`` (any order, case-insensitive), is
+UTF-8 with or without BOM, delimited by commas or semicolons. One row sets the required level of one
+competency for one position:
+
+* ``instansi`` — an instansi code; ``jabatan`` — a jabatan code in that instansi;
+* ``kompetensi`` — a competency code of the dictionary (e.g. ``M.4``, ``SK.1``); a technical
+  competency must belong to the same instansi;
+* ``level`` — 1 to 5.
+
+Errors are reported as ``line N, column C: reason`` (the header is line 1). Rows already in the
+database with the same level are left alone; standards missing from the file are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from pamong.people.models import Instansi, Jabatan
+
+from .models import Competency, PositionStandard
+
+COLUMNS = ("instansi", "jabatan", "kompetensi", "level")
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.message}"
+
+
+@dataclass
+class StandardPlan:
+    errors: list[RowError] = field(default_factory=list)
+    to_create: list[PositionStandard] = field(default_factory=list)
+    to_update: list[PositionStandard] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def counts(self) -> str:
+        return _("%(c)d dibuat, %(u)d diubah, %(n)d tetap") % {
+            "c": len(self.to_create),
+            "u": len(self.to_update),
+            "n": self.unchanged,
+        }
+
+
+def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) -> StandardPlan:
+    """Validate ``text`` and plan the writes; nothing is written. ``instansi_ids`` limits the rows to
+    the importing user's scope (``None``: every instansi)."""
+    text = text.removeprefix("\ufeff")
+    plan = StandardPlan()
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next(reader, None)
+    if not header:
+        plan.errors.append(RowError(1, "-", _("Berkas kosong; baris pertama harus berisi judul kolom.")))
+        return plan
+    names = [h.strip().lower() for h in header]
+    missing = [c for c in COLUMNS if c not in names]
+    if missing:
+        plan.errors.append(RowError(1, ",".join(missing), _("Kolom wajib tidak ada di baris judul.")))
+        return plan
+    index = {name: names.index(name) for name in COLUMNS}
+
+    instansi = {i.code.upper(): i for i in Instansi.objects.all()}
+    jabatan = {(j.instansi_id, j.code.upper()): j for j in Jabatan.objects.only("pk", "instansi_id", "code")}
+    competencies = {c.code.upper(): c for c in Competency.objects.only("pk", "code", "kind", "instansi_id")}
+    existing = {
+        (s.jabatan_id, s.competency_id): s
+        for s in PositionStandard.objects.only("pk", "jabatan_id", "competency_id", "required_level")
+    }
+    seen: dict[tuple[int, int], int] = {}
+    wanted: list[tuple[int, int, int]] = []
+
+    line = 1
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(names):
+            plan.errors.append(
+                RowError(
+                    line, "-", _("Jumlah kolom %(n)d, seharusnya %(m)d.") % {"n": len(cells), "m": len(names)}
+                )
+            )
+            continue
+        value = {c: cells[index[c]].strip() for c in COLUMNS}
+        ins = instansi.get(value["instansi"].upper())
+        if ins is None or (instansi_ids is not None and ins.pk not in instansi_ids):
+            plan.errors.append(
+                RowError(
+                    line,
+                    "instansi",
+                    _("Instansi “%(v)s” tidak dikenal atau di luar lingkup Anda.") % {"v": value["instansi"]},
+                )
+            )
+            continue
+        row_ok = True
+        job = jabatan.get((ins.pk, value["jabatan"].upper()))
+        if job is None:
+            plan.errors.append(
+                RowError(
+                    line,
+                    "jabatan",
+                    _("Jabatan “%(v)s” tidak ada di instansi %(i)s.")
+                    % {"v": value["jabatan"], "i": ins.code},
+                )
+            )
+            row_ok = False
+        comp = competencies.get(value["kompetensi"].upper())
+        if comp is None:
+            plan.errors.append(
+                RowError(
+                    line,
+                    "kompetensi",
+                    _("Kompetensi “%(v)s” tidak ada di kamus.") % {"v": value["kompetensi"]},
+                )
+            )
+            row_ok = False
+        elif comp.kind == Competency.Kind.TEKNIS and comp.instansi_id != ins.pk:
+            plan.errors.append(
+                RowError(
+                    line, "kompetensi", _("Kompetensi teknis “%(v)s” milik instansi lain.") % {"v": comp.code}
+                )
+            )
+            row_ok = False
+        try:
+            level = int(value["level"])
+            if not 1 <= level <= 5:
+                raise ValueError
+        except ValueError:
+            plan.errors.append(
+                RowError(line, "level", _("Level harus bilangan 1–5, bukan “%(v)s”.") % {"v": value["level"]})
+            )
+            row_ok = False
+        if not row_ok:
+            continue
+        key = (job.pk, comp.pk)
+        if key in seen:
+            plan.errors.append(
+                RowError(
+                    line,
+                    "kompetensi",
+                    _("Jabatan dan kompetensi ini sudah ada di baris %(l)d.") % {"l": seen[key]},
+                )
+            )
+            continue
+        seen[key] = line
+        wanted.append((job.pk, comp.pk, level))
+
+    if plan.errors:
+        return plan
+    for job_id, comp_id, level in wanted:
+        current = existing.get((job_id, comp_id))
+        if current is None:
+            plan.to_create.append(
+                PositionStandard(jabatan_id=job_id, competency_id=comp_id, required_level=level)
+            )
+        elif current.required_level != level:
+            current.required_level = level
+            plan.to_update.append(current)
+        else:
+            plan.unchanged += 1
+    return plan
+
+
+def standard_import_apply(*, plan: StandardPlan) -> StandardPlan:
+    """Write a valid plan in one transaction (bulk insert and bulk update)."""
+    if plan.errors:
+        raise ValueError("A plan with errors cannot be applied.")
+    with transaction.atomic():
+        PositionStandard.objects.bulk_create(plan.to_create, batch_size=1000)
+        PositionStandard.objects.bulk_update(plan.to_update, ["required_level"], batch_size=1000)
+    return plan

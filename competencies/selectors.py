@@ -1,0 +1,477 @@
+"""Reads of the competencies app: profile and gaps, JPM, JP ledger, unit reports, plans to review.
+
+**JPM (job-person match)**, the weighting used everywhere in this app (the common BKN formula)::
+
+    JPM = 100 × (1/n) × Σ over the n competencies the position requires of
+                        min(current level, required level) / required level
+
+Every required competency weighs the same; a competency never assessed counts as level 0; being
+above the standard adds nothing. A position without a standard has no JPM (``None``).
+**Gap** = required − current when positive. An ASN is **below standard** when any required
+competency has a gap.
+
+The unit reports are set-based: one aggregate SQL statement over ASN ⋈ position standards ⟕
+current levels (grouped per ASN, or per unit), plus one query for the rows shown, whatever the
+number of ASN.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pamong.people.access import asn_scope_q, scope_for
+from pamong.people.models import ASN, UnitKerja
+
+from . import rules
+from .models import (
+    Activity,
+    Competency,
+    CurrentLevel,
+    DevelopmentPlan,
+    LevelProposal,
+    LevelRecord,
+    PositionStandard,
+)
+
+# --------------------------------------------------------------------------------------------------
+# Individual profile
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ProfileRow:
+    competency: Competency
+    required: int  # 0 when the position does not require it
+    current: int  # 0 when never assessed
+    source: str = ""
+    source_label: str = ""
+    assessed_on: datetime.date | None = None
+
+    @property
+    def gap(self) -> int:
+        return max(0, self.required - self.current)
+
+    @property
+    def met(self) -> bool:
+        return self.required > 0 and self.current >= self.required
+
+
+@dataclass
+class Profile:
+    rows: list[ProfileRow] = field(default_factory=list)
+
+    @property
+    def required_rows(self) -> list[ProfileRow]:
+        return [r for r in self.rows if r.required]
+
+    @property
+    def jpm(self) -> float | None:
+        return jpm_of([(r.current, r.required) for r in self.required_rows])
+
+    @property
+    def met_count(self) -> int:
+        return sum(1 for r in self.required_rows if r.met)
+
+    @property
+    def gap_total(self) -> int:
+        return sum(r.gap for r in self.rows)
+
+
+def jpm_of(pairs: list[tuple[int, int]]) -> float | None:
+    """JPM in percent (one decimal) of ``(current, required)`` pairs; ``None`` without a standard."""
+    pairs = [(cur, req) for cur, req in pairs if req > 0]
+    if not pairs:
+        return None
+    return round(100 * sum(min(cur, req) / req for cur, req in pairs) / len(pairs), 1)
+
+
+def profile_for(*, asn: ASN) -> Profile:
+    """Required and current level of every competency of the person's standard or profile (2 queries)."""
+    standards = {
+        s.competency_id: s
+        for s in PositionStandard.objects.filter(jabatan_id=asn.jabatan_id).select_related("competency")
+    }
+    currents = {c.competency_id: c for c in CurrentLevel.objects.filter(asn=asn).select_related("competency")}
+    rows = []
+    labels = dict(CurrentLevel._meta.get_field("source").choices)
+    for cid in set(standards) | set(currents):
+        standard, current = standards.get(cid), currents.get(cid)
+        competency = standard.competency if standard else current.competency
+        rows.append(
+            ProfileRow(
+                competency=competency,
+                required=standard.required_level if standard else 0,
+                current=current.level if current else 0,
+                source=current.source if current else "",
+                source_label=str(labels.get(current.source, "")) if current else "",
+                assessed_on=current.assessed_on if current else None,
+            )
+        )
+    rows.sort(key=lambda r: (r.required == 0, r.competency.sort_order, r.competency.code))
+    return Profile(rows=rows)
+
+
+def history_for(*, asn: ASN, limit: int = 30) -> list[LevelRecord]:
+    return list(
+        LevelRecord.objects.filter(asn=asn)
+        .select_related("competency")
+        .order_by("-recorded_at", "-pk")[:limit]
+    )
+
+
+def gap_chart(profile: Profile, *, bar_height: int = 22, width: int = 560) -> dict:
+    """Geometry of the server-rendered SVG gap chart: one row per required competency, a bar for the
+    current level and a marker for the required level on a 0–5 scale."""
+    label_w, scale_w = 220, width - 240
+    step = scale_w / 5
+    rows = []
+    for i, row in enumerate(profile.required_rows):
+        y = 28 + i * (bar_height + 10)
+        rows.append(
+            {
+                "row": row,
+                "y": y,
+                "text_y": y + bar_height * 0.7,
+                "bar_w": round(row.current * step, 1),
+                "marker_x": round(label_w + row.required * step, 1),
+                "short": row.competency.name[:30],
+            }
+        )
+    ticks = [{"x": round(label_w + n * step, 1), "n": n} for n in range(6)]
+    height = 40 + len(rows) * (bar_height + 10)
+    return {
+        "rows": rows,
+        "ticks": ticks,
+        "label_w": label_w,
+        "width": width,
+        "height": height,
+        "bar_h": bar_height,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# JP ledger
+# --------------------------------------------------------------------------------------------------
+
+
+def year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """Start (inclusive) and end (exclusive) of a calendar year in local time (Asia/Jakarta)."""
+    tz = timezone.get_current_timezone()
+    return datetime.datetime(year, 1, 1, tzinfo=tz), datetime.datetime(year + 1, 1, 1, tzinfo=tz)
+
+
+@dataclass
+class LedgerEntry:
+    date: datetime.date
+    title: str
+    kind: str
+    jp: int
+
+
+@dataclass
+class Ledger:
+    year: int
+    minimum: int
+    entries: list[LedgerEntry]
+
+    @property
+    def total(self) -> int:
+        return sum(e.jp for e in self.entries)
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.minimum - self.total)
+
+    @property
+    def percent(self) -> int:
+        return min(100, (100 * self.total) // self.minimum) if self.minimum else 100
+
+
+#: Plans whose done non-classical activities count in the ledger.
+COUNTED_PLAN_STATUSES = (DevelopmentPlan.Status.APPROVED, DevelopmentPlan.Status.COMPLETED)
+
+
+def jp_ledger(*, asn: ASN, year: int) -> Ledger:
+    """JP of one calendar year: courses completed in that year (learning's enrolments, local time)
+    and non-classical activities of approved plans done in that year. Two queries."""
+    from learning.models import Enrolment
+
+    start, end = year_bounds(year)
+    entries = [
+        LedgerEntry(timezone.localdate(e.completed_at), e.course.title, str(_("Pelatihan")), e.jp_credited)
+        for e in Enrolment.objects.filter(asn=asn, completed_at__gte=start, completed_at__lt=end)
+        .select_related("course")
+        .only("completed_at", "jp_credited", "course__title")
+    ]
+    labels = dict(Activity.Kind.choices)
+    entries += [
+        LedgerEntry(a.done_on, a.title, str(labels[a.kind]), a.jp)
+        for a in _counted_activities().filter(goal__plan__asn=asn, done_on__year=year)
+    ]
+    entries.sort(key=lambda e: (e.date, e.title))
+    return Ledger(year=year, minimum=rules.jp_minimum(asn.employment_type), entries=entries)
+
+
+def _counted_activities() -> QuerySet[Activity]:
+    return Activity.objects.filter(
+        done_on__isnull=False, goal__plan__status__in=COUNTED_PLAN_STATUSES
+    ).exclude(kind=Activity.Kind.COURSE)
+
+
+def jp_compliance(
+    *, user, year: int, instansi_id: int | None = None, unit_id: int | None = None
+) -> QuerySet[ASN]:
+    """Active ASN in ``user``'s scope annotated with ``jp_courses``, ``jp_activities``, ``jp_total``
+    and ``jp_minimum`` for ``year`` — one query (correlated subqueries), filterable and pageable."""
+    from learning.models import Enrolment
+
+    start, end = year_bounds(year)
+    courses = (
+        Enrolment.objects.filter(asn_id=OuterRef("pk"), completed_at__gte=start, completed_at__lt=end)
+        .values("asn_id")
+        .annotate(t=Sum("jp_credited"))
+        .values("t")
+    )
+    activities = (
+        _counted_activities()
+        .filter(goal__plan__asn_id=OuterRef("pk"), done_on__year=year)
+        .values("goal__plan__asn_id")
+        .annotate(t=Sum("jp"))
+        .values("t")
+    )
+    qs = ASN.objects.filter(is_active=True)
+    q = asn_scope_q(user)
+    if q is not None:
+        qs = qs.filter(q)
+    if instansi_id:
+        qs = qs.filter(instansi_id=instansi_id)
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    return qs.annotate(
+        jp_courses=Coalesce(Subquery(courses, output_field=IntegerField()), Value(0)),
+        jp_activities=Coalesce(Subquery(activities, output_field=IntegerField()), Value(0)),
+        jp_minimum=Case(
+            When(employment_type=ASN.EmploymentType.PPPK, then=Value(rules.jp_minimum("PPPK"))),
+            default=Value(rules.jp_minimum("PNS")),
+            output_field=IntegerField(),
+        ),
+    ).annotate(jp_total=Coalesce("jp_courses", 0) + Coalesce("jp_activities", 0))
+
+
+def jp_below_minimum(*, user, year: int, instansi_id: int | None = None, unit_id: int | None = None):
+    """:func:`jp_compliance` limited to ASN below their minimum, by unit then name."""
+    from django.db.models import F
+
+    return (
+        jp_compliance(user=user, year=year, instansi_id=instansi_id, unit_id=unit_id)
+        .filter(jp_total__lt=F("jp_minimum"))
+        .select_related("unit", "jabatan", "instansi")
+        .order_by("unit__name", "name")
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Gap reports (set-based)
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FitRow:
+    asn: ASN
+    required: int
+    met: int
+    jpm: float | None
+    gap_total: int
+
+
+def _scope_sql(user, *, instansi_id: int | None, unit_id: int | None) -> tuple[str, list] | None:
+    """SQL conditions on ``a`` (people_asn) for the user's scope and filters; ``None`` = nothing visible."""
+    scope = scope_for(user)
+    where, params = ["a.is_active = %s"], [True]
+    hr = scope.hr_instansi_ids()
+    if hr is not None:
+        ors, ors_params = [], []
+        if hr:
+            ors.append(f"a.instansi_id IN ({', '.join(['%s'] * len(hr))})")
+            ors_params += sorted(hr)
+        if scope.asn_id:
+            ors.append("a.id = %s")
+            ors_params.append(scope.asn_id)
+            if scope.is_atasan:
+                ors.append(
+                    f"a.atasan_id = %s OR a.atasan_id IN (SELECT id FROM {ASN._meta.db_table} WHERE atasan_id = %s)"
+                )
+                ors_params += [scope.asn_id, scope.asn_id]
+        if not ors:
+            return None
+        where.append("(" + " OR ".join(ors) + ")")
+        params += ors_params
+    if instansi_id:
+        where.append("a.instansi_id = %s")
+        params.append(instansi_id)
+    if unit_id:
+        where.append("a.unit_id = %s")
+        params.append(unit_id)
+    return " AND ".join(where), params
+
+
+def _fit_sql(where: str) -> str:
+    asn_t = ASN._meta.db_table
+    std_t = PositionStandard._meta.db_table
+    cur_t = CurrentLevel._meta.db_table
+    return f"""
+        SELECT a.id AS asn_id, a.unit_id AS unit_id,
+               COUNT(s.id) AS required,
+               SUM(CASE WHEN COALESCE(c.level, 0) >= s.required_level THEN 1 ELSE 0 END) AS met,
+               SUM(CASE WHEN COALESCE(c.level, 0) >= s.required_level THEN 1.0
+                        ELSE COALESCE(c.level, 0) * 1.0 / s.required_level END) AS fit,
+               SUM(CASE WHEN COALESCE(c.level, 0) < s.required_level
+                        THEN s.required_level - COALESCE(c.level, 0) ELSE 0 END) AS gap_total
+        FROM {asn_t} a
+        JOIN {std_t} s ON s.jabatan_id = a.jabatan_id
+        LEFT JOIN {cur_t} c ON c.asn_id = a.id AND c.competency_id = s.competency_id
+        WHERE {where}
+        GROUP BY a.id, a.unit_id
+    """  # noqa: S608 — table names from model metadata, values are parameters
+
+
+def below_standard(
+    *, user, instansi_id: int | None = None, unit_id: int | None = None, limit: int = 200
+) -> list[FitRow]:
+    """ASN in scope below their position standard (lowest JPM first), at most ``limit``. Two queries."""
+    cond = _scope_sql(user, instansi_id=instansi_id, unit_id=unit_id)
+    if cond is None:
+        return []
+    where, params = cond
+    sql = f"SELECT * FROM ({_fit_sql(where)}) f WHERE f.met < f.required ORDER BY f.fit * 1.0 / f.required, f.asn_id LIMIT %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        rows = cursor.fetchall()
+    people = ASN.objects.select_related("unit", "jabatan", "instansi").in_bulk([r[0] for r in rows])
+    return [
+        FitRow(
+            asn=people[r[0]], required=r[2], met=r[3], jpm=round(100 * float(r[4]) / r[2], 1), gap_total=r[5]
+        )
+        for r in rows
+        if r[0] in people
+    ]
+
+
+@dataclass
+class UnitGapRow:
+    unit: UnitKerja
+    assessed: int  # ASN with a position standard
+    below: int
+    avg_jpm: float | None
+
+    @property
+    def below_percent(self) -> float:
+        return round(100 * self.below / self.assessed, 1) if self.assessed else 0.0
+
+
+def unit_gap_summary(*, user, instansi_id: int | None = None, unit_id: int | None = None) -> list[UnitGapRow]:
+    """Per unit: ASN with a standard, how many are below it and the average JPM. Two queries."""
+    cond = _scope_sql(user, instansi_id=instansi_id, unit_id=unit_id)
+    if cond is None:
+        return []
+    where, params = cond
+    sql = f"""
+        SELECT f.unit_id, COUNT(*), SUM(CASE WHEN f.met < f.required THEN 1 ELSE 0 END),
+               AVG(f.fit * 100.0 / f.required)
+        FROM ({_fit_sql(where)}) f GROUP BY f.unit_id
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    units = UnitKerja.objects.select_related("instansi").in_bulk([r[0] for r in rows])
+    out = [
+        UnitGapRow(
+            unit=units[r[0]],
+            assessed=r[1],
+            below=r[2],
+            avg_jpm=round(float(r[3]), 1) if r[3] is not None else None,
+        )
+        for r in rows
+        if r[0] in units
+    ]
+    out.sort(key=lambda r: (r.unit.instansi.name, r.unit.name))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Plans and proposals for the atasan
+# --------------------------------------------------------------------------------------------------
+
+
+def plans_to_review(*, user) -> QuerySet[DevelopmentPlan]:
+    """Submitted plans of the user's direct reports (HR: of their instansi), oldest first."""
+    scope = scope_for(user)
+    q = Q(pk__in=[])
+    if scope.asn_id:
+        q |= Q(asn__atasan_id=scope.asn_id)
+    hr = scope.hr_instansi_ids()
+    if scope.is_hr:
+        q |= Q() if hr is None else Q(asn__instansi_id__in=hr)
+    return (
+        DevelopmentPlan.objects.filter(q, status=DevelopmentPlan.Status.SUBMITTED)
+        .select_related("asn__jabatan", "asn__unit")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def team_plans(*, user, year: int) -> QuerySet[ASN]:
+    """The atasan's direct reports with their plan status for ``year`` (one query)."""
+    scope = scope_for(user)
+    if not scope.asn_id:
+        return ASN.objects.none()
+    plan = DevelopmentPlan.objects.filter(asn_id=OuterRef("pk"), year=year)
+    return (
+        ASN.objects.filter(atasan_id=scope.asn_id, is_active=True)
+        .select_related("jabatan")
+        .annotate(
+            plan_id=Subquery(plan.values("pk")[:1]),
+            plan_status=Subquery(plan.values("status")[:1]),
+            pending_proposals=Exists(
+                LevelProposal.objects.filter(asn_id=OuterRef("pk"), status=LevelProposal.Status.PENDING)
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def proposals_to_decide(*, user) -> QuerySet[LevelProposal]:
+    scope = scope_for(user)
+    if not scope.asn_id:
+        return LevelProposal.objects.none()
+    return (
+        LevelProposal.objects.filter(asn__atasan_id=scope.asn_id, status=LevelProposal.Status.PENDING)
+        .select_related("asn", "competency", "evidence")
+        .order_by("pk")
+    )
+
+
+def plan_detail(*, plan_id: int) -> DevelopmentPlan | None:
+    return (
+        DevelopmentPlan.objects.select_related("asn__jabatan", "asn__unit", "asn__atasan", "decided_by")
+        .prefetch_related("goals__activities", "goals__competency")
+        .filter(pk=plan_id)
+        .first()
+    )

@@ -1,0 +1,528 @@
+"""Writes of the competencies app. Keyword-only; validated first, then written in one transaction.
+
+Business errors raise :class:`django.core.exceptions.ValidationError` with an Indonesian message.
+
+Public services other apps may call:
+
+* :func:`development_goal_add_mandatory` — add a mandatory goal to an ASN's development plan
+  (used by ``performance`` for sanctions and talent actions);
+* :func:`training_completion_record` — called by the receiver of ``learning.events.completed``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pamong.people.access import can_manage_instansi, scope_for
+from pamong.people.models import ASN
+
+from . import rules
+from .models import (
+    Activity,
+    Competency,
+    CompletionRule,
+    CourseCompetency,
+    CurrentLevel,
+    DevelopmentPlan,
+    Goal,
+    LevelProposal,
+    LevelRecord,
+    LevelSource,
+    TrainingEvidence,
+)
+
+# --------------------------------------------------------------------------------------------------
+# Levels
+# --------------------------------------------------------------------------------------------------
+
+
+def level_set(
+    *,
+    asn: ASN,
+    competency: Competency,
+    level: int,
+    source: str,
+    assessed_on: datetime.date | None = None,
+    note: str = "",
+    recorded_by=None,
+    evidence: TrainingEvidence | None = None,
+    only_raise: bool = False,
+) -> CurrentLevel | None:
+    """Record a new level: one history row (append-only) and the current-level row updated.
+
+    With ``only_raise`` a level at or below the current one changes nothing and returns ``None``.
+    """
+    if level not in rules.LEVELS:
+        raise ValidationError(_("Level kompetensi harus 1–5."))
+    if source not in LevelSource.values:
+        raise ValidationError(_("Sumber level tidak dikenal."))
+    assessed_on = assessed_on or timezone.localdate()
+    with transaction.atomic():
+        current = CurrentLevel.objects.select_for_update().filter(asn=asn, competency=competency).first()
+        previous = current.level if current else None
+        if only_raise and previous is not None and level <= previous:
+            return None
+        LevelRecord.objects.create(
+            asn=asn,
+            competency=competency,
+            level=level,
+            previous_level=previous,
+            source=source,
+            assessed_on=assessed_on,
+            note=note[:300],
+            evidence=evidence,
+            recorded_by=recorded_by,
+        )
+        if current is None:
+            current = CurrentLevel.objects.create(
+                asn=asn, competency=competency, level=level, source=source, assessed_on=assessed_on
+            )
+        else:
+            current.level, current.source, current.assessed_on = level, source, assessed_on
+            current.save(update_fields=["level", "source", "assessed_on"])
+    return current
+
+
+def level_review(*, user, asn: ASN, competency: Competency, level: int, note: str = "") -> CurrentLevel:
+    """The direct atasan (or HR of the instansi) records a reviewed level ("penilaian atasan")."""
+    _require_reviewer(user, asn)
+    return level_set(
+        asn=asn, competency=competency, level=level, source=LevelSource.ATASAN, note=note, recorded_by=user
+    )
+
+
+def proposal_decide(*, user, proposal: LevelProposal, confirm: bool) -> LevelProposal:
+    """The atasan confirms (the level is set, never lowered) or rejects a proposed level."""
+    _require_reviewer(user, proposal.asn)
+    with transaction.atomic():
+        proposal = LevelProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != LevelProposal.Status.PENDING:
+            raise ValidationError(_("Usulan ini sudah diputuskan."))
+        proposal.status = LevelProposal.Status.CONFIRMED if confirm else LevelProposal.Status.REJECTED
+        proposal.decided_by, proposal.decided_at = user, timezone.now()
+        proposal.save(update_fields=["status", "decided_by", "decided_at"])
+        if confirm:
+            level_set(
+                asn=proposal.asn,
+                competency=proposal.competency,
+                level=proposal.level,
+                source=LevelSource.ATASAN,
+                note=_("Konfirmasi atasan atas bukti pelatihan “%(t)s”") % {"t": proposal.evidence.title},
+                recorded_by=user,
+                evidence=proposal.evidence,
+                only_raise=True,
+            )
+    return proposal
+
+
+# --------------------------------------------------------------------------------------------------
+# Training completions (learning.events.completed)
+# --------------------------------------------------------------------------------------------------
+
+
+def training_completion_record(
+    *, asn: ASN, course, module=None, completed_at: datetime.datetime, jp: int = 0
+) -> TrainingEvidence | None:
+    """Consume one completion of a course (``module=None``) or a module.
+
+    A module without competency links is not recorded (its course is, when completed).
+    Idempotent: the evidence row is unique per ASN and page, so a second call for the same
+    completion returns ``None`` and changes nothing. On the first call, in one transaction:
+
+    1. the evidence is recorded;
+    2. each competency the page is linked to (:class:`CourseCompetency`) is applied by its rule:
+       ``evidence`` — nothing more; ``raise`` — the level is raised to the declared level (never
+       lowered); ``propose`` — a :class:`LevelProposal` waits for the atasan (unless already met);
+    3. for a course, the course activities in the ASN's approved plans are marked done on the
+       completion date, goals whose activities are all done are marked done, and a plan whose goals
+       are all done becomes completed.
+    """
+    page = module or course
+    day = timezone.localdate(completed_at)
+    links = list(CourseCompetency.objects.filter(page_id=page.pk).select_related("competency"))
+    if module is not None and not links:
+        return None  # a module counts as evidence only when it declares competencies
+    with transaction.atomic():
+        evidence, created = TrainingEvidence.objects.get_or_create(
+            asn=asn,
+            page_id=page.pk,
+            defaults={
+                "course_id": course.pk,
+                "title": page.title[:255],
+                "completed_at": completed_at,
+                "jp": jp,
+            },
+        )
+        if not created:
+            return None
+        current = dict(
+            CurrentLevel.objects.filter(
+                asn=asn, competency__in=[link.competency_id for link in links]
+            ).values_list("competency_id", "level")
+        )
+        for link in links:
+            if link.rule == CompletionRule.RAISE:
+                level_set(
+                    asn=asn,
+                    competency=link.competency,
+                    level=link.level,
+                    source=LevelSource.TRAINING,
+                    assessed_on=day,
+                    note=_("Pelatihan “%(t)s” selesai") % {"t": evidence.title},
+                    evidence=evidence,
+                    only_raise=True,
+                )
+            elif link.rule == CompletionRule.PROPOSE and current.get(link.competency_id, 0) < link.level:
+                LevelProposal.objects.get_or_create(
+                    evidence=evidence, competency=link.competency, defaults={"asn": asn, "level": link.level}
+                )
+        if module is None:
+            _plan_activities_complete(asn=asn, course_id=course.pk, day=day, now=completed_at)
+    return evidence
+
+
+def _plan_activities_complete(
+    *, asn: ASN, course_id: int, day: datetime.date, now: datetime.datetime
+) -> None:
+    approved = (DevelopmentPlan.Status.APPROVED,)
+    activities = Activity.objects.filter(
+        goal__plan__asn=asn, goal__plan__status__in=approved, course_id=course_id, done_on__isnull=True
+    )
+    goal_ids = set(activities.values_list("goal_id", flat=True))
+    if not goal_ids:
+        return
+    activities.update(done_on=day)
+    _goals_close(goal_ids=goal_ids, now=now)
+
+
+def _goals_close(*, goal_ids: set[int], now: datetime.datetime) -> None:
+    """Goals whose activities are all done become done; plans whose goals are all done complete."""
+    open_goals = Goal.objects.filter(pk__in=goal_ids, status=Goal.Status.OPEN)
+    unfinished = Activity.objects.filter(goal_id__in=goal_ids, done_on__isnull=True).values("goal_id")
+    done = open_goals.exclude(pk__in=unfinished).exclude(activities__isnull=True)
+    plan_ids = set(done.values_list("plan_id", flat=True))
+    done.update(status=Goal.Status.DONE, done_at=now)
+    for plan_id in plan_ids:
+        if not Goal.objects.filter(plan_id=plan_id, status=Goal.Status.OPEN).exists():
+            DevelopmentPlan.objects.filter(pk=plan_id, status=DevelopmentPlan.Status.APPROVED).update(
+                status=DevelopmentPlan.Status.COMPLETED, completed_at=now
+            )
+
+
+# --------------------------------------------------------------------------------------------------
+# Development plans (IDP)
+# --------------------------------------------------------------------------------------------------
+
+
+def plan_create(*, asn: ASN, year: int, suggest: bool = True) -> DevelopmentPlan:
+    """The ASN's plan for ``year``, created as a draft pre-filled with suggested goals if new.
+
+    Suggestions: the :data:`~competencies.rules.SUGGESTED_GOALS` largest gaps of the person's
+    position standard (ties by the dictionary order), each with a goal at the required level and
+    up to :data:`~competencies.rules.SUGGESTED_COURSES_PER_GOAL` live catalogue courses linked to
+    that competency above the current level (a linked module suggests its course). A gap no course
+    develops gets a coaching activity with the atasan instead.
+    """
+    from .selectors import profile_for
+
+    existing = DevelopmentPlan.objects.filter(asn=asn, year=year).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        plan, created = DevelopmentPlan.objects.get_or_create(asn=asn, year=year)
+        if not created or not suggest:
+            return plan
+        gaps = [row for row in profile_for(asn=asn).rows if row.gap > 0]
+        gaps.sort(key=lambda row: (-row.gap, row.competency.sort_order, row.competency.code))
+        for row in gaps[: rules.SUGGESTED_GOALS]:
+            goal = Goal.objects.create(
+                plan=plan,
+                competency=row.competency,
+                target_level=row.required,
+                title=_("Mencapai level %(l)d %(c)s") % {"l": row.required, "c": row.competency.name},
+                reason=_("Kesenjangan %(g)d level terhadap standar jabatan") % {"g": row.gap},
+            )
+            courses = _courses_for(competency_id=row.competency.pk, above=row.current)
+            for course in courses[: rules.SUGGESTED_COURSES_PER_GOAL]:
+                Activity.objects.create(
+                    goal=goal, kind=Activity.Kind.COURSE, course=course, title=course.title, jp=course.jp
+                )
+            if not courses:
+                Activity.objects.create(
+                    goal=goal,
+                    kind=Activity.Kind.COACHING,
+                    title=_("Coaching oleh atasan: %(c)s") % {"c": row.competency.name},
+                    jp=2,
+                )
+    return plan
+
+
+def _courses_for(*, competency_id: int, above: int) -> list:
+    from learning.models import CoursePage, ModulePage
+
+    page_ids = list(
+        CourseCompetency.objects.filter(competency_id=competency_id, level__gt=above)
+        .order_by("-level", "page_id")
+        .values_list("page_id", flat=True)
+    )
+    if not page_ids:
+        return []
+    courses = {c.pk: c for c in CoursePage.objects.live().filter(pk__in=page_ids)}
+    module_paths = list(ModulePage.objects.filter(pk__in=page_ids).values_list("path", flat=True))
+    if module_paths:
+        parent_paths = {p[: -CoursePage.steplen] for p in module_paths}
+        for course in CoursePage.objects.live().filter(path__in=parent_paths):
+            courses.setdefault(course.pk, course)
+    ordered = [courses[pk] for pk in page_ids if pk in courses]
+    ordered += [c for pk, c in courses.items() if pk not in page_ids]
+    return ordered
+
+
+def _owned_editable_plan(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
+    if scope_for(user).asn_id != plan.asn_id:
+        raise Http404
+    if not plan.is_editable:
+        raise ValidationError(_("Rencana yang sudah diajukan atau disetujui tidak dapat diubah."))
+    return plan
+
+
+def goal_add(
+    *,
+    user,
+    plan: DevelopmentPlan,
+    competency: Competency | None,
+    target_level: int | None,
+    title: str = "",
+) -> Goal:
+    """The owner adds a goal to a draft or returned plan."""
+    _owned_editable_plan(user=user, plan=plan)
+    title = (title or "").strip()
+    if competency is None and not title:
+        raise ValidationError(_("Pilih kompetensi atau tuliskan sasaran."))
+    if target_level is not None and target_level not in rules.LEVELS:
+        raise ValidationError(_("Level sasaran harus 1–5."))
+    if competency is not None and plan.goals.filter(competency=competency).exists():
+        raise ValidationError(_("Kompetensi ini sudah menjadi sasaran dalam rencana."))
+    if not title:
+        title = (
+            _("Mencapai level %(l)d %(c)s") % {"l": target_level, "c": competency.name}
+            if target_level
+            else _("Mengembangkan %(c)s") % {"c": competency.name}
+        )
+    return Goal.objects.create(plan=plan, competency=competency, target_level=target_level, title=title[:255])
+
+
+def goal_remove(*, user, goal: Goal) -> None:
+    _owned_editable_plan(user=user, plan=goal.plan)
+    if goal.mandatory:
+        raise ValidationError(_("Sasaran wajib tidak dapat dihapus."))
+    goal.delete()
+
+
+def activity_add(*, user, goal: Goal, kind: str, course=None, title: str = "", jp: int = 0) -> Activity:
+    """The owner adds an activity: a live catalogue course (its JP) or a non-classical activity."""
+    _owned_editable_plan(user=user, plan=goal.plan)
+    if kind not in Activity.Kind.values:
+        raise ValidationError(_("Jenis kegiatan tidak dikenal."))
+    title = (title or "").strip()
+    if kind == Activity.Kind.COURSE:
+        if course is None or not course.live:
+            raise ValidationError(_("Pilih pelatihan dari katalog."))
+        title, jp = course.title, course.jp
+    else:
+        course = None
+        if not title:
+            raise ValidationError(_("Tuliskan nama kegiatan."))
+        if not 1 <= int(jp or 0) <= 200:
+            raise ValidationError(_("JP kegiatan harus 1–200."))
+    return Activity.objects.create(goal=goal, kind=kind, course=course, title=title[:255], jp=int(jp))
+
+
+def activity_remove(*, user, activity: Activity) -> None:
+    _owned_editable_plan(user=user, plan=activity.goal.plan)
+    activity.delete()
+
+
+def activity_mark_done(*, user, activity: Activity, done_on: datetime.date | None = None) -> Activity:
+    """The owner reports a non-classical activity of an approved plan as done (courses complete
+    through the catalogue). Its JP count in the ledger for the year of ``done_on``."""
+    plan = activity.goal.plan
+    if scope_for(user).asn_id != plan.asn_id:
+        raise Http404
+    if plan.status != DevelopmentPlan.Status.APPROVED:
+        raise ValidationError(_("Kegiatan dapat dilaporkan setelah rencana disetujui atasan."))
+    if activity.is_course:
+        raise ValidationError(_("Pelatihan katalog selesai otomatis saat pelatihannya diselesaikan."))
+    done_on = done_on or timezone.localdate()
+    if done_on > timezone.localdate():
+        raise ValidationError(_("Tanggal selesai tidak boleh di masa depan."))
+    with transaction.atomic():
+        Activity.objects.filter(pk=activity.pk, done_on__isnull=True).update(done_on=done_on)
+        _goals_close(goal_ids={activity.goal_id}, now=timezone.now())
+    activity.refresh_from_db()
+    return activity
+
+
+def plan_submit(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
+    """The owner submits a draft or returned plan with at least one goal, each with an activity."""
+    _owned_editable_plan(user=user, plan=plan)
+    goals = list(plan.goals.prefetch_related("activities"))
+    if not goals:
+        raise ValidationError(_("Tambahkan paling sedikit satu sasaran sebelum mengajukan."))
+    empty = [g.title for g in goals if not g.activities.all()]
+    if empty:
+        raise ValidationError(
+            _("Setiap sasaran membutuhkan kegiatan. Belum ada kegiatan untuk: %(g)s.")
+            % {"g": "; ".join(empty)}
+        )
+    updated = DevelopmentPlan.objects.filter(
+        pk=plan.pk, status__in=(DevelopmentPlan.Status.DRAFT, DevelopmentPlan.Status.RETURNED)
+    ).update(status=DevelopmentPlan.Status.SUBMITTED, submitted_at=timezone.now())
+    if not updated:
+        raise ValidationError(_("Rencana ini sudah diajukan."))
+    plan.refresh_from_db()
+    return plan
+
+
+def can_review_plan(user, plan: DevelopmentPlan) -> bool:
+    """Only the direct atasan of the plan's owner, HR of the owner's instansi, BKPSDM or an admin."""
+    return can_review_asn(user, plan.asn)
+
+
+def can_review_asn(user, asn: ASN) -> bool:
+    """May ``user`` decide on ``asn``'s plan and levels: the direct atasan, or HR in scope."""
+    scope = scope_for(user)
+    if scope.user_id is None:
+        return False
+    if scope.asn_id is not None and asn.atasan_id == scope.asn_id:
+        return True
+    return scope.is_hr and can_manage_instansi(user, asn.instansi_id)
+
+
+def _require_reviewer(user, asn: ASN) -> None:
+    if scope_for(user).user_id is None:
+        raise PermissionDenied
+    if not can_review_asn(user, asn):
+        raise Http404
+
+
+def plan_approve(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
+    """The direct atasan (or HR) approves a submitted plan. Anyone else: 404."""
+    _require_reviewer(user, plan.asn)
+    updated = DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.SUBMITTED).update(
+        status=DevelopmentPlan.Status.APPROVED, decided_by=user, decided_at=timezone.now(), return_comment=""
+    )
+    if not updated:
+        raise ValidationError(_("Hanya rencana yang diajukan yang dapat disetujui."))
+    plan.refresh_from_db()
+    return plan
+
+
+def plan_return(*, user, plan: DevelopmentPlan, comment: str) -> DevelopmentPlan:
+    """The direct atasan (or HR) returns a submitted plan with a comment for the owner."""
+    _require_reviewer(user, plan.asn)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": _("Tuliskan catatan untuk pemilik rencana.")})
+    updated = DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.SUBMITTED).update(
+        status=DevelopmentPlan.Status.RETURNED,
+        decided_by=user,
+        decided_at=timezone.now(),
+        return_comment=comment,
+    )
+    if not updated:
+        raise ValidationError(_("Hanya rencana yang diajukan yang dapat dikembalikan."))
+    plan.refresh_from_db()
+    return plan
+
+
+# --------------------------------------------------------------------------------------------------
+# Public service for other apps
+# --------------------------------------------------------------------------------------------------
+
+
+def development_goal_add_mandatory(
+    *,
+    asn: ASN,
+    reason: str,
+    source: str,
+    year: int | None = None,
+    competency: Competency | None = None,
+    title: str = "",
+    target_level: int | None = None,
+) -> Goal:
+    """Add a **mandatory** goal to ``asn``'s development plan for ``year`` (default: this year).
+
+    For other apps: ``performance`` calls it for a sanction or talent action with
+    ``source="performance.followup:<id>"``. Behaviour:
+
+    * the plan is created (an empty draft) if the ASN has none for that year;
+    * idempotent per ``(plan, source)``: calling again with the same ``source`` returns the goal
+      already added, unchanged;
+    * the goal is ``mandatory`` (the owner cannot remove it) and carries ``reason``; ``title``
+      defaults to ``reason``; with a ``competency`` and no ``target_level`` the target is the
+      level the position requires;
+    * a plan already approved stays approved (the goal joins it); a completed plan goes back to
+      approved, since it has an open goal again.
+
+    Raises ``ValidationError`` for an empty ``reason``/``source`` or a level outside 1–5.
+    """
+    reason = (reason or "").strip()
+    source = (source or "").strip()
+    if not reason or not source:
+        raise ValidationError(_("Sasaran wajib membutuhkan alasan dan asal."))
+    if target_level is not None and target_level not in rules.LEVELS:
+        raise ValidationError(_("Level sasaran harus 1–5."))
+    year = year or timezone.localdate().year
+    if competency is not None and target_level is None:
+        from .models import PositionStandard
+
+        target_level = (
+            PositionStandard.objects.filter(jabatan_id=asn.jabatan_id, competency=competency)
+            .values_list("required_level", flat=True)
+            .first()
+        )
+    with transaction.atomic():
+        plan, _created = DevelopmentPlan.objects.get_or_create(asn=asn, year=year)
+        goal, created = Goal.objects.get_or_create(
+            plan=plan,
+            source=source[:100],
+            defaults={
+                "competency": competency,
+                "target_level": target_level,
+                "title": (title or reason)[:255],
+                "reason": reason[:300],
+                "mandatory": True,
+            },
+        )
+        if created and plan.status == DevelopmentPlan.Status.COMPLETED:
+            DevelopmentPlan.objects.filter(pk=plan.pk).update(
+                status=DevelopmentPlan.Status.APPROVED, completed_at=None
+            )
+    return goal
+
+
+__all__ = [
+    "activity_add",
+    "activity_mark_done",
+    "activity_remove",
+    "can_review_asn",
+    "can_review_plan",
+    "development_goal_add_mandatory",
+    "goal_add",
+    "goal_remove",
+    "level_review",
+    "level_set",
+    "plan_approve",
+    "plan_create",
+    "plan_return",
+    "plan_submit",
+    "proposal_decide",
+    "training_completion_record",
+]

@@ -1,0 +1,39 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from performance.models import Plan, RaterAssignment, RaterGroup
+from performance.selectors import reminder_messages
+from tests.factories.performance import PeriodFactory, PlanFactory, add_indicator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reminders_grouped_per_person(world):
+    period = PeriodFactory(year=2026)
+    draft = PlanFactory(asn=world.staff_a, period=period, status=Plan.Status.DRAFT)
+    agreed = PlanFactory(asn=world.staff_a2, period=period)
+    add_indicator(agreed, target="10")
+    RaterAssignment.objects.create(plan=agreed, rater=world.staff_a, group=RaterGroup.PEER)
+    checkin = period.checkins.get(number=1)
+    msgs = reminder_messages(today=checkin.due_on - dt.timedelta(days=3))
+    assert any("SKP bawahan menunggu persetujuan" in m for m in msgs[world.atasan_a.user.email])
+    assert any("indikator belum diisi" in m for m in msgs[world.staff_a2.user.email])
+    assert any("360" in m for m in msgs[world.staff_a.user.email])
+    assert any("Susun SKP" in m for m in msgs[world.staff_b.user.email])
+    assert world.staff_a.user.email not in [
+        e for e, lines in msgs.items() if any("Susun SKP" in x for x in lines)
+    ]
+    del draft
+
+
+def test_command_sends_one_mail_each(world, django_assert_max_num_queries):
+    period = PeriodFactory(year=2026)
+    PlanFactory(asn=world.staff_a, period=period, status=Plan.Status.DRAFT)
+    with django_assert_max_num_queries(12):
+        call_command("send_performance_reminders")
+    recipients = [m.to[0] for m in mail.outbox]
+    assert len(recipients) == len(set(recipients)) > 0
+    assert world.atasan_a.user.email in recipients

@@ -1,0 +1,112 @@
+"""Anonymous section pages are cached per live revision and section state; logged-in users never."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from pamong.socialization.caching import CACHE_HEADER
+from pamong.socialization.models import PolicyPage
+from tests.factories import socialization as f
+
+
+def _republish(page: PolicyPage, user, **changes) -> None:
+    draft = page.get_latest_revision_as_object()
+    for name, value in changes.items():
+        setattr(draft, name, value)
+    draft.save_revision(user=user).publish(user=user)
+
+
+@pytest.mark.django_db
+def test_anonymous_chapter_is_cached_and_invalidated_on_publish(
+    world, section, django_assert_max_num_queries
+):
+    client = Client()
+    first = client.get("/kebijakan/pendahuluan/")
+    assert first[CACHE_HEADER] == "miss"
+    second = client.get("/kebijakan/pendahuluan/")
+    assert second[CACHE_HEADER] == "hit"
+    assert second.content.decode().count("Pendahuluan") == first.content.decode().count("Pendahuluan")
+    page = PolicyPage.objects.get(slug="pendahuluan")
+    _republish(page, world.humas_moderator, title="Pendahuluan baru")
+    third = client.get("/kebijakan/pendahuluan/")
+    assert third[CACHE_HEADER] == "miss"
+    assert "Pendahuluan baru" in third.content.decode()
+
+
+@pytest.mark.django_db
+def test_index_is_invalidated_when_a_chapter_is_published_or_unpublished(world, section):
+    client = Client()
+    client.get("/kebijakan/")
+    assert client.get("/kebijakan/")[CACHE_HEADER] == "hit"
+    f.chapter(index=section, title="Bab baru", slug="bab-baru")
+    response = client.get("/kebijakan/")
+    assert response[CACHE_HEADER] == "miss"
+    assert "Bab baru" in response.content.decode()
+    PolicyPage.objects.get(slug="bab-baru").unpublish()
+    response = client.get("/kebijakan/")
+    assert "Bab baru" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_chapter_does_not_depend_on_process_memory_for_invalidation(world, section):
+    """The key includes the live revision, so even a cache whose version was never bumped is safe."""
+    client = Client()
+    client.get("/kebijakan/pendahuluan/")
+    page = PolicyPage.objects.get(slug="pendahuluan")
+    from unittest import mock
+
+    with mock.patch("pamong.socialization.signals.pages_cache_bump"):
+        _republish(page, world.humas_moderator, title="Pendahuluan lain")
+    assert "Pendahuluan lain" in client.get("/kebijakan/pendahuluan/").content.decode()
+
+
+@pytest.mark.django_db
+def test_query_string_variants_are_cached_separately(section):
+    client = Client()
+    client.get("/kebijakan/")
+    response = client.get("/kebijakan/?tag=sanksi")
+    assert response[CACHE_HEADER] == "miss"
+    assert "Pendahuluan</a>" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_logged_in_users_are_never_served_from_cache(world, section, client_for):
+    anonymous = Client()
+    anonymous.get("/kebijakan/pendahuluan/")
+    anonymous.get("/kebijakan/pendahuluan/")
+    client = client_for(world.staff_a.user)
+    response = client.get("/kebijakan/pendahuluan/")
+    assert CACHE_HEADER not in response
+    assert "private" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "Saya sudah membaca dan memahami" in html
+    assert "Masuk untuk mengonfirmasi" not in html
+    client.post(f"/konfirmasi-baca/{PolicyPage.objects.get(slug='pendahuluan').pk}/")
+    assert "sudah mengonfirmasi" in client.get("/kebijakan/pendahuluan/").content.decode()
+    # ... and anonymous visitors still get the anonymous version.
+    assert "Masuk untuk mengonfirmasi" in anonymous.get("/kebijakan/pendahuluan/").content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_page_gets_the_visitors_own_csrf_token(section):
+    """The language form must keep working for a visitor served from cache."""
+    Client().get("/kebijakan/")
+    visitor = Client(enforce_csrf_checks=True)
+    response = visitor.get("/kebijakan/")
+    assert response[CACHE_HEADER] == "hit"
+    html = response.content.decode()
+    assert "__pamong_csrf_token__" not in html
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    posted = visitor.post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token})
+    assert posted.status_code == 302
+
+
+@pytest.mark.django_db
+def test_cache_hit_costs_few_queries(section, django_assert_max_num_queries):
+    """Wagtail's routing costs 8 queries (site, page path, aliases, view restrictions); the cache key 1."""
+    client = Client()
+    with django_assert_max_num_queries(20):
+        assert client.get("/kebijakan/pendahuluan/")[CACHE_HEADER] == "miss"
+    with django_assert_max_num_queries(9):
+        assert client.get("/kebijakan/pendahuluan/")[CACHE_HEADER] == "hit"
