@@ -55,8 +55,18 @@ format: install-dev
 messages: install-dev
 	$(PY) -m pamong.i18n update
 
-bench: install-dev
-	$(PY) -m benchmarks.run
+# Benchmarks at Jambi scale (not part of `make test`): PostgreSQL database pamong_bench on
+# 127.0.0.1:5432, gunicorn with production settings, wrk per page, Locust for the mixed scenario.
+# BENCH_ARGS e.g. "--quick" or "--pages home,lesson"; see benchmarks/README.md.
+BENCHSTAMP := $(VENV)/.installed-bench
+$(BENCHSTAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev,bench]"
+	touch $(STAMP) $(DEVSTAMP) $@
+
+bench: $(BENCHSTAMP)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v pg_ctlcluster >/dev/null || (apt-get update -qq && apt-get install -y -qq postgresql)
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -61,3 +61,15 @@ class DoneForm(forms.Form):
 class StandardImportForm(forms.Form):
     file = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8, pemisah koma atau titik koma."))
     dry_run = forms.BooleanField(label=_("Periksa saja, jangan simpan"), required=False)
+
+
+class LevelReviewForm(forms.Form):
+    competency = forms.ModelChoiceField(label=_("Kompetensi"), queryset=Competency.objects.none())
+    level = forms.TypedChoiceField(label=_("Level hasil penilaian"), choices=LEVEL_CHOICES[1:], coerce=int)
+    note = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
+
+    def __init__(self, *args, instansi_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competency"].queryset = Competency.objects.filter(
+            Q(instansi__isnull=True) | Q(instansi_id=instansi_id), is_active=True
+        )

@@ -208,6 +208,17 @@ class CourseCompetency(models.Model):
     def __str__(self) -> str:
         return f"{self.page_id} → {self.competency_id} ({self.level})"
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.page_id:
+            content_type = self.page.content_type
+            if (content_type.app_label, content_type.model) not in (
+                ("learning", "coursepage"),
+                ("learning", "modulepage"),
+            ):
+                raise ValidationError({"page": _("Pilih halaman pelatihan atau modul.")})
+
 
 class TrainingEvidence(models.Model):
     """A completed course or module of an ASN, recorded once (unique per ASN and page)."""

@@ -16,16 +16,25 @@ from learning.rules import JP_ANNUAL_MINIMUM
 #: Competency levels of PermenPANRB 38/2017, lowest first.
 LEVELS = (1, 2, 3, 4, 5)
 
-#: Default required level of the managerial and sosial kultural competencies per kind of jabatan,
-#: after the level table of PermenPANRB 38/2017 (JPT pratama 4, administrator 3, pengawas 2,
-#: pelaksana 1; jabatan fungsional ahli pertama/muda 2). Used by ``seed_competencies`` and as the
-#: documented starting point for HR when a position has no standard yet.
+#: Default required level of the managerial and sosial kultural competencies per kind of jabatan.
+#: Not a regulatory table: PermenPANRB 38/2017 leaves the level of each competency to the
+#: instansi's own *standar kompetensi jabatan*; these are the levels commonly set in provincial
+#: SKJ documents, used by ``seed_competencies`` and as HR's starting point for a new position.
 STANDARD_LEVEL_BY_KIND = {
     "jpt": 4,
     "administrator": 3,
-    "pengawas": 2,
-    "pelaksana": 1,
+    "pengawas": 3,
+    "pelaksana": 2,
     "fungsional": 2,
+}
+
+#: Default required level of an instansi's technical competencies per kind of jabatan.
+TECHNICAL_LEVEL_BY_KIND = {
+    "jpt": 4,
+    "administrator": 3,
+    "pengawas": 3,
+    "pelaksana": 2,
+    "fungsional": 3,
 }
 
 #: How many of the largest gaps a new development plan is pre-filled with, and how many linked

@@ -139,7 +139,8 @@ def history_for(*, asn: ASN, limit: int = 30) -> list[LevelRecord]:
 
 def gap_chart(profile: Profile, *, bar_height: int = 22, width: int = 560) -> dict:
     """Geometry of the server-rendered SVG gap chart: one row per required competency, a bar for the
-    current level and a marker for the required level on a 0–5 scale."""
+    current level and a marker for the required level on a 0–5 scale (whole pixels, so no locale
+    ever writes a decimal comma into the SVG)."""
     label_w, scale_w = 220, width - 240
     step = scale_w / 5
     rows = []
@@ -149,13 +150,13 @@ def gap_chart(profile: Profile, *, bar_height: int = 22, width: int = 560) -> di
             {
                 "row": row,
                 "y": y,
-                "text_y": y + bar_height * 0.7,
-                "bar_w": round(row.current * step, 1),
-                "marker_x": round(label_w + row.required * step, 1),
+                "text_y": y + round(bar_height * 0.7),
+                "bar_w": round(row.current * step),
+                "marker_x": round(label_w + row.required * step),
                 "short": row.competency.name[:30],
             }
         )
-    ticks = [{"x": round(label_w + n * step, 1), "n": n} for n in range(6)]
+    ticks = [{"x": round(label_w + n * step), "n": n} for n in range(6)]
     height = 40 + len(rows) * (bar_height + 10)
     return {
         "rows": rows,
@@ -471,7 +472,7 @@ def proposals_to_decide(*, user) -> QuerySet[LevelProposal]:
 def plan_detail(*, plan_id: int) -> DevelopmentPlan | None:
     return (
         DevelopmentPlan.objects.select_related("asn__jabatan", "asn__unit", "asn__atasan", "decided_by")
-        .prefetch_related("goals__activities", "goals__competency")
+        .prefetch_related("goals__activities__course", "goals__competency")
         .filter(pk=plan_id)
         .first()
     )

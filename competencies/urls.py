@@ -12,6 +12,7 @@ urlpatterns = [
     path("kompetensi/rencana/<int:pk>/ajukan/", views.plan_submit, name="plan_submit"),
     path("kompetensi/rencana/<int:pk>/setujui/", views.plan_approve, name="plan_approve"),
     path("kompetensi/rencana/<int:pk>/kembalikan/", views.plan_return, name="plan_return"),
+    path("kompetensi/rencana/<int:pk>/penilaian/", views.level_review, name="level_review"),
     path("kompetensi/sasaran/<int:pk>/hapus/", views.goal_delete, name="goal_delete"),
     path("kompetensi/sasaran/<int:pk>/kegiatan/", views.activity_new, name="activity_new"),
     path("kompetensi/kegiatan/<int:pk>/hapus/", views.activity_delete, name="activity_delete"),

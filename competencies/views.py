@@ -17,7 +17,7 @@ from pamong.people.access import role_required, scope_for, visible_asn
 from pamong.people.models import ASN
 
 from . import rules, selectors, services
-from .forms import ActivityForm, DoneForm, GoalForm, ReturnForm
+from .forms import ActivityForm, DoneForm, GoalForm, LevelReviewForm, ReturnForm
 from .models import Activity, DevelopmentPlan, Goal, LevelProposal
 
 
@@ -102,6 +102,8 @@ def plan_detail(request, pk: int):
             "is_owner": is_owner,
             "can_edit": is_owner and plan.is_editable,
             "can_review": can_review and plan.status == DevelopmentPlan.Status.SUBMITTED,
+            "can_assess": can_review,
+            "review_form": LevelReviewForm(instansi_id=plan.asn.instansi_id) if can_review else None,
             "can_report": is_owner and plan.status == DevelopmentPlan.Status.APPROVED,
             "goal_form": GoalForm(instansi_id=plan.asn.instansi_id),
             "activity_kinds": Activity.Kind.choices,
@@ -261,6 +263,30 @@ def plan_return(request, pk: int):
         request,
         lambda: services.plan_return(user=request.user, plan=plan, comment=form.cleaned_data["comment"]),
         _("Rencana dikembalikan dengan catatan."),
+    )
+    return redirect(plan.get_absolute_url())
+
+
+@require_POST
+@login_required
+def level_review(request, pk: int):
+    """The direct atasan (or HR) records a reviewed level for the owner of plan ``pk``."""
+    plan = _plan_for_reviewer(request, pk)
+    form = LevelReviewForm(request.POST, instansi_id=plan.asn.instansi_id)
+    if not form.is_valid():
+        messages.error(request, _("Periksa isian penilaian."))
+        return redirect(plan.get_absolute_url())
+    data = form.cleaned_data
+    _run(
+        request,
+        lambda: services.level_review(
+            user=request.user,
+            asn=plan.asn,
+            competency=data["competency"],
+            level=data["level"],
+            note=data["note"],
+        ),
+        _("Penilaian atasan dicatat."),
     )
     return redirect(plan.get_absolute_url())
 

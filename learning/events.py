@@ -20,6 +20,14 @@ Keyword arguments sent with :data:`completed`:
     JP (jam pelajaran, 45 minutes) credited by this completion: the course's JP for a course,
     ``0`` for a module.
 
+The sender is :class:`learning.models.Enrolment`. How "once" is guaranteed: a module completion is a
+unique ``ModuleCompletion`` row (created only when missing) and a course completion is a conditional
+update of ``Enrolment.completed_at`` from empty, both inside the transaction that recorded the
+learner's progress (:func:`learning.services.enrolment_progress_refresh`); the signal is queued with
+``transaction.on_commit`` only when that row was actually written. Repeating a lesson or a quiz after
+completion announces nothing. A course completion is announced after the completions of its modules
+in the same transaction.
+
 Example receiver::
 
     from django.dispatch import receiver

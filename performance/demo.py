@@ -7,7 +7,7 @@
 * last year's period, closed, with results, public feedback and proposed rewards and sanctions;
 * this year's period, running, in which ``atasan.dinkes`` can rate ``asn.dinkes``.
 
-Scale: plans and (for the closed year) final results for every ASN of the demo agencies are bulk
+Scale: plans for both years and final results for the closed year, for every active ASN, are bulk
 writes; detailed data (indicators, realisations, 360° ratings, explained results) is written for
 a bounded sample: the demo users' units plus :data:`SAMPLE_PER_INSTANSI` ASN per agency.
 Idempotent: existing rows are kept and only missing rows are written.
@@ -49,6 +49,7 @@ from .models import (
 from .scoring import predikat_matrix
 
 DEMO_AGENCIES = ["DISDIK", "DINKES", "DLH", "DINSOS"]
+STORY_NOTE = "Data demo: laporan aduan triwulanan"
 SAMPLE_PER_INSTANSI = 40
 BATCH = 2000
 
@@ -139,11 +140,6 @@ def seed_performance(*, seed: int = 2026, today: dt.date | None = None, log=prin
         _dlh_rules(agencies, indicators)
         closed = _period(today.year - 1, Period.Status.EVALUATION)
         running = _period(today.year, Period.Status.RUNNING)
-        asn_ids = list(
-            ASN.objects.filter(instansi__in=agencies.values(), is_active=True)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
         for period in (closed, running):
             counts[f"plans {period.year}"] = _plans(period, agencies)
         sample = _sample(agencies)
@@ -162,7 +158,6 @@ def seed_performance(*, seed: int = 2026, today: dt.date | None = None, log=prin
             _approve_demo_award(closed)
         _running_story(running, indicators, today)
         counts["proposals"] = FollowUpProposal.objects.filter(period=closed).count()
-        counts["asn"] = len(asn_ids)
     return counts
 
 
@@ -239,13 +234,12 @@ def _period(year: int, status: str) -> Period:
 
 
 def _plans(period: Period, agencies) -> int:
-    """One agreed SKP per active ASN of the demo agencies (bulk, conflicts ignored)."""
+    """One agreed SKP per active ASN — everyone, not only the demo agencies (bulk, conflicts ignored)."""
     have = set(Plan.objects.filter(period=period).values_list("asn_id", flat=True))
+    now = timezone.now()
     rows = [
-        Plan(asn_id=pk, period=period, atasan_id=atasan, status=Plan.Status.AGREED, agreed_at=timezone.now())
-        for pk, atasan in ASN.objects.filter(instansi__in=agencies.values(), is_active=True)
-        .order_by("pk")
-        .values_list("pk", "atasan_id")
+        Plan(asn_id=pk, period=period, atasan_id=atasan, status=Plan.Status.AGREED, agreed_at=now)
+        for pk, atasan in ASN.objects.filter(is_active=True).order_by("pk").values_list("pk", "atasan_id")
         if pk not in have
     ]
     Plan.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
@@ -515,9 +509,18 @@ def _running_story(period: Period, indicators, today: dt.date) -> None:
     checkins = list(CheckIn.objects.filter(period=period, due_on__lte=today).order_by("number"))
     for pi in PlanIndicator.objects.filter(plan=plan, indicator_id__in=list(story)):
         for checkin, value in zip(checkins, story[pi.indicator_id], strict=False):
-            Realisation.objects.get_or_create(
-                plan_indicator=pi, checkin=checkin, defaults={"value": Decimal(value), "notes": "Data demo"}
+            # the bulk sample wrote generated values first; the story's own values replace them once
+            updated = (
+                Realisation.objects.filter(plan_indicator=pi, checkin=checkin)
+                .exclude(notes=STORY_NOTE)
+                .update(value=Decimal(value), notes=STORY_NOTE)
             )
+            if not updated:
+                Realisation.objects.get_or_create(
+                    plan_indicator=pi,
+                    checkin=checkin,
+                    defaults={"value": Decimal(value), "notes": STORY_NOTE},
+                )
     if not plan.comments.exists():
         FeedbackComment.objects.create(
             plan=plan,

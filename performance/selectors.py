@@ -112,7 +112,7 @@ def plan_indicator_rows(*, plan: Plan) -> list[IndicatorRow]:
     pis = list(
         PlanIndicator.objects.filter(plan=plan)
         .select_related("indicator", "result")
-        .order_by("result__kind", "result__order", "result_id", "pk")
+        .order_by("-result__kind", "result__order", "result_id", "pk")  # utama before tambahan
     )
     by_pi: dict[int, dict[int, Realisation]] = {pi.pk: {} for pi in pis}
     for r in (

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -79,7 +80,7 @@ def _period_or_404(user, pk: int) -> Period:
 @login_required
 def dashboard(request):
     scope = scope_for(request.user)
-    periods = selectors.current_periods()
+    periods = [p for p in selectors.current_periods() if p.instansi_id in (None, scope.instansi_id)]
     own = selectors.own_plans(asn_id=scope.asn_id) if scope.asn_id else []
     own_period_ids = {p.period_id for p in own}
     team = []
@@ -179,7 +180,7 @@ def plan_detail(request, pk: int):
             and not ctx["locked"]
             and (ctx["is_owner"] or ctx["is_evaluator"])
             else None,
-            "answered": {g.group: g.answered for g in selectors.rater_group_summaries(plan=plan)},
+            "groups": selectors.rater_group_summaries(plan=plan),
         }
     )
     return render(request, "performance/plan_detail.html", ctx)
@@ -729,6 +730,12 @@ def moderation(request):
     )
     if hr is not None:
         units = units.filter(instansi_id__in=hr)
+    units = units.annotate(
+        approved=Count("feedback_channel__feedback", filter=Q(feedback_channel__feedback__status="approved")),
+        average=Avg(
+            "feedback_channel__feedback__rating", filter=Q(feedback_channel__feedback__status="approved")
+        ),
+    )
     return render(
         request,
         "performance/moderation.html",

@@ -5,7 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pamong import views as site_views
+
 urlpatterns = [
+    path("healthz/", site_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -16,6 +19,7 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("", include("competencies.urls")),
     path("", include("performance.urls")),
+    path("", include("pamong.hr.urls")),
 ]
 
 if settings.DEBUG:

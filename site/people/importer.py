@@ -15,9 +15,12 @@ semicolons (Excel in an Indonesian locale writes semicolons). One row is one ASN
 
 :func:`asn_import_parse` reads the text and the current database into an :class:`ImportPlan`
 (every error with its physical line and column, and what would be created or updated);
-:func:`asn_import_apply` writes a valid plan with set-based queries (bulk insert of users, bulk
-insert of ASN one hierarchy level at a time so every atasan has a key before its staff, bulk update
-of the changed rows, and a second atasan pass only for unusually deep chains). Importing
+:func:`asn_import_apply` writes a valid plan with set-based queries: one prepared INSERT run for
+all new users, one for the new ASN of each hierarchy level (so every atasan has a key before its
+staff), one prepared UPDATE for the changed rows, and a second atasan pass only for unusually deep
+chains. Prepared statements run through ``executemany`` cost a fraction of ``bulk_create`` and
+``bulk_update`` (no model instance or ``CASE`` branch per row) and are the same plain SQL on
+SQLite and PostgreSQL. Importing
 the same file twice changes nothing the second time: a row is only written when one of its values
 differs from the database. ASN missing from the file are left alone (no deactivation).
 
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import secrets
 import sys
 from collections import defaultdict
@@ -52,13 +56,15 @@ from .nip import nip_errors
 #: ``golongan``, ``atasan_nip`` and ``email`` may be empty.
 COLUMNS = ("nip", "nama", "jenis", "golongan", "instansi", "unit", "jabatan", "atasan_nip", "email")
 REQUIRED_VALUES = ("nip", "nama", "jenis", "instansi", "unit", "jabatan")
-#: Rows per bulk statement; SQLite caps this further (999 parameters per statement in Django).
-BATCH_SIZE = 1000
+#: NIPs per ``IN (…)`` lookup when reading back new primary keys (below SQLite's 999 parameters).
+LOOKUP_SIZE = 900
 #: Hierarchy levels inserted one after another before the rest falls back to a second pass.
 MAX_LAYERS = 12
 #: Rows handed to one bulk call, so the progress bar moves on large files.
 CHUNK_SIZE = 5000
 
+#: A NIP that a spreadsheet turned into a number, e.g. ``1.98503E+17``.
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
 _ASN_FIELDS = ("name", "employment_type", "golongan", "instansi_id", "unit_id", "jabatan_id")
 
 
@@ -217,9 +223,9 @@ def asn_import_parse(*, text: str, progress: bool = False) -> ImportPlan:
 def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCounts:
     """Write a valid plan in one transaction and return what was done.
 
-    Queries are set-based: bulk inserts of users and ASN (one insert per hierarchy level, so an
-    atasan exists before the rows that name it), bulk updates of the rows that changed, and a
-    bulk update of ``atasan`` only for chains deeper than :data:`MAX_LAYERS`.
+    Writes are set-based: one prepared INSERT run for all new users, one per hierarchy level for
+    new ASN (so an atasan has a key before the rows that name it), one prepared UPDATE for the
+    changed rows, and an ``atasan`` UPDATE only for chains deeper than :data:`MAX_LAYERS`.
     """
     if plan.errors:
         raise ValueError("An import plan with errors cannot be applied.")
@@ -233,7 +239,7 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
         # 1. Logins: new users for new NIPs, existing ones linked or brought up to date. Updates are
         # grouped by the fields they write, so no row gets another row's set of columns.
         user_ids: dict[str, int] = {}
-        new_users = []
+        new_users: list[dict] = []
         user_updates: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
         for row in plan.to_create:
             if row.nip in plan.free_user_ids:
@@ -242,18 +248,17 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
                 user_updates[fields].append((pk, *(getattr(row, f) for f in fields)))
             else:
                 new_users.append(
-                    User(
-                        username=row.nip,
-                        email=row.email,
-                        first_name=row.first_name,
-                        last_name=row.last_name,
-                        password=UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30),
-                    )
+                    {
+                        "username": row.nip,
+                        "email": row.email,
+                        "first_name": row.first_name,
+                        "last_name": row.last_name,
+                        "password": UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30),
+                    }
                 )
         for chunk in _chunks(new_users):
-            User.objects.bulk_create(chunk, batch_size=BATCH_SIZE)
+            user_ids.update(_insert_rows(User, chunk, key="username"))
             bar.update(len(chunk))
-        user_ids.update((u.username, u.pk) for u in new_users)
         bar.update(len(plan.to_create) - len(new_users))
         for planned in plan.to_update:
             if planned.user_fields:
@@ -266,7 +271,7 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
         # so the atasan is written with the row. Past MAX_LAYERS (an unusually deep chain) the rest
         # is inserted at once and their atasan set by the second pass in step 4.
         asn_ids = dict(plan.asn_ids)
-        new_asn: list[tuple[ASN, AsnRow]] = []
+        late: list[AsnRow] = []  # inserted before their atasan had a key
         remaining = plan.to_create
         for depth in range(1, MAX_LAYERS + 1):
             if not remaining:
@@ -276,25 +281,24 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
             else:
                 ready = [r for r in remaining if not r.atasan_nip or r.atasan_nip in asn_ids]
                 remaining = [r for r in remaining if r.atasan_nip and r.atasan_nip not in asn_ids]
+            late.extend(row for row in ready if row.atasan_nip and row.atasan_nip not in asn_ids)
             layer = [
-                ASN(
-                    user_id=user_ids[row.nip],
-                    nip=row.nip,
-                    name=row.name,
-                    employment_type=row.employment_type,
-                    golongan=row.golongan,
-                    instansi_id=row.instansi_id,
-                    unit_id=row.unit_id,
-                    jabatan_id=row.jabatan_id,
-                    atasan_id=asn_ids.get(row.atasan_nip),
-                )
+                {
+                    "user_id": user_ids[row.nip],
+                    "nip": row.nip,
+                    "name": row.name,
+                    "employment_type": row.employment_type,
+                    "golongan": row.golongan,
+                    "instansi_id": row.instansi_id,
+                    "unit_id": row.unit_id,
+                    "jabatan_id": row.jabatan_id,
+                    "atasan_id": asn_ids.get(row.atasan_nip),
+                }
                 for row in ready
             ]
             for chunk in _chunks(layer):
-                ASN.objects.bulk_create(chunk, batch_size=BATCH_SIZE)
+                asn_ids.update(_insert_rows(ASN, chunk, key="nip"))
                 bar.update(len(chunk))
-            asn_ids.update((a.nip, a.pk) for a in layer)
-            new_asn.extend(zip(layer, ready, strict=True))
 
         # 3. Changed ASN: the union of the fields that differ, plus updated_at. Every row carries
         # its wanted value for each of them, so a row is never given another row's values.
@@ -314,10 +318,7 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
             bar.update(len(chunk))
 
         # 4. Second pass: new ASN whose atasan was created after them in step 2.
-        late = [
-            (a.pk, asn_ids[row.atasan_nip]) for a, row in new_asn if row.atasan_nip and a.atasan_id is None
-        ]
-        _update_rows(ASN, ("atasan_id",), late)
+        _update_rows(ASN, ("atasan_id",), [(asn_ids[row.nip], asn_ids[row.atasan_nip]) for row in late])
     return plan.counts
 
 
@@ -492,7 +493,15 @@ def _validate_row(
     if values["jenis"] and jenis not in ASN.EmploymentType.values:
         error("jenis", _("Jenis %(v)s tidak dikenal; pilih PNS atau PPPK.") % {"v": values["jenis"]})
     nip = _clean_nip(values["nip"])
-    if nip:
+    if _SCIENTIFIC.fullmatch(nip):
+        error(
+            "nip",
+            _(
+                "NIP %(v)s tertulis dalam notasi ilmiah (diubah oleh Excel); format kolom nip sebagai Teks lalu ekspor ulang."
+            )
+            % {"v": nip},
+        )
+    elif nip:
         # With an unknown jenis only the length and digits are checked (as for a PPPK).
         for message in nip_errors(nip, employment_type=jenis if jenis == "PNS" else "PPPK"):
             error("nip", message)
@@ -653,6 +662,49 @@ def _chunks(items: list) -> Iterable[list]:
 
 def _ordered(names: set[str], order: tuple[str, ...]) -> list[str]:
     return [name for name in order if name in names]
+
+
+def _insert_rows(model, rows: list[dict], *, key: str) -> dict[str, int]:
+    """``INSERT INTO … VALUES (%s, …)``: one prepared statement run for every row, which costs a
+    fraction of ``bulk_create`` (no model instance per row). Returns the new primary keys by ``key``.
+
+    Each row maps attnames to values; every other field gets its default, ``auto_now`` fields the
+    current time, so a field added later with a default needs no change here. Like
+    ``bulk_create`` it sends no signals and calls no ``save()``.
+    """
+    if not rows:
+        return {}
+    connection = connections[router.db_for_write(model)]
+    qn = connection.ops.quote_name
+    meta = model._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    now = timezone.now()
+    fixed, per_row = {}, []
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            fixed[f.attname] = now
+        elif f.attname not in rows[0] and callable(f.default):
+            per_row.append(f)  # e.g. date_joined = timezone.now, called per row like the ORM does
+        elif f.attname not in rows[0]:
+            fixed[f.attname] = f.get_default()
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        qn(meta.db_table), ", ".join(qn(f.column) for f in fields), ", ".join(["%s"] * len(fields))
+    )
+    params = []
+    for row in rows:
+        values = {**fixed, **{f.attname: f.get_default() for f in per_row}, **row}
+        params.append([f.get_db_prep_save(values[f.attname], connection) for f in fields])
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+    keys = [row[key] for row in rows]
+    found: dict[str, int] = {}
+    for i in range(0, len(keys), LOOKUP_SIZE):
+        found.update(
+            model._default_manager.filter(**{f"{key}__in": keys[i : i + LOOKUP_SIZE]})
+            .order_by()
+            .values_list(key, "pk")
+        )
+    return found
 
 
 def _update_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:

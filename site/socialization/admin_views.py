@@ -47,13 +47,19 @@ class CoverageFilterForm(forms.Form):
         empty_label=gettext_lazy("Semua unit"),
     )
 
-    def __init__(self, *args, instansi_ids: set[int] | None, **kwargs):
+    def __init__(self, *args, instansi_ids: set[int] | None, instansi_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         instansi = Instansi.objects.order_by("name")
         units = UnitKerja.objects.select_related("instansi").order_by("instansi__name", "code")
         if instansi_ids is not None:
             instansi = instansi.filter(pk__in=instansi_ids)
             units = units.filter(instansi_id__in=instansi_ids)
+        if instansi_id is not None:
+            units = units.filter(instansi_id=instansi_id)
+        elif instansi_ids is None or len(instansi_ids) > 1:
+            # Province-wide there are thousands of units: choose an instansi first.
+            units = units.none()
+            self.fields["unit"].help_text = gettext_lazy("Pilih instansi dahulu untuk menyaring per unit.")
         self.fields["instansi"].queryset = instansi
         self.fields["unit"].queryset = units
         self.fields["unit"].label_from_instance = lambda u: (
@@ -81,17 +87,27 @@ def _coverage(request):
         unit = UnitKerja.objects.filter(pk=unit_id).values("instansi_id").first()
         if unit is None or (instansi_ids is not None and unit["instansi_id"] not in instansi_ids):
             raise Http404
-    form = CoverageFilterForm(request.GET or None, instansi_ids=instansi_ids)
+    form = CoverageFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id)
     report = coverage_report(instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id)
     if request.GET.get("format") == "csv":
         return _coverage_csv(report)
     query = request.GET.copy()
     query["format"] = "csv"
+    # Province-wide, the screen shows one line per instansi (thousands of units would not be
+    # readable); choosing an instansi shows its units. The CSV always has every unit.
+    show_units = (
+        instansi_id is not None
+        or unit_id is not None
+        or (instansi_ids is not None and len(instansi_ids) <= 1)
+    )
+    rows = report.rows if show_units else [row for row in report.rows if row.unit is None]
     return render(
         request,
         "socialization/admin/coverage.html",
         {
             "report": report,
+            "rows": rows,
+            "show_units": show_units,
             "form": form,
             "csv_query": query.urlencode(),
             "page_title": _("Cakupan sosialisasi"),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, QuerySet
 from wagtail.models import Page
 
 from pamong.people.models import ASN, Instansi, UnitKerja
@@ -132,54 +131,65 @@ def coverage_report(
 ) -> CoverageReport:
     """Acknowledgement coverage per instansi and unit, among active ASN.
 
-    ``instansi_ids`` is the caller's scope (``None`` = all). Five queries whatever the number of
-    units or ASN: chapters, units, active ASN per unit, acknowledgers per unit and chapter, and ASN
-    who acknowledged every chapter per unit.
+    ``instansi_ids`` is the caller's scope (``None`` = all). Six queries whatever the number of
+    units or ASN: chapters (and their view restrictions), units, active ASN per unit, acknowledgers
+    per unit and chapter, and ASN who acknowledged every chapter per unit.
     """
     chapters = list(policy_chapters().only("id", "title", "path", "depth", "url_path"))
     chapter_ids = [c.pk for c in chapters]
 
-    asn_q = Q(is_active=True)
+    def asn_filter(prefix: str = "") -> Q:
+        q = Q(**{f"{prefix}is_active": True})
+        if instansi_ids is not None:
+            q &= Q(**{f"{prefix}instansi_id__in": instansi_ids})
+        if instansi_id is not None:
+            q &= Q(**{f"{prefix}instansi_id": instansi_id})
+        if unit_id is not None:
+            q &= Q(**{f"{prefix}unit_id": unit_id})
+        return q
+
     unit_q = Q()
     if instansi_ids is not None:
-        asn_q &= Q(instansi_id__in=instansi_ids)
         unit_q &= Q(instansi_id__in=instansi_ids)
     if instansi_id is not None:
-        asn_q &= Q(instansi_id=instansi_id)
         unit_q &= Q(instansi_id=instansi_id)
     if unit_id is not None:
-        asn_q &= Q(unit_id=unit_id)
         unit_q &= Q(pk=unit_id)
 
     units = list(
         UnitKerja.objects.filter(unit_q).select_related("instansi").order_by("instansi__name", "code")
     )
     active = dict(
-        ASN.objects.filter(asn_q).values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n")
+        ASN.objects.filter(asn_filter())
+        .order_by()
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "n")
     )
-    per_chapter: dict[tuple[int, int], int] = {}
-    acks = valid_acknowledgements().filter(page_id__in=chapter_ids, user__asn__in=ASN.objects.filter(asn_q))
-    for unit, page_id, n in (
-        acks.values("user__asn__unit_id", "page_id")
-        .annotate(n=Count("user_id", distinct=True))
+    # One row per (user, chapter) by the unique constraint, so COUNT(*) counts ASN.
+    per_chapter = {
+        (unit, page_id): n
+        for unit, page_id, n in valid_acknowledgements()
+        .filter(asn_filter("user__asn__"), page_id__in=chapter_ids)
+        .order_by()
+        .values("user__asn__unit_id", "page_id")
+        .annotate(n=Count("pk"))
         .values_list("user__asn__unit_id", "page_id", "n")
-    ):
-        per_chapter[(unit, page_id)] = n
+    }
 
     complete: dict[int, int] = {}
     if chapter_ids:
-        done = (
+        readers_of_all = (
             valid_acknowledgements()
-            .filter(user_id=OuterRef("user_id"), page_id__in=chapter_ids)
+            .filter(page_id__in=chapter_ids)
             .order_by()
             .values("user_id")
-            .annotate(c=Count("page_id", distinct=True))
-            .values("c")
+            .annotate(c=Count("pk"))
+            .filter(c__gte=len(chapter_ids))
+            .values("user_id")
         )
         complete = dict(
-            ASN.objects.filter(asn_q)
-            .annotate(done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)))
-            .filter(done__gte=len(chapter_ids))
+            ASN.objects.filter(asn_filter(), user_id__in=readers_of_all)
             .order_by()
             .values("unit_id")
             .annotate(n=Count("pk"))

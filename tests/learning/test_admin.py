@@ -81,3 +81,26 @@ def test_assignment_menu_item_for_hr(world, client_for):
     assert reverse("learning:assign") in html
     html = client_for(world.humas_editor).get("/admin/").content.decode()
     assert reverse("learning:assign") not in html
+
+
+def test_page_editors_render(world, client_for):
+    from tests.factories.learning import lessons_of, make_course, modules_of
+
+    course = make_course(modules=1, lessons=2, lesson_quiz=True, module_test=True)
+    client = client_for(world.admin)
+    for page in (course, modules_of(course)[0], *lessons_of(course)):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
+    module = modules_of(course)[0]
+    response = client.get(reverse("wagtailadmin_pages:add", args=["learning", "lessonpage", module.pk]))
+    assert response.status_code == 200
+
+
+def test_preview_renders_without_an_enrolment(world):
+    from tests.factories.learning import lessons_of, make_course, modules_of
+
+    course = make_course(modules=1, lessons=1, lesson_quiz=True, module_test=True)
+    for page in (modules_of(course)[0], lessons_of(course)[0]):
+        response = page.make_preview_request()
+        assert response.status_code == 200
+        assert page.title in response.content.decode()

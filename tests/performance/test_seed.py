@@ -25,8 +25,12 @@ def test_seed_on_the_world_is_idempotent(world):
     closed = Period.objects.get(status=Period.Status.CLOSED)
     running = Period.objects.get(status=Period.Status.RUNNING)
     assert running.year == closed.year + 1
-    # everyone of the demo agencies (DINKES and DLH in the world) has a plan in both periods
-    assert Plan.objects.filter(period=running).count() == Plan.objects.filter(period=closed).count() >= 6
+    # every active ASN has a plan in both periods, and a final result in the closed one
+    from pamong.people.models import ASN
+
+    everyone = ASN.objects.filter(is_active=True).count()
+    assert Plan.objects.filter(period=running).count() == Plan.objects.filter(period=closed).count() == everyone
+    assert Evaluation.objects.filter(plan__period=closed, status="final").count() == everyone
     assert not Evaluation.objects.filter(plan__period=closed).exclude(status="final").exists()
     assert Indicator.objects.get(code="waktu-respons-aduan").direction == "lower"
     assert Indicator.objects.filter(code="pengurangan-sampah-plastik", instansi=world.instansi_b).exists()

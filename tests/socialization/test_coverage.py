@@ -99,8 +99,8 @@ def test_roles(known, world, client_for):
         assert response.status_code == expected[role], role
         if response.status_code == 200:
             html = response.content.decode()
-            assert ("Bidang Pelayanan Kesehatan" in html) == (role != "hr_other"), role
-            assert ("Bidang Pengelolaan Sampah" in html) == (role != "hr_same"), role
+            assert ("Dinas Kesehatan" in html) == (role != "hr_other"), role
+            assert ("Dinas Lingkungan Hidup" in html) == (role != "hr_same"), role
     # Admin access without an HR or humas role: 403.
     outsider = UserFactory(username="pengunjung.admin")
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
@@ -117,6 +117,18 @@ def test_other_instansi_ids_are_404_for_hr_instansi(known, world, client_for):
     assert client.get(URL, {"unit": 999999}).status_code == 404
     assert client.get(URL, {"instansi": world.instansi_a.pk}).status_code == 200
     assert client_for(world.bkpsdm.user).get(URL, {"instansi": world.instansi_b.pk}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_province_view_summarises_per_instansi_and_instansi_view_per_unit(known, world, client_for):
+    client = client_for(world.bkpsdm.user)
+    html = client.get(URL).content.decode()
+    assert f'href="?instansi={world.instansi_a.pk}"' in html
+    assert "Bidang Pelayanan Kesehatan</th>" not in html
+    html = client.get(URL, {"instansi": world.instansi_a.pk}).content.decode()
+    assert "Bidang Pelayanan Kesehatan</th>" in html
+    # HR of one instansi sees its units straight away.
+    assert "Bidang Pelayanan Kesehatan</th>" in client_for(world.hr_a.user).get(URL).content.decode()
 
 
 @pytest.mark.django_db

@@ -120,3 +120,20 @@ def test_index_query_count_is_flat(section, client, django_assert_max_num_querie
     cache.clear()
     with django_assert_max_num_queries(20):
         assert client.get("/kebijakan/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_chapter_and_topic_query_counts_are_flat(world, section, client_for, django_assert_max_num_queries):
+    client = client_for(world.staff_a.user)
+    with django_assert_max_num_queries(30) as small_chapter:
+        assert client.get("/kebijakan/penghargaan-dan-sanksi/").status_code == 200
+    with django_assert_max_num_queries(15) as small_topic:
+        assert client.get("/topik/kinerja/").status_code == 200
+    for i in range(12):
+        f.chapter(index=section, title=f"Bab kinerja {i}", slug=f"bab-kinerja-{i}", tags=("kinerja", f"t{i}"))
+        f.article(title=f"Berita kinerja {i}", slug=f"berita-kinerja-{i}", tags=("kinerja",))
+    with django_assert_max_num_queries(len(small_chapter.captured_queries)):
+        assert client.get("/kebijakan/penghargaan-dan-sanksi/").status_code == 200
+    with django_assert_max_num_queries(len(small_topic.captured_queries)):
+        response = client.get("/topik/kinerja/")
+    assert "Bab kinerja 11" in response.content.decode()

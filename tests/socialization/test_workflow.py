@@ -201,3 +201,34 @@ def test_reconfirmation_through_submit_and_approve(world, section, client_for):
         html.index('name="require_reconfirmation"') - 200 : html.index('name="require_reconfirmation"') + 200
     ]
     assert "checked" not in box
+
+
+@pytest.mark.django_db
+def test_editor_creates_a_chapter_as_draft_and_submits_it(world, section, client_for):
+    url = reverse("wagtailadmin_pages:add", args=["socialization", "policypage", section.pk])
+    data = nested_form_data(
+        {
+            "title": "Bab baru",
+            "slug": "bab-baru",
+            "summary": "Ringkasan bab baru.",
+            "body": streamfield([("paragraph", rich_text("<p>Isi bab baru.</p>"))]),
+            "tags": "kinerja",
+            "comments": inline_formset([]),
+        }
+    )
+    data["action-submit"] = "Submit"
+    editor = client_for(world.humas_editor)
+    assert editor.get(url).status_code == 200
+    assert editor.post(url, data).status_code == 302
+    page = PolicyPage.objects.get(slug="bab-baru")
+    assert not page.live
+    assert page.workflow_in_progress
+    assert client_for(None).get("/kebijakan/bab-baru/").status_code == 404
+    # A chapter cannot be created directly under the home page, and non-humas users cannot add at all.
+    home_url = reverse(
+        "wagtailadmin_pages:add", args=["socialization", "policypage", section.get_parent().pk]
+    )
+    assert editor.get(home_url).status_code in (302, 403)
+    hr = client_for(world.hr_a.user)
+    assert hr.post(url, {**data, "slug": "bab-hr"}).status_code in (302, 403)
+    assert not PolicyPage.objects.filter(slug="bab-hr").exists()

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HrConfig(AppConfig):
+    """HR's view of one person and of a whole unit: competency and performance side by side."""
+
+    name = "pamong.hr"
+    label = "hr"
+    verbose_name = _("Kepegawaian (HR)")

@@ -1,0 +1,170 @@
+"""The benchmark report writer (no server, no database: ``make bench`` itself never runs in ``make test``)."""
+
+from benchmarks.config import Targets
+from benchmarks.report import (
+    NOT_BUILT,
+    README_END,
+    README_START,
+    markdown,
+    readme_update,
+    report_write,
+    targets_check,
+)
+
+
+def _results(**over):
+    results = {
+        "generated_at": "2026-11-30T05:00:00Z",
+        "commit": "abc1234",
+        "machine": {
+            "cores": 2,
+            "memory_gib": 23.4,
+            "cpu_model": "Test CPU",
+            "postgres": "15.8",
+            "cache": "redis",
+        },
+        "server": {"workers": 5, "worker_class": "sync", "threads": 1},
+        "load": {
+            "wrk_threads": 2,
+            "wrk_connections": 32,
+            "wrk_duration_s": 10,
+            "locust_users": 300,
+            "locust_spawn_rate": 50,
+            "locust_run_time_s": 60,
+            "locust_pacing_s": 1.0,
+        },
+        "load_average_at_start": [0.5, 0.4, 0.3],
+        "pages": [
+            {
+                "key": "healthz",
+                "title": "Bare Django view (ceiling)",
+                "who": "anonymous",
+                "target": "ceiling",
+                "status": "measured",
+                "rps": 2000.0,
+                "p50_ms": 10.0,
+                "p95_ms": 20.0,
+                "ratio": 1.0,
+                "queries": 0,
+                "cpu_cores": {"app": 1.2, "postgres": 0.0, "load": 0.5, "other": 0.1},
+            },
+            {
+                "key": "home",
+                "title": "Home",
+                "who": "anonymous",
+                "target": "anonymous_cached",
+                "status": "measured",
+                "rps": 900.0,
+                "p50_ms": 30.0,
+                "p95_ms": 50.0,
+                "ratio": 0.45,
+                "queries": 3,
+            },
+            {
+                "key": "lesson",
+                "title": "Lesson page (learner)",
+                "who": "learner",
+                "target": "learner_lesson",
+                "status": "measured",
+                "rps": 500.0,
+                "p50_ms": 60.0,
+                "p95_ms": 90.0,
+                "ratio": 0.25,
+                "queries": 10,
+            },
+            {
+                "key": "asn_profile",
+                "title": "ASN profile (HR)",
+                "who": "hr",
+                "target": "hr_p95",
+                "status": "measured",
+                "rps": 300.0,
+                "p50_ms": 100.0,
+                "p95_ms": 350.0,
+                "ratio": 0.15,
+                "queries": 7,
+            },
+            {
+                "key": "instansi_dashboard",
+                "title": "Instansi dashboard (HR)",
+                "who": "hr",
+                "target": "hr_p95",
+                "status": NOT_BUILT,
+            },
+        ],
+        "scenario": {
+            "total": {
+                "requests": 18000,
+                "failures": 0,
+                "rps": 310.0,
+                "p50_ms": 40.0,
+                "p95_ms": 240.0,
+                "p99_ms": 400.0,
+                "failure_ratio": 0.0,
+            },
+            "by_request": {
+                "GET lesson page": {
+                    "requests": 9000,
+                    "failures": 0,
+                    "rps": 150.0,
+                    "p50_ms": 40.0,
+                    "p95_ms": 200.0,
+                }
+            },
+            "run_time_s": 60,
+        },
+        "seeding": {
+            "reused": True,
+            "seeded_at": "2026-11-30 04:00 UTC",
+            "first_seed_s": 200.0,
+            "seed_demo_s": 60.0,
+            "history_s": 140.0,
+        },
+        "data_sizes": {"asn": 90000, "lesson_progress_rows": 1050000},
+    }
+    results.update(over)
+    return results
+
+
+def test_targets_say_plainly_which_are_met_missed_or_not_built():
+    rows = {r["target"]: r for r in targets_check(_results(), Targets())}
+    assert rows["Home: ≥ 50% of the bare-Django ceiling"]["met"] is False
+    assert rows["Lesson page (learner): ≥ 20% of the bare-Django ceiling"]["met"] is True
+    assert rows["ASN profile (HR): p95 ≤ 300 ms"]["met"] is False
+    assert rows["Instansi dashboard (HR): p95 ≤ 300 ms"] == {
+        "target": "Instansi dashboard (HR): p95 ≤ 300 ms",
+        "measured": NOT_BUILT,
+        "met": None,
+    }
+    assert rows["Training push: ≥ 300 requests/s"]["met"] is True
+    assert rows["Training push: p95 ≤ 250 ms"]["met"] is True
+    assert rows["Training push: no failures"]["met"] is True
+    assert rows["Seeding at Jambi scale < 5 min"]["met"] is True
+
+
+def test_markdown_has_one_row_per_page_and_says_not_yet_built():
+    results = _results()
+    results["targets"] = targets_check(results, Targets())
+    text = markdown(results)
+    assert "| Home | anonymous | 900 | 30.0 | 50.0 | 45% | 3 |" in text
+    assert f"| Instansi dashboard (HR) | hr | {NOT_BUILT} |" in text
+    assert "| Home: ≥ 50% of the bare-Django ceiling | 45% | **MISSED** |" in text
+    assert "| 18000 | 310 | 40 | 240 | 400 | 0 (0.00 %) |" in text
+
+
+def test_report_files_and_readme_section_replaced_in_place(tmp_path):
+    results = _results()
+    results["targets"] = targets_check(results, Targets())
+    json_path, md_path = report_write(results, results_dir=tmp_path)
+    assert json_path.exists() and md_path.read_text().startswith("# Pamong benchmark")
+    readme = tmp_path / "README.md"
+    readme.write_text("# Pamong\n\nIntro.\n")
+    readme_update(results, readme=readme)
+    first = readme.read_text()
+    assert first.startswith("# Pamong\n\nIntro.\n\n## Benchmarks\n")
+    assert first.count(README_START) == 1 and first.count(README_END) == 1
+    results["pages"][1]["rps"] = 1500.0
+    readme_update(results, readme=readme)
+    second = readme.read_text()
+    assert second.count("## Benchmarks") == 1
+    assert "| Home | anonymous | 1500 |" in second and "| Home | anonymous | 900 |" not in second

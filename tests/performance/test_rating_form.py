@@ -1,0 +1,55 @@
+"""A rater gives 1–5 on each BerAKHLAK value, once; nobody else can open that form."""
+
+import pytest
+from django.urls import reverse
+
+from performance.models import BehaviourRating, BerakhlakValue, RaterAssignment, RaterGroup
+from tests.factories.performance import PeriodFactory, PlanFactory, add_indicator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def assignment(world):
+    plan = PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2026))
+    add_indicator(plan)
+    return RaterAssignment.objects.create(plan=plan, rater=world.staff_a2, group=RaterGroup.PEER)
+
+
+def test_rater_submits_once(world, assignment, client_for):
+    c = client_for(world.staff_a2.user)
+    url = reverse("performance:rating_form", args=[assignment.pk])
+    page = c.get(url).content.decode()
+    assert "Memahami dan memenuhi kebutuhan masyarakat" in page  # behaviour indicators shown
+    values = list(BerakhlakValue.objects.all())
+    partial = {f"value_{v.pk}": "4" for v in values[:6]}
+    assert c.post(url, partial).status_code == 200
+    assert not BehaviourRating.objects.exists()  # all seven or nothing
+    full = {f"value_{v.pk}": "4" for v in values}
+    assert c.post(url, full).status_code == 302
+    assert BehaviourRating.objects.count() == 7
+    assert c.post(url, {f"value_{v.pk}": "1" for v in values}).status_code == 200
+    assert set(BehaviourRating.objects.values_list("score", flat=True)) == {4}
+
+
+def test_others_cannot_open_the_form(world, assignment, client_for):
+    url = reverse("performance:rating_form", args=[assignment.pk])
+    for user in (world.staff_a.user, world.atasan_a.user, world.hr_a.user, world.staff_b.user):
+        assert client_for(user).get(url).status_code == 404
+    assert client_for(None).get(url).status_code == 302
+
+
+def test_scores_out_of_range_are_refused(world, assignment, client_for):
+    url = reverse("performance:rating_form", args=[assignment.pk])
+    data = {f"value_{v.pk}": "6" for v in BerakhlakValue.objects.all()}
+    assert client_for(world.staff_a2.user).post(url, data).status_code == 200
+    assert not BehaviourRating.objects.exists()
+
+
+def test_audit_does_not_record_the_rater(world, assignment, client_for):
+    from performance.models import AuditEntry
+
+    url = reverse("performance:rating_form", args=[assignment.pk])
+    client_for(world.staff_a2.user).post(url, {f"value_{v.pk}": "5" for v in BerakhlakValue.objects.all()})
+    entry = AuditEntry.objects.get(action="rating.submit")
+    assert entry.after == {"group": "peer"} and entry.actor is None

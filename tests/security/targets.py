@@ -1,0 +1,141 @@
+"""What the security tests point URLs at: one object of each kind, all in instansi A."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from learning import services as learning_services
+from learning.models import Certificate, QuizAttempt
+from pamong.home.editorial import editorial_section_setup
+from performance import services as performance_services
+from performance.models import (
+    Evidence,
+    FollowUpProposal,
+    FollowUpRule,
+    Objection,
+    RaterAssignment,
+    RaterGroup,
+)
+from tests.factories import socialization as soc
+from tests.factories.learning import correct_answers, lessons_of, make_course
+from tests.factories.performance import (
+    PeriodFactory,
+    PlanFactory,
+    add_indicator,
+    channel_for,
+    final_evaluation,
+    public_feedback,
+)
+
+
+def build_objects(world) -> dict:
+    """One of everything a URL can name, all in instansi A (staff_a's)."""
+    o: dict[str, object] = {}
+    # socialization
+    index = soc.policy_index()
+    editorial_section_setup(page=index)
+    o["chapter"] = soc.chapter(index=index, title="Pendahuluan", tags=("kinerja",))
+    # learning: staff_a completes a one-module course (so there is an attempt and a certificate)
+    course = make_course(modules=1, lessons=2, lesson_quiz=True)
+    learning_services.enrolment_self_create(user=world.staff_a.user, course=course)
+    lessons = lessons_of(course)
+    for lesson in lessons:
+        if lesson.quiz_id:
+            attempt = learning_services.attempt_start(user=world.staff_a.user, page=lesson)
+            learning_services.attempt_submit(
+                user=world.staff_a.user, attempt=attempt, answers=correct_answers(lesson.quiz)
+            )
+        else:
+            learning_services.lesson_mark_complete(user=world.staff_a.user, lesson=lesson)
+    o["course"], o["lesson"], o["quiz_lesson"] = course, lessons[0], lessons[-1]
+    o["attempt"] = QuizAttempt.objects.filter(enrolment__asn=world.staff_a).first()
+    o["certificate"] = Certificate.objects.get(enrolment__asn=world.staff_a)
+    # performance
+    period = PeriodFactory(year=2026)
+    plan = PlanFactory(asn=world.staff_a, period=period)
+    pi = add_indicator(plan, target="100", value="95")
+    realisation = pi.realisations.first()
+    evidence = Evidence(
+        realisation=realisation, original_name="bukti.pdf", content_type="application/pdf", size=9
+    )
+    evidence.file.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    evidence.save()
+    colleague_plan = PlanFactory(asn=world.staff_a2, period=period)
+    assignment = RaterAssignment.objects.create(
+        plan=colleague_plan, rater=world.staff_a, group=RaterGroup.PEER
+    )
+    evaluation = final_evaluation(plan)
+    objection = Objection.objects.create(
+        evaluation=evaluation, filed_by=world.staff_a.user, reason="Keberatan.", decider=world.kepala_a
+    )
+    proposal = FollowUpProposal.objects.create(
+        period=period,
+        asn=world.staff_a,
+        rule=FollowUpRule.objects.filter(consequence="certificate").first(),
+        evaluation=evaluation,
+        basis="Predikat sangat baik",
+        status=FollowUpProposal.Status.APPROVED,
+        certificate_code=performance_services.certificate_new_code(),
+        decided_at=dt.datetime(2026, 12, 31, tzinfo=dt.UTC),
+    )
+    channel = channel_for(world.staff_a.unit)
+    o.update(
+        period=period,
+        plan=plan,
+        evidence=evidence,
+        assignment=assignment,
+        objection=objection,
+        proposal=proposal,
+        channel=channel,
+        feedback=public_feedback(channel, asn=world.staff_a, approved=False),
+    )
+    return o
+
+
+def url_for(key: str, o: dict, world) -> str:
+    """The URL of the pattern ``key`` pointing at ``objects``."""
+    course, certificate = o.get("course"), o.get("certificate")
+    args = {
+        "wagtaildocs_serve": None,
+        "wagtaildocs_authenticate_with_password": [999_999],
+        "wagtailcore_authenticate_with_password": [999_999, o["chapter"].pk],
+        "wagtailadmin_pages:edit": [o["chapter"].pk],
+        "people:asn_detail": [world.staff_a2.pk],
+        "socialization:topic": ["kinerja"],
+        "socialization:acknowledge": [o["chapter"].pk],
+        "learning:enrol": [course.pk],
+        "learning:lesson_complete": [o["lesson"].pk],
+        "learning:attempt_start": [o["quiz_lesson"].pk],
+        "learning:attempt": [o["attempt"].pk],
+        "learning:certificate_pdf": [certificate.code],
+        "learning:certificate_verify": [certificate.code],
+        "learning:certificate_revoke": [certificate.code],
+        "learning:module": [course.slug, "modul-1"],
+        "learning:lesson": [course.slug, "modul-1", "pelajaran-1"],
+        "performance:plan_create": [o["period"].pk],
+        "performance:evidence_download": [o["evidence"].pk],
+        "performance:rating_form": [o["assignment"].pk],
+        "performance:objection_detail": [o["objection"].pk],
+        "performance:period_detail": [o["period"].pk],
+        "performance:period_results_csv": [o["period"].pk],
+        "performance:proposal_list": [o["period"].pk],
+        "performance:proposal_decide": [o["proposal"].pk],
+        "performance:certificate_download": [o["proposal"].pk],
+        "performance:moderate": [o["feedback"].pk],
+        "performance:channel_print": [o["channel"].unit_id],
+        "performance:public_feedback": [o["channel"].token],
+        "performance:public_feedback_thanks": [o["channel"].token],
+    }
+    if key == "wagtaildocs_serve":
+        return "/dokumen/999999/tidak-ada.pdf"
+    plan_views = ("plan_", "realisation_", "comment_", "raters", "result", "objection_file")
+    if (
+        key.startswith("performance:")
+        and key != "performance:plan_create"
+        and key[12:].startswith(plan_views)
+    ):
+        return reverse(key, args=[o["plan"].pk])
+    return reverse(key, args=args.get(key) or [])

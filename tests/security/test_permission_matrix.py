@@ -1,0 +1,185 @@
+"""The permission matrix: every URL pattern of the project × every role, against an explicit table.
+
+A URL pattern that is not in ``MATRIX`` (nor deliberately skipped in ``SKIPPED_*``) fails
+``test_every_url_pattern_is_in_the_matrix`` with its name: adding a view means deciding, here, who
+may open it. Objects named in URLs belong to instansi A (DINKES, ``world.staff_a``'s), so the HR of
+instansi B (``hr_other``) must get 404 wherever the view is scoped.
+
+Reading a row: ``"302 200 200 200 200 200 403 403"`` gives the status for the roles in ``ROLES``
+order (anonymous, asn, atasan, hr_same, hr_other, bkpsdm, humas, admin). POST rows post an empty
+form (the CSRF token is not checked here: tests/security/test_csrf.py does that).
+
+To extend: add the pattern's key (``namespace:name``) with its method and row here and, when it
+takes arguments, a line in ``url_for`` (tests/security/targets.py) building its URL from the
+``objects`` fixture (tests/security/conftest.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.test import Client
+
+from tests.security.targets import url_for
+from tests.security.urlwalk import iter_routes
+
+ROLES = ("anonymous", "asn", "atasan", "hr_same", "hr_other", "bkpsdm", "humas", "admin")
+
+
+@dataclass(frozen=True)
+class Case:
+    method: str
+    statuses: str  # eight statuses, ROLES order
+
+    def expected(self) -> dict[str, int]:
+        codes = [int(c) for c in self.statuses.split()]
+        assert len(codes) == len(ROLES), f"row needs {len(ROLES)} statuses: {self.statuses!r}"
+        return dict(zip(ROLES, codes, strict=True))
+
+
+def get(statuses: str) -> Case:
+    return Case("get", statuses)
+
+
+def post(statuses: str) -> Case:
+    return Case("post", statuses)
+
+
+# Frequent rows (anonymous first).
+PUBLIC = "200 200 200 200 200 200 200 200"
+ANY_LOGIN = "302 200 200 200 200 200 200 200"
+ASN_ONLY = "302 200 200 200 200 200 403 403"  # people with an ASN record (humas and admin have none)
+HR_ONLY = "302 403 403 200 200 200 403 200"
+SCOPED_A = "302 200 200 200 404 200 404 200"  # staff_a's own object: HR of B and humas see nothing
+
+MATRIX: dict[str, Case] = {
+    # --- site -----------------------------------------------------------------------------------
+    "healthz": get(PUBLIC),
+    "login": get("200 302 302 302 302 302 302 302"),  # signed-in users are sent on
+    "logout": post("302 302 302 302 302 302 302 302"),
+    "set_language": post("302 302 302 302 302 302 302 302"),
+    "wagtaildocs_serve": get("404 404 404 404 404 404 404 404"),  # no such document
+    "wagtaildocs_authenticate_with_password": get("404 404 404 404 404 404 404 404"),
+    "wagtailcore_authenticate_with_password": get("404 404 404 404 404 404 404 404"),
+    "wagtailcore_login": get(PUBLIC),
+    # --- Wagtail admin: representatives (the rest is Wagtail's own, see SKIPPED) -----------------
+    "wagtailadmin_login": get("200 200 200 302 302 302 302 302"),  # no admin access: the form again
+    "wagtailadmin_home": get("302 302 302 200 200 200 200 200"),  # no admin access → login page
+    "wagtailadmin_explore_root": get("302 302 302 302 302 302 302 200"),  # humas: sent to their section
+    "wagtailadmin_pages:edit": get("302 302 302 302 302 302 200 200"),
+    "wagtailusers_users:index": get("302 302 302 302 302 302 302 200"),
+    # --- people ---------------------------------------------------------------------------------
+    "people:account": get(ANY_LOGIN),
+    "people:asn_list": get("302 403 200 200 200 200 403 200"),
+    "people:asn_detail": get("302 404 200 200 404 200 404 200"),  # staff_a2: a colleague, not self
+    # --- socialization --------------------------------------------------------------------------
+    "socialization:search": get(PUBLIC),
+    "socialization:topic": get(PUBLIC),
+    "socialization:acknowledge": post("302 302 302 302 302 302 403 403"),
+    # --- learning -------------------------------------------------------------------------------
+    "learning:dashboard": get(ASN_ONLY),
+    "learning:enrol": post("302 302 302 302 302 302 403 403"),
+    "learning:lesson_complete": post("302 302 302 302 302 302 403 403"),  # not enrolled: back with a message
+    "learning:attempt_start": post("302 302 302 302 302 302 403 403"),
+    "learning:attempt": get("302 200 404 404 404 404 404 404"),
+    "learning:assign": get(HR_ONLY),
+    "learning:xapi_export": get(HR_ONLY),
+    "learning:certificate_pdf": get("302 200 200 200 404 200 404 200"),
+    "learning:certificate_verify": get(PUBLIC),
+    "learning:certificate_revoke": post("302 403 403 302 404 302 403 302"),
+    "learning:module": get("302 200 302 302 302 302 302 302"),  # enrolled learners; others to the course
+    "learning:lesson": get("302 200 302 302 302 302 302 302"),
+    # --- performance ----------------------------------------------------------------------------
+    "performance:dashboard": get(ANY_LOGIN),
+    "performance:plan_create": post("302 302 302 302 302 302 403 403"),
+    "performance:plan_detail": get(SCOPED_A),
+    "performance:plan_add_indicator": post("302 302 302 403 404 403 404 302"),
+    "performance:plan_agree": post("302 403 302 403 404 403 404 302"),
+    "performance:realisation_record": post("302 302 302 403 404 403 404 302"),
+    "performance:comment_add": post("302 403 302 403 404 403 404 302"),
+    "performance:raters": get("302 403 200 200 404 200 404 200"),
+    "performance:result": get(SCOPED_A),
+    "performance:result_json": get(SCOPED_A),
+    "performance:result_finalise": post("302 403 302 403 404 403 404 302"),
+    "performance:objection_file": post("302 302 403 403 404 403 404 403"),
+    "performance:evidence_download": get(SCOPED_A),
+    "performance:rating_tasks": get(ASN_ONLY),
+    "performance:rating_form": get("302 200 404 404 404 404 404 404"),
+    "performance:objection_list": get(ANY_LOGIN),
+    "performance:objection_detail": get(
+        "302 200 404 200 404 200 404 200"
+    ),  # decided by kepala_a, not the atasan
+    "performance:period_list": get(HR_ONLY),
+    "performance:period_detail": get(HR_ONLY),
+    "performance:period_results_csv": get(HR_ONLY),
+    "performance:proposal_list": get(HR_ONLY),
+    "performance:proposal_decide": post("302 403 403 302 404 302 403 302"),
+    "performance:certificate_download": get("302 200 404 200 404 200 404 200"),
+    "performance:verify": get(PUBLIC),
+    "performance:audit_log": get(HR_ONLY),
+    "performance:moderation": get(HR_ONLY),
+    "performance:moderate": post("302 403 403 302 404 302 403 302"),
+    "performance:channel_print": get("302 403 403 200 404 200 403 200"),
+    "performance:public_feedback": get(PUBLIC),
+    "performance:public_feedback_thanks": get(PUBLIC),
+}
+
+# Not walked, with the reason.
+SKIPPED_KEYS = {
+    "wagtail_serve": "Wagtail's page-serving catch-all (pages are tried in the app tests and journeys)",
+}
+SKIPPED_PREFIXES = {
+    "admin/": "Wagtail admin internals: Wagtail's own permission checks; representatives above",
+    "static/": "static files",
+    "media/": "uploaded files (served by the web server in production)",
+}
+
+
+def _route_skipped(route) -> bool:
+    if route.key in MATRIX:
+        return False
+    if route.key in SKIPPED_KEYS:
+        return True
+    return any(route.route.lstrip("^").startswith(p) for p in SKIPPED_PREFIXES)
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    walked = {r.key for r in iter_routes() if not _route_skipped(r)}
+    missing = sorted(walked - MATRIX.keys())
+    stale = sorted(MATRIX.keys() - {r.key for r in iter_routes()})
+    assert not missing, (
+        "URL patterns missing from the permission matrix (tests/security/test_permission_matrix.py): "
+        + ", ".join(missing)
+    )
+    assert not stale, "permission matrix rows for URL patterns that no longer exist: " + ", ".join(stale)
+
+
+def test_permission_matrix(world, objects):
+    """One pass over the whole table (one data set: building it per pattern would be slow)."""
+    users = world.users()
+    clients = {}
+    for role, user in users.items():
+        clients[role] = Client()
+        if user is not None:
+            clients[role].force_login(user)
+    failures = []
+    # GET rows first: they see the data as the fixture built it; POST rows may change it.
+    for key in sorted(MATRIX, key=lambda k: (MATRIX[k].method != "get", k)):
+        case = MATRIX[key]
+        url = url_for(key, objects, world)
+        observed = {}
+        for role, user in users.items():
+            client = clients[role]
+            observed[role] = getattr(client, case.method)(url).status_code
+            if key == "logout" and user is not None:
+                client.force_login(user)
+        expected = case.expected()
+        if observed != expected:
+            wrong = {
+                r: f"{observed[r]} (expected {expected[r]})" for r in ROLES if observed[r] != expected[r]
+            }
+            row = " ".join(str(observed[r]) for r in ROLES)
+            failures.append(
+                f"{case.method.upper()} {url} [{key}]: {wrong}\n    observed: {case.method}({row!r})"
+            )
+    assert not failures, "permission matrix mismatches:\n" + "\n".join(failures)

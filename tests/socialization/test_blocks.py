@@ -1,0 +1,68 @@
+"""Every StreamField block renders with its template (no network: the embed is pre-cached)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images.tests.utils import get_test_image_file
+
+from tests.factories import socialization as f
+
+VIDEO_URL = "https://video.example/watch?v=kinerja"
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from wagtail.images.models import Image
+
+    image = Image.objects.create(title="Apel pagi", file=get_test_image_file())
+    document = Document.objects.create(
+        title="Naskah kebijakan", file=ContentFile(b"isi", name="kebijakan.pdf")
+    )
+    Embed.objects.create(
+        hash=get_embed_hash(VIDEO_URL),
+        url=VIDEO_URL,
+        max_width=None,
+        type="video",
+        html='<iframe title="Video sosialisasi"></iframe>',
+        title="v",
+    )
+    return image, document
+
+
+@pytest.mark.django_db
+def test_all_blocks_render(world, section, media, client):
+    image, document = media
+    course = f.article(title="Pelatihan SKP", slug="pelatihan-skp")
+    blocks = [
+        {"type": "heading", "value": {"text": "Bagian satu", "level": "h2"}},
+        {"type": "heading", "value": {"text": "Sub bagian", "level": "h3"}},
+        f.paragraph("Paragraf biasa."),
+        f.example("Dinas Sosial", "Umpan balik", "Survei kepuasan."),
+        {"type": "key_points", "value": {"title": "Poin penting", "points": ["Satu", "Dua"]}},
+        {
+            "type": "faq",
+            "value": {
+                "title": "Tanya jawab",
+                "items": [{"question": "Apa itu SKP?", "answer": "<p>Sasaran.</p>"}],
+            },
+        },
+        {"type": "image", "value": {"image": image.pk, "alt_text": "Peserta apel pagi", "caption": "Apel"}},
+        {"type": "document", "value": {"document": document.pk, "title": ""}},
+        {"type": "video", "value": {"video": VIDEO_URL, "caption": "Video sosialisasi"}},
+        {"type": "related_course", "value": {"page": course.pk, "text": "Ikuti pelatihannya"}},
+    ]
+    f.chapter(index=section, title="Semua blok", slug="semua-blok", blocks=blocks)
+    html = client.get("/kebijakan/semua-blok/").content.decode()
+    assert "<h2>Bagian satu</h2>" in html and "<h3>Sub bagian</h3>" in html
+    assert "Contoh penerapan" in html and "Dinas Sosial" in html
+    assert "<li>Satu</li>" in html
+    assert "<summary>Apa itu SKP?</summary>" in html
+    assert 'alt="Peserta apel pagi"' in html
+    assert "Naskah kebijakan" in html and "PDF" in html
+    assert 'title="Video sosialisasi"' in html
+    assert "Ikuti pelatihannya" in html and course.url in html
