@@ -18,7 +18,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from .models import ASN
@@ -78,22 +78,43 @@ def scope_for(user) -> Scope:
     cached = getattr(user, "_pamong_scope", None)
     if cached is not None:
         return cached
-    groups = set(user.groups.values_list("name", flat=True))
-    asn = ASN.objects.filter(user_id=user.pk).values("pk", "instansi_id").first()
-    asn_id = asn["pk"] if asn else None
+    row = _scope_row(user.pk)
+    asn_id = row["asn_id"]
     scope = Scope(
         user_id=user.pk,
         asn_id=asn_id,
-        instansi_id=asn["instansi_id"] if asn else None,
+        instansi_id=row["instansi_id"],
         is_admin=user.is_superuser,
-        is_hr_provinsi=GROUP_HR_PROVINSI in groups,
-        is_hr_instansi=GROUP_HR_INSTANSI in groups and asn is not None,
-        is_humas_editor=GROUP_HUMAS_EDITOR in groups,
-        is_humas_moderator=GROUP_HUMAS_MODERATOR in groups,
-        is_atasan=asn_id is not None and ASN.objects.filter(atasan_id=asn_id, is_active=True).exists(),
+        is_hr_provinsi=row["hr_provinsi"],
+        is_hr_instansi=row["hr_instansi"] and asn_id is not None,
+        is_humas_editor=row["humas_editor"],
+        is_humas_moderator=row["humas_moderator"],
+        is_atasan=asn_id is not None and row["has_reports"],
     )
     user._pamong_scope = scope
     return scope
+
+
+def _scope_row(user_id: int) -> dict:
+    """Everything a scope needs, in one query: the ASN profile, reports and role groups."""
+    from django.contrib.auth import get_user_model
+
+    memberships = get_user_model().groups.through.objects.filter(user_id=OuterRef("pk"))
+    return (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .annotate(
+            asn_id=F("asn__id"),
+            instansi_id=F("asn__instansi_id"),
+            has_reports=Exists(ASN.objects.filter(atasan_id=OuterRef("asn__id"), is_active=True)),
+            hr_provinsi=Exists(memberships.filter(group__name=GROUP_HR_PROVINSI)),
+            hr_instansi=Exists(memberships.filter(group__name=GROUP_HR_INSTANSI)),
+            humas_editor=Exists(memberships.filter(group__name=GROUP_HUMAS_EDITOR)),
+            humas_moderator=Exists(memberships.filter(group__name=GROUP_HUMAS_MODERATOR)),
+        )
+        .values("asn_id", "instansi_id", "has_reports", "hr_provinsi", "hr_instansi", "humas_editor", "humas_moderator")
+        .get()
+    )
 
 
 def asn_scope_q(user, *, prefix: str = "") -> Q | None:

@@ -85,3 +85,12 @@ def test_scope_q_works_through_a_relation(world):
     q = asn_scope_q(world.atasan_a.user, prefix="asn__")
     users = get_user_model().objects.filter(q).values_list("asn__name", flat=True)
     assert set(users) == {"Atasan A", "Staf A", "Staf A Dua"}
+
+
+def test_scope_costs_one_query(world, django_assert_num_queries):
+    from django.contrib.auth import get_user_model
+
+    for person in (world.atasan_a, world.hr_a, world.bkpsdm, world.staff_b):
+        user = get_user_model().objects.get(pk=person.user_id)
+        with django_assert_num_queries(1):
+            scope_for(user)
