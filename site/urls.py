@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("competencies.urls")),
     path("", include("performance.urls")),
     path("", include("pamong.hr.urls")),
+    path("api/v1/", include("pamong.api.urls")),
 ]
 
 if settings.DEBUG:

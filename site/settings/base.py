@@ -78,6 +78,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # REST API (/api/v1/)
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "pamong.api",
 ]
 if ON_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -210,6 +216,36 @@ PAMONG_CSP_ADMIN = {
     "frame-ancestors": ["'self'"],  # the page preview panel frames an /admin/ URL
 }
 PAMONG_CSP_RELAXED_PREFIXES = ("/admin/",)
+
+# REST API (pamong.api): read-only, scoped like the UI (pamong.people.access). Session or token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",  # first: anonymous gets 401
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "pamong.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Pamong API",
+    "DESCRIPTION": "Data kepegawaian, kompetensi, pembelajaran dan kinerja ASN Provinsi Jambi (baca saja).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["pamong.api.schema.only_api_paths"],
+    "ENUM_NAME_OVERRIDES": {
+        "DevelopmentPlanStatusEnum": "competencies.models.DevelopmentPlan.Status",
+        "EvaluationStatusEnum": "performance.models.Evaluation.Status",
+        "FollowUpStatusEnum": "performance.models.FollowUpProposal.Status",
+        "PeriodStatusEnum": "performance.models.Period.Status",
+        "GoalStatusEnum": "competencies.models.Goal.Status",
+    },
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pamong@jambiprov.go.id")
