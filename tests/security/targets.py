@@ -7,6 +7,8 @@ import datetime as dt
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from competencies import services as competency_services
+from competencies.models import Activity, LevelProposal, TrainingEvidence
 from learning import services as learning_services
 from learning.models import Certificate, QuizAttempt
 from pamong.home.editorial import editorial_section_setup
@@ -20,6 +22,7 @@ from performance.models import (
     RaterGroup,
 )
 from tests.factories import socialization as soc
+from tests.factories.competencies import managerial
 from tests.factories.learning import correct_answers, lessons_of, make_course
 from tests.factories.performance import (
     PeriodFactory,
@@ -81,6 +84,31 @@ def build_objects(world) -> dict:
         certificate_code=performance_services.certificate_new_code(),
         decided_at=dt.datetime(2026, 12, 31, tzinfo=dt.UTC),
     )
+    # competencies: staff_a's development plan with a goal and an activity; a level proposal
+    dplan = competency_services.plan_create(asn=world.staff_a, year=2026, suggest=False)
+    goal = competency_services.goal_add(
+        user=world.staff_a.user, plan=dplan, competency=managerial("M.3"), target_level=3
+    )
+    activity = competency_services.activity_add(
+        user=world.staff_a.user, goal=goal, kind=Activity.Kind.SELF_STUDY, title="Membaca pedoman", jp=2
+    )
+    evidence_of_training, _ = TrainingEvidence.objects.get_or_create(
+        asn=world.staff_a,
+        page_id=course.pk,
+        defaults={
+            "course_id": course.pk,
+            "title": course.title,
+            "completed_at": dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+        },
+    )
+    o.update(
+        development_plan=dplan,
+        goal=goal,
+        activity=activity,
+        level_proposal=LevelProposal.objects.create(
+            asn=world.staff_a, competency=managerial("M.4"), level=2, evidence=evidence_of_training
+        ),
+    )
     channel = channel_for(world.staff_a.unit)
     o.update(
         period=period,
@@ -127,6 +155,22 @@ def url_for(key: str, o: dict, world) -> str:
         "performance:moderate": [o["feedback"].pk],
         "performance:channel_print": [o["channel"].unit_id],
         "performance:public_feedback": [o["channel"].token],
+        "performance:org_predikat_set": [o["period"].pk],
+        "competencies:plan_detail": [o["development_plan"].pk],
+        "competencies:goal_new": [o["development_plan"].pk],
+        "competencies:plan_submit": [o["development_plan"].pk],
+        "competencies:plan_approve": [o["development_plan"].pk],
+        "competencies:plan_return": [o["development_plan"].pk],
+        "competencies:level_review": [o["development_plan"].pk],
+        "competencies:goal_delete": [o["goal"].pk],
+        "competencies:activity_new": [o["goal"].pk],
+        "competencies:activity_delete": [o["activity"].pk],
+        "competencies:activity_done": [o["activity"].pk],
+        "competencies:proposal_decide": [o["level_proposal"].pk],
+        "hr:profile": [world.staff_a.pk],
+        "hr:potential_record": [world.staff_a.pk],
+        "hr:talent_apply": [world.staff_a.pk],
+        "hr:dashboard_export": ["predikat"],
         "performance:public_feedback_thanks": [o["channel"].token],
     }
     if key == "wagtaildocs_serve":

@@ -51,6 +51,8 @@ ANY_LOGIN = "302 200 200 200 200 200 200 200"
 ASN_ONLY = "302 200 200 200 200 200 403 403"  # people with an ASN record (humas and admin have none)
 HR_ONLY = "302 403 403 200 200 200 403 200"
 SCOPED_A = "302 200 200 200 404 200 404 200"  # staff_a's own object: HR of B and humas see nothing
+OWNER = "302 302 404 404 404 404 403 403"  # only staff_a changes their own plan (others: 404)
+REVIEWER = "302 404 302 302 404 302 404 302"  # the direct atasan or HR of the instansi decide
 
 MATRIX: dict[str, Case] = {
     # --- site -----------------------------------------------------------------------------------
@@ -122,6 +124,31 @@ MATRIX: dict[str, Case] = {
     "performance:channel_print": get("302 403 403 200 404 200 403 200"),
     "performance:public_feedback": get(PUBLIC),
     "performance:public_feedback_thanks": get(PUBLIC),
+    "performance:org_predikat_set": post("302 403 403 404 404 404 403 404"),  # a province-wide period
+    # --- competencies ---------------------------------------------------------------------------
+    "competencies:profile": get(ASN_ONLY),
+    "competencies:team": get("302 403 200 200 200 200 403 200"),
+    "competencies:plan_detail": get(SCOPED_A),
+    "competencies:plan_new": post("302 302 302 302 302 302 403 403"),
+    "competencies:goal_new": post(OWNER),
+    "competencies:goal_delete": post(OWNER),
+    "competencies:activity_new": post(OWNER),
+    "competencies:activity_delete": post(OWNER),
+    "competencies:activity_done": post(OWNER),
+    "competencies:plan_submit": post(OWNER),
+    "competencies:plan_approve": post(REVIEWER),
+    "competencies:plan_return": post(REVIEWER),
+    "competencies:level_review": post(REVIEWER),
+    "competencies:proposal_decide": post(REVIEWER),
+    # --- HR views -------------------------------------------------------------------------------
+    "hr:dashboard": get(HR_ONLY),
+    "hr:dashboard_export": get(HR_ONLY),
+    "hr:talent": get(HR_ONLY),
+    "hr:talent_export": get(HR_ONLY),
+    "hr:talent_settings": get("302 403 403 403 403 200 403 200"),  # province HR and administrator
+    "hr:profile": get(SCOPED_A),
+    "hr:potential_record": get("302 403 403 200 404 200 403 200"),
+    "hr:talent_apply": post("302 403 403 302 404 302 403 302"),
 }
 
 # Not walked, with the reason.
@@ -163,8 +190,9 @@ def test_permission_matrix(world, objects):
         if user is not None:
             clients[role].force_login(user)
     failures = []
-    # GET rows first: they see the data as the fixture built it; POST rows may change it.
-    for key in sorted(MATRIX, key=lambda k: (MATRIX[k].method != "get", k)):
+    # GET rows first: they see the data as the fixture built it; POST rows may change it, and
+    # deleting ones go last.
+    for key in sorted(MATRIX, key=lambda k: (MATRIX[k].method != "get", "delete" in k, k)):
         case = MATRIX[key]
         url = url_for(key, objects, world)
         observed = {}
