@@ -628,6 +628,10 @@ class TalentList:
             return "x.box IS NOT NULL", []
         return "x.box = %s", [self.box]
 
+    def known_count(self, n: int) -> None:
+        """Use a count already computed (e.g. by :func:`talent_grid`) instead of another query."""
+        self._count = n
+
     def count(self) -> int:
         if self._count is None:
             where, wp = self._where()

@@ -231,6 +231,7 @@ def talent_grid(request):
     asn_qs = selectors.scoped_asn(user=request.user, filters=filters)
     grid = selectors.talent_grid(asn_qs=asn_qs, year=filters.year, settings=settings)
     rows = selectors.TalentList(asn_qs=asn_qs, year=filters.year, settings=settings, box=box)
+    rows.known_count(grid.placed if box is None else grid.counts[box])  # the grid already counted them
     page = Paginator(rows, TALENT_PAGE_SIZE).get_page(request.GET.get("page"))
     grid_rows = [[{"box": b, "count": grid.counts[b.number]} for b in row] for row in talent.grid_rows()]
     context = {
