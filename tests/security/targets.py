@@ -10,7 +10,7 @@ from django.urls import reverse
 from competencies import services as competency_services
 from competencies.models import Activity, LevelProposal, TrainingEvidence
 from learning import services as learning_services
-from learning.models import Certificate, QuizAttempt
+from learning.models import Certificate, Enrolment, QuizAttempt
 from pamong.home.editorial import editorial_section_setup
 from performance import services as performance_services
 from performance.models import (
@@ -171,6 +171,17 @@ def url_for(key: str, o: dict, world) -> str:
         "hr:potential_record": [world.staff_a.pk],
         "hr:talent_apply": [world.staff_a.pk],
         "hr:dashboard_export": ["predikat"],
+        "api:instansi-detail": [world.instansi_a.pk],
+        "api:unit-detail": [world.staff_a.unit_id],
+        "api:jabatan-detail": [world.staff_a.jabatan_id],
+        "api:asn-detail": [world.staff_a.pk],
+        "api:asn-kompetensi": [world.staff_a.pk],
+        "api:kompetensi-detail": [managerial("M.3").pk],
+        "api:rencana-detail": [o["development_plan"].pk],
+        "api:pelatihan-detail": [Enrolment.objects.get(asn=world.staff_a, course=course).pk],
+        "api:periode-detail": [o["period"].pk],
+        "api:hasil-detail": [o["plan"].evaluation.pk],
+        "api:tindak-lanjut-detail": [o["proposal"].pk],
         "performance:public_feedback_thanks": [o["channel"].token],
     }
     if key == "wagtaildocs_serve":

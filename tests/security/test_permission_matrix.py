@@ -52,7 +52,9 @@ ASN_ONLY = "302 200 200 200 200 200 403 403"  # people with an ASN record (humas
 HR_ONLY = "302 403 403 200 200 200 403 200"
 SCOPED_A = "302 200 200 200 404 200 404 200"  # staff_a's own object: HR of B and humas see nothing
 OWNER = "302 302 404 404 404 404 403 403"  # only staff_a changes their own plan (others: 404)
-REVIEWER = "302 404 302 302 404 302 404 302"  # the direct atasan or HR of the instansi decide
+REVIEWER = "302 404 302 302 404 302 404 302"
+API_LOGIN = "401 200 200 200 200 200 200 200"  # the API answers 401, not a redirect
+API_SCOPED_A = "401 200 200 200 404 200 404 200"  # the direct atasan or HR of the instansi decide
 
 MATRIX: dict[str, Case] = {
     # --- site -----------------------------------------------------------------------------------
@@ -149,6 +151,31 @@ MATRIX: dict[str, Case] = {
     "hr:profile": get(SCOPED_A),
     "hr:potential_record": get("302 403 403 200 404 200 403 200"),
     "hr:talent_apply": post("302 403 403 302 404 302 403 302"),
+    # --- REST API (read-only; token or session) ---------------------------------------------------
+    "api:token": post("400 400 400 400 400 400 400 400"),  # an empty form; failures count for django-axes
+    "api:asn-detail": get(API_SCOPED_A),
+    "api:asn-kompetensi": get(API_SCOPED_A),
+    "api:asn-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:docs": get(PUBLIC),
+    "api:hasil-detail": get(API_SCOPED_A),
+    "api:hasil-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:instansi-detail": get(API_LOGIN),
+    "api:instansi-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:jabatan-detail": get(API_LOGIN),
+    "api:jabatan-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:kompetensi-detail": get(API_LOGIN),
+    "api:kompetensi-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:pelatihan-detail": get(API_SCOPED_A),
+    "api:pelatihan-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:periode-detail": get(API_LOGIN),
+    "api:periode-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:rencana-detail": get(API_SCOPED_A),
+    "api:rencana-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:schema": get(PUBLIC),
+    "api:tindak-lanjut-detail": get(API_SCOPED_A),
+    "api:tindak-lanjut-list": get(API_LOGIN),  # lists are filtered to the caller's scope
+    "api:unit-detail": get(API_LOGIN),
+    "api:unit-list": get(API_LOGIN),  # lists are filtered to the caller's scope
 }
 
 # Not walked, with the reason.
