@@ -4,6 +4,7 @@ Content-Security-Policy holds: no inline script, nothing from another host)."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.permissions import AllowAny
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -24,7 +25,12 @@ router.register("penghargaan-sanksi", views.FollowUpViewSet, basename="tindak-la
 
 urlpatterns = [
     path("token/", views.TokenView.as_view(), name="token"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # The schema and its docs page describe the API, not its data: readable without signing in.
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", permission_classes=[AllowAny]),
+        name="docs",
+    ),
     *router.urls,
 ]
