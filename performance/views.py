@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -553,13 +553,23 @@ def period_detail(request, pk: int):
         except ValidationError as exc:
             _errors(request, exc)
         return redirect(period)
+    try:
+        instansi_id = int(request.GET.get("instansi", ""))
+    except ValueError:
+        instansi_id = None
+    # province-wide HR sees one row per instansi until they pick one (2,000+ units otherwise)
+    by_instansi = instansi_id is None and scope_for(request.user).hr_instansi_ids() is None
     return render(
         request,
         "performance/period_detail.html",
         {
             "period": period,
             "counts": selectors.period_counts(period=period, user=request.user),
-            "distribution": selectors.distribution_by_unit(period=period, user=request.user),
+            "distribution": selectors.distribution_by_unit(
+                period=period, user=request.user, instansi_id=instansi_id, by_instansi=by_instansi
+            ),
+            "by_instansi": by_instansi,
+            "instansi_id": instansi_id,
             "predikat_choices": _predikat_choices(),
             "org_choices": OrgPredikat.choices,
             "managed_instansi": _managed_instansi(request.user, period),
@@ -611,28 +621,38 @@ def _predikat_choices():
     return Predikat.choices
 
 
+class _Echo:
+    """A file-like object for csv.writer that hands each line back (for streaming)."""
+
+    def write(self, value):
+        return value
+
+
 @role_required("hr")
 def period_results_csv(request, pk: int):
-    """Results export: no rater identities; hidden groups are empty cells."""
+    """Results export, streamed: no rater identities; hidden groups are empty cells."""
     period = _period_or_404(request.user, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    writer = csv.writer(_Echo())
+    header = [
+        "NIP",
+        _("Nama"),
+        _("Unit kerja"),
+        _("Capaian (%)"),
+        _("Hasil kerja"),
+        _("Skor perilaku"),
+        _("Perilaku kerja"),
+        _("Predikat"),
+        _("Status"),
+        *[_("Rata-rata %(g)s") % {"g": label} for _v, label in RaterGroup.choices],
+    ]
+
+    def lines():
+        yield "\ufeff" + writer.writerow(header)
+        for row in selectors.results_export_rows(period=period, user=request.user):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="hasil-kinerja-{period.year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "NIP",
-            _("Nama"),
-            _("Unit kerja"),
-            _("Capaian (%)"),
-            _("Hasil kerja"),
-            _("Skor perilaku"),
-            _("Perilaku kerja"),
-            _("Predikat"),
-            _("Status"),
-            *[_("Rata-rata %(g)s") % {"g": label} for _v, label in RaterGroup.choices],
-        ]
-    )
-    writer.writerows(selectors.results_export_rows(period=period, user=request.user))
     return response
 
 

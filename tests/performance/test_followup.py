@@ -205,3 +205,16 @@ def test_org_predikat_selects_the_pattern(world, client_for):
     from performance.models import AuditEntry
 
     assert AuditEntry.objects.get(action="org_predikat.set").instansi_id == world.instansi_a.pk
+
+
+def test_province_wide_distribution_is_per_instansi_first(world, client_for):
+    period = PeriodFactory(year=2022, status="evaluation")
+    final_evaluation(PlanFactory(asn=world.staff_a, period=period), predikat="baik")
+    final_evaluation(PlanFactory(asn=world.staff_b, period=period), predikat="baik")
+    c = client_for(world.bkpsdm.user)
+    page = c.get(reverse("performance:period_detail", args=[period.pk])).content.decode()
+    assert f'href="?instansi={world.instansi_a.pk}"' in page and world.instansi_b.name in page
+    page = c.get(
+        reverse("performance:period_detail", args=[period.pk]), {"instansi": world.instansi_b.pk}
+    ).content.decode()
+    assert world.staff_b.unit.name in page and world.staff_a.unit.name not in page

@@ -29,7 +29,9 @@ def test_seed_on_the_world_is_idempotent(world):
     from pamong.people.models import ASN
 
     everyone = ASN.objects.filter(is_active=True).count()
-    assert Plan.objects.filter(period=running).count() == Plan.objects.filter(period=closed).count() == everyone
+    assert (
+        Plan.objects.filter(period=running).count() == Plan.objects.filter(period=closed).count() == everyone
+    )
     assert Evaluation.objects.filter(plan__period=closed, status="final").count() == everyone
     assert not Evaluation.objects.filter(plan__period=closed).exclude(status="final").exists()
     assert Indicator.objects.get(code="waktu-respons-aduan").direction == "lower"
