@@ -93,3 +93,15 @@ def test_authenticate_without_a_request_is_not_counted_nor_refused(user):
         assert authenticate(username=user.username, password="salah") is None
     assert authenticate(username=user.username, password=PASSWORD) == user
     assert not AccessAttempt.objects.exists()
+
+
+def test_api_token_endpoint_is_locked_out_too(user):
+    """``/api/v1/token/`` authenticates with the same backend, so it shares the count and the lock."""
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _, response = _login("/api/v1/token/", user.username, "salah")
+        assert response.status_code in (400, 429)
+    _, response = _login("/api/v1/token/", user.username, PASSWORD)
+    assert response.status_code == 429
+    assert "token" not in response.content.decode()
+    _, response = _login("/masuk/", user.username, PASSWORD)
+    assert response.status_code == 429
