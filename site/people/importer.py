@@ -665,8 +665,9 @@ def _ordered(names: set[str], order: tuple[str, ...]) -> list[str]:
 
 
 def _insert_rows(model, rows: list[dict], *, key: str) -> dict[str, int]:
-    """``INSERT INTO … VALUES (%s, …)``: one prepared statement run for every row, which costs a
-    fraction of ``bulk_create`` (no model instance per row). Returns the new primary keys by ``key``.
+    """``INSERT INTO … VALUES (%s, …)``: one prepared statement run for every row (``COPY`` on
+    PostgreSQL), which costs a fraction of ``bulk_create`` (no model instance per row). Returns the
+    new primary keys by ``key``.
 
     Each row maps attnames to values; every other field gets its default, ``auto_now`` fields the
     current time, so a field added later with a default needs no change here. Like
@@ -695,7 +696,10 @@ def _insert_rows(model, rows: list[dict], *, key: str) -> dict[str, int]:
         values = {**fixed, **{f.attname: f.get_default() for f in per_row}, **row}
         params.append([f.get_db_prep_save(values[f.attname], connection) for f in fields])
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if connection.vendor == "postgresql":
+            _copy_in(cursor, meta.db_table, [f.column for f in fields], params, qn)
+        else:
+            cursor.executemany(sql, params)
     keys = [row[key] for row in rows]
     found: dict[str, int] = {}
     for i in range(0, len(keys), LOOKUP_SIZE):
@@ -712,7 +716,8 @@ def _update_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
 
     Each row is ``(pk, value1, value2, …)`` in the order of ``fields`` (attnames). Like
     ``bulk_update`` it sends no signals; unlike it, it builds no ``CASE`` expression per row
-    (which made 90,000 updates take minutes): SQLite reuses the statement, psycopg pipelines it.
+    (which made 90,000 updates take minutes): SQLite reuses the prepared statement; PostgreSQL
+    gets the rows through ``COPY`` into a temporary table and one ``UPDATE … FROM``.
     """
     if not rows:
         return
@@ -729,4 +734,28 @@ def _update_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
         for pk, *values in rows
     ]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if connection.vendor != "postgresql":
+            cursor.executemany(sql, params)
+            return
+        # PostgreSQL: COPY the new values into a temporary table and update from it in one statement.
+        table, pk = qn(meta.db_table), qn(meta.pk.column)
+        names = [qn(f.column) for f in columns]
+        temp = qn("pamong_import_update")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {temp} AS SELECT {', '.join(names)}, {pk} FROM {table} WITH NO DATA"
+        )
+        _copy_in(cursor, "pamong_import_update", [*(f.column for f in columns), meta.pk.column], params, qn)
+        cursor.execute(
+            f"UPDATE {table} AS t SET {', '.join(f'{n} = s.{n}' for n in names)} "
+            f"FROM {temp} AS s WHERE t.{pk} = s.{pk}"
+        )
+        cursor.execute(f"DROP TABLE {temp}")  # on failure the rollback removes it
+
+
+def _copy_in(cursor, table: str, columns: list[str], rows: list[list], qn) -> None:
+    """PostgreSQL's ``COPY … FROM STDIN`` through psycopg: several times faster than even a
+    pipelined ``executemany`` for tens of thousands of rows."""
+    sql = f"COPY {qn(table)} ({', '.join(qn(c) for c in columns)}) FROM STDIN"
+    with cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
