@@ -41,8 +41,10 @@ def profile(path: str, *, who: str, requests: int = 60, max_s: float = 20, top: 
     the most cumulative and own time."""
     client = client_for(who)
     client.get(path)
-    prof = cProfile.Profile()
-    t0 = time.perf_counter()
+    # CPU time of this process, not wall time: on a shared box the wall clock mostly measures
+    # waiting for a core; SQL time is measured separately below.
+    prof = cProfile.Profile(time.process_time)
+    t0, c0 = time.perf_counter(), time.process_time()
     done = 0
     prof.enable()
     while done < requests and (done < 1 or time.perf_counter() - t0 < max_s):
@@ -51,6 +53,7 @@ def profile(path: str, *, who: str, requests: int = 60, max_s: float = 20, top: 
     prof.disable()
     requests = done
     per_request_ms = (time.perf_counter() - t0) * 1000 / requests
+    cpu_ms = (time.process_time() - c0) * 1000 / requests
     stats = pstats.Stats(prof)
     rows = []
     for (filename, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():
@@ -83,6 +86,7 @@ def profile(path: str, *, who: str, requests: int = 60, max_s: float = 20, top: 
         "path": path,
         "who": who,
         "in_process_ms_per_request": round(per_request_ms, 2),
+        "in_process_cpu_ms_per_request": round(cpu_ms, 2),
         "sql_ms_per_request": round(sql_ms, 2),
         "queries": len(ctx.captured_queries),
         "slowest_queries": sorted(

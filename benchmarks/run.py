@@ -304,16 +304,17 @@ def bottlenecks(results: dict, cfg: config.Config) -> list[str]:
             continue
         prof = inprocess.profile(p["path"], who=p["who"], requests=20 if cfg.quick else 60)
         profiles[p["key"]] = prof
-        top = ", ".join(f"{r['function']} {r['own_ms']:.2f} ms" for r in prof["top_own_time"][:4])
+        top = ", ".join(f"{r['function']} {r['own_ms']:.2f} ms" for r in prof["top_own_time"][:5])
         ours = ", ".join(
             f"{r['function']} {r['cumulative_ms']:.1f} ms" for r in prof["top_project_cumulative"][:3]
         )
         cores = p.get("cpu_cores", {})
         out.append(
-            f"{p['title']} ({p['path']}): {prof['in_process_ms_per_request']:.1f} ms of CPU per request in-process, "
-            f"of which SQL {prof['sql_ms_per_request']:.1f} ms in {prof['queries']} queries; under wrk the app used "
+            f"{p['title']} ({p['path']}): in-process {prof['in_process_ms_per_request']:.1f} ms per request "
+            f"({prof['in_process_cpu_ms_per_request']:.1f} ms of Python CPU), SQL {prof['sql_ms_per_request']:.1f} ms "
+            f"in {prof['queries']} queries; under load the app used "
             f"{cores.get('app', 0):.2f} cores, PostgreSQL {cores.get('postgres', 0):.2f}, wrk {cores.get('load', 0):.2f}. "
-            f"Most own time: {top}. Heaviest project code (cumulative): {ours or '–'}."
+            f"Most own CPU: {top}. Heaviest project code (cumulative CPU): {ours or '–'}."
         )
     results["profiles"] = profiles
     return out
