@@ -62,6 +62,7 @@ def test_query_counts_do_not_grow_with_data(world, api_data, api_for):
     grow(world, api_data, 15)
     large = _counts(client)
     assert client.get("/api/v1/hasil-kinerja/").json()["count"] >= 17
+    print("api list queries (small, large):", {p: (small[p], large[p]) for p in LISTS})
     assert small == large, {p: (small[p], large[p]) for p in LISTS if small[p] != large[p]}
     assert max(large.values()) <= BUDGET, large
 
