@@ -53,12 +53,23 @@ def _busy() -> float:
     return (user + nice + system + irq + softirq + steal) / TICK
 
 
-def share(before: dict[str, float], after: dict[str, float], seconds: float) -> dict[str, float]:
+def children_cpu() -> float:
+    """CPU seconds of this process's finished children (wrk and Locust leave /proc when they end)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def share(
+    before: dict[str, float], after: dict[str, float], seconds: float, children_s: float = 0.0
+) -> dict[str, float]:
     """Cores used per group over ``seconds`` (2.0 = both cores of a 2-core box)."""
     if seconds <= 0:
         return {}
     # A process that ended during the window takes its CPU time with it: never below zero.
     used = {k: max(0.0, after[k] - before[k]) / seconds for k in before}
+    used["load"] += children_s / seconds
     # Everything else on the box (other users' jobs compete for the same two cores).
     used["other"] = max(0.0, used.pop("all") - sum(used.values()))
     return {k: round(v, 2) for k, v in used.items()}

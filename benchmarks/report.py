@@ -107,6 +107,25 @@ def _cores(c: dict | None) -> str:
     return " / ".join(f"{c.get(k, 0):.2f}" for k in ("app", "postgres", "load", "other"))
 
 
+def _contention(results: dict) -> list[str]:
+    """When other jobs share the box, say how much, and what the CPU cost per request implies."""
+    measured = [p for p in results["pages"] if p.get("cpu_cores") and p.get("capacity_rps_on_idle_box")]
+    if not measured:
+        return []
+    other = sum(p["cpu_cores"].get("other", 0) for p in measured) / len(measured)
+    cores = results["machine"]["cores"]
+    if other < 0.25 * cores:
+        return []
+    est = ", ".join(f"{p['title']} ~{p['capacity_rps_on_idle_box']:,}/s" for p in measured)
+    return [
+        "",
+        f"Other jobs on this box used on average {other:.2f} of its {cores} cores during the page measurements, "
+        "so requests/s and latencies above are far below what the box gives Pamong alone. An estimate from the "
+        f"CPU each request cost the app, its database and wrk, if Pamong had the {cores} cores to itself: {est}. "
+        "The targets below are judged on the measured figures only.",
+    ]
+
+
 def markdown(results: dict) -> str:
     m, srv, load = results["machine"], results["server"], results["load"]
     lines = [
@@ -136,6 +155,7 @@ def markdown(results: dict) -> str:
             )
         else:
             lines.append(f"| {p['title']} | {p['who']} | {p['status']} | | | | | | |")
+    lines += _contention(results)
     sc = results.get("scenario") or {}
     lines += [
         "",

@@ -164,7 +164,7 @@ def locust_run(
     env = dict(os.environ, BENCH_PLAN=str(plan_path), BENCH_PACING=str(load.locust_pacing_s))
     log = open(config.WORK_DIR / "locust.log", "wb")  # noqa: SIM115
     renice_backends(nice)
-    before, t0 = cpu.snapshot(server_pids), time.monotonic()
+    before, t0, c0 = cpu.snapshot(server_pids), time.monotonic(), cpu.children_cpu()
     proc = subprocess.Popen(
         niced(cmd, nice),
         env=env,
@@ -185,7 +185,7 @@ def locust_run(
     elapsed = time.monotonic() - t0
     after = cpu.snapshot(server_pids)
     return locust_read(Path(f"{prefix}_stats.csv")) | {
-        "cpu_cores": cpu.share(before, after, elapsed),
+        "cpu_cores": cpu.share(before, after, elapsed, cpu.children_cpu() - c0),
         "exit_code": proc.returncode,
     }
 

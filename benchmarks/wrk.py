@@ -55,7 +55,7 @@ def wrk_run(
         cmd += ["-H", f"Cookie: {cookie}"]
     cmd.append(url)
     renice_backends(nice)
-    before, t0 = cpu.snapshot(server_pids), time.monotonic()
+    before, t0, c0 = cpu.snapshot(server_pids), time.monotonic(), cpu.children_cpu()
     proc = subprocess.run(
         niced(cmd, nice), capture_output=True, text=True, timeout=duration_s + 60, check=False
     )
@@ -83,5 +83,5 @@ def wrk_run(
         "errors": errors,
         "non_2xx_3xx": raw["err_status"],
         "bytes_per_response": round(raw["bytes"] / raw["requests"]) if raw["requests"] else 0,
-        "cpu_cores": cpu.share(before, after, elapsed),
+        "cpu_cores": cpu.share(before, after, elapsed, cpu.children_cpu() - c0),
     }
