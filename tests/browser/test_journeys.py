@@ -99,3 +99,41 @@ def test_humas_opens_the_wagtail_admin_under_its_policy(journey, world, chapters
     journey.shot("menyunting bab")
     # The admin's scripts ran (the editor is interactive): no CSP report on the admin pages.
     journey.assert_no_csp_violation()
+
+
+def test_humas_edits_a_chapter_submits_it_and_a_moderator_approves(journey, world, chapters):
+    from wagtail.models import Page
+
+    editor, moderator = _password(world.humas_editor), _password(world.humas_moderator)
+    chapter = chapters[0]
+    page = journey.page
+    # The editor changes the title and submits the chapter to the "Persetujuan Humas" workflow.
+    sign_in(journey, editor.username, PASSWORD, path="/admin/login/")
+    journey.goto(f"/admin/pages/{chapter.pk}/edit/")
+    page.locator("#id_title").fill("Pendahuluan Kebijakan Kinerja")
+    journey.shot("editor mengubah judul")
+    with page.expect_navigation():
+        page.locator('button[name="action-submit"]').evaluate("button => button.click()")
+    page.wait_for_load_state("networkidle")
+    journey.shot("dikirim untuk persetujuan")
+    stored = Page.objects.get(pk=chapter.pk)
+    assert stored.title == "Pendahuluan"  # still the published title
+    assert stored.workflow_in_progress
+    journey.goto(chapter.url)
+    assert page.get_by_role("heading", level=1).inner_text() == "Pendahuluan"
+    # The moderator approves; the change is live.
+    page.context.clear_cookies()
+    sign_in(journey, moderator.username, PASSWORD, path="/admin/login/")
+    journey.goto(f"/admin/pages/{chapter.pk}/edit/")
+    journey.shot("moderator membuka bab")
+    with page.expect_navigation():
+        page.locator('[data-workflow-action-name="approve"]').first.evaluate("button => button.click()")
+    page.wait_for_load_state("networkidle")
+    journey.shot("disetujui dan diterbitkan")
+    stored = Page.objects.get(pk=chapter.pk)
+    assert stored.title == "Pendahuluan Kebijakan Kinerja", stored.title
+    page.context.clear_cookies()
+    journey.goto(chapter.url)
+    assert page.get_by_role("heading", level=1).inner_text() == "Pendahuluan Kebijakan Kinerja"
+    journey.key_page("perubahan terbit untuk umum")
+    journey.assert_no_csp_violation()
