@@ -51,7 +51,8 @@ def _unavailable(reason: str):
 def chromium():
     """One Chromium per test module (Playwright's event loop must not outlive the module: Django
     refuses ORM calls in a thread with a running loop, so it is allowed only while it runs)."""
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not executable:
         _unavailable(f"Chromium is not installed ({CHROMIUM})")
     try:
         from playwright.sync_api import sync_playwright
@@ -61,7 +62,7 @@ def chromium():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             yield browser
             browser.close()
     finally:
