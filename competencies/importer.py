@@ -178,10 +178,16 @@ def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) ->
 
 
 def standard_import_apply(*, plan: StandardPlan) -> StandardPlan:
-    """Write a valid plan in one transaction (bulk insert and bulk update)."""
+    """Write a valid plan in one transaction (bulk insert and bulk update), then recompute the
+    stored fit of every ASN holding a position whose standard changed (one statement)."""
+    from .services import fit_refresh
+
     if plan.errors:
         raise ValueError("A plan with errors cannot be applied.")
+    changed = {s.jabatan_id for s in plan.to_create} | {s.jabatan_id for s in plan.to_update}
     with transaction.atomic():
         PositionStandard.objects.bulk_create(plan.to_create, batch_size=1000)
         PositionStandard.objects.bulk_update(plan.to_update, ["required_level"], batch_size=1000)
+        if changed:
+            fit_refresh(jabatan_ids=changed)
     return plan

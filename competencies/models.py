@@ -397,3 +397,25 @@ class Activity(models.Model):
     @property
     def is_course(self) -> bool:
         return self.kind == self.Kind.COURSE
+
+
+class CompetencyFit(models.Model):
+    """Each ASN's stored competency fit: the JPM (see :mod:`competencies.selectors`) and the number of
+    required competencies below standard. Kept by :func:`competencies.services.fit_refresh` whenever
+    a current level or a position standard changes, so that reports over many ASN read a column
+    instead of recomputing the formula. ``jpm`` is ``None`` when the position has no standard."""
+
+    asn = models.OneToOneField(
+        "people.ASN", on_delete=models.CASCADE, related_name="competency_fit", verbose_name=_("ASN")
+    )
+    jpm = models.DecimalField(_("JPM (%)"), max_digits=4, decimal_places=1, null=True, blank=True)
+    below_standard_count = models.PositiveSmallIntegerField(_("kompetensi di bawah standar"), default=0)
+    updated_at = models.DateTimeField(_("diperbarui"))
+
+    class Meta:
+        verbose_name = _("kesesuaian kompetensi")
+        verbose_name_plural = _("kesesuaian kompetensi")
+        indexes = [models.Index(fields=["jpm"], name="competencyfit_jpm")]
+
+    def __str__(self) -> str:
+        return f"{self.asn_id} JPM {self.jpm}"

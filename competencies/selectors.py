@@ -225,13 +225,13 @@ def jp_ledger(*, asn: ASN, year: int) -> Ledger:
     labels = dict(Activity.Kind.choices)
     entries += [
         LedgerEntry(a.done_on, a.title, str(labels[a.kind]), a.jp)
-        for a in _counted_activities().filter(goal__plan__asn=asn, done_on__year=year)
+        for a in counted_activities().filter(goal__plan__asn=asn, done_on__year=year)
     ]
     entries.sort(key=lambda e: (e.date, e.title))
     return Ledger(year=year, minimum=rules.jp_minimum(asn.employment_type), entries=entries)
 
 
-def _counted_activities() -> QuerySet[Activity]:
+def counted_activities() -> QuerySet[Activity]:
     return Activity.objects.filter(
         done_on__isnull=False, goal__plan__status__in=COUNTED_PLAN_STATUSES
     ).exclude(kind=Activity.Kind.COURSE)
@@ -252,7 +252,7 @@ def jp_compliance(
         .values("t")
     )
     activities = (
-        _counted_activities()
+        counted_activities()
         .filter(goal__plan__asn_id=OuterRef("pk"), done_on__year=year)
         .values("goal__plan__asn_id")
         .annotate(t=Sum("jp"))
@@ -334,7 +334,11 @@ def _scope_sql(user, *, instansi_id: int | None, unit_id: int | None) -> tuple[s
     return " AND ".join(where), params
 
 
-def _fit_sql(where: str) -> str:
+def fit_sql(where: str) -> str:
+    """The one SQL definition of the fit per ASN (JPM formula above): a SELECT of ``asn_id, unit_id,
+    required, met, fit, gap_total`` for the ASN of ``people_asn a`` matching ``where`` that have a
+    position standard (JPM = 100 × fit / required). Stored per ASN by
+    :func:`competencies.services.fit_refresh` (:class:`~competencies.models.CompetencyFit`)."""
     asn_t = ASN._meta.db_table
     std_t = PositionStandard._meta.db_table
     cur_t = CurrentLevel._meta.db_table
@@ -354,6 +358,10 @@ def _fit_sql(where: str) -> str:
     """  # noqa: S608 — table names from model metadata, values are parameters
 
 
+_fit_sql = fit_sql  # former private name, kept for older imports
+_counted_activities = counted_activities
+
+
 def below_standard(
     *, user, instansi_id: int | None = None, unit_id: int | None = None, limit: int = 200
 ) -> list[FitRow]:
@@ -362,7 +370,7 @@ def below_standard(
     if cond is None:
         return []
     where, params = cond
-    sql = f"SELECT * FROM ({_fit_sql(where)}) f WHERE f.met < f.required ORDER BY f.fit * 1.0 / f.required, f.asn_id LIMIT %s"  # noqa: S608
+    sql = f"SELECT * FROM ({fit_sql(where)}) f WHERE f.met < f.required ORDER BY f.fit * 1.0 / f.required, f.asn_id LIMIT %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         rows = cursor.fetchall()
@@ -397,7 +405,7 @@ def unit_gap_summary(*, user, instansi_id: int | None = None, unit_id: int | Non
     sql = f"""
         SELECT f.unit_id, COUNT(*), SUM(CASE WHEN f.met < f.required THEN 1 ELSE 0 END),
                AVG(f.fit * 100.0 / f.required)
-        FROM ({_fit_sql(where)}) f GROUP BY f.unit_id
+        FROM ({fit_sql(where)}) f GROUP BY f.unit_id
     """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

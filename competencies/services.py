@@ -6,15 +6,18 @@ Public services other apps may call:
 
 * :func:`development_goal_add_mandatory` — add a mandatory goal to an ASN's development plan
   (used by ``performance`` for sanctions and talent actions);
-* :func:`training_completion_record` — called by the receiver of ``learning.events.completed``.
+* :func:`training_completion_record` — called by the receiver of ``learning.events.completed``;
+* :func:`fit_refresh` — recompute the stored JPM (:class:`~competencies.models.CompetencyFit`) of
+  some or all ASN (call it after changing ASN positions in bulk, e.g. a people import).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +29,7 @@ from . import rules
 from .models import (
     Activity,
     Competency,
+    CompetencyFit,
     CompletionRule,
     CourseCompetency,
     CurrentLevel,
@@ -36,6 +40,60 @@ from .models import (
     LevelSource,
     TrainingEvidence,
 )
+
+# --------------------------------------------------------------------------------------------------
+# Stored fit (JPM per ASN)
+# --------------------------------------------------------------------------------------------------
+
+
+def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[int] | None = None) -> None:
+    """Recompute the stored fit (:class:`CompetencyFit`) with ONE set-based SQL statement.
+
+    ``asn_ids`` — these ASN; ``jabatan_ids`` — every ASN holding one of these positions (after a
+    standard changed); both ``None`` — every ASN. Every ASN selected gets a row (``jpm`` ``None``
+    without a position standard). The JPM is :func:`competencies.selectors.fit_sql` rounded to one
+    decimal in SQL (half away from zero). A row whose values did not change is left alone
+    (``updated_at`` = when the fit last changed). Runs in the caller's transaction, if any.
+    """
+    from .selectors import fit_sql
+
+    where, params = ["1 = 1"], []
+    if asn_ids is not None:
+        ids = sorted({int(pk) for pk in asn_ids})
+        if not ids:
+            return
+        where.append(f"a.id IN ({', '.join(['%s'] * len(ids))})")
+        params += ids
+    if jabatan_ids is not None:
+        jobs = sorted({int(pk) for pk in jabatan_ids})
+        if not jobs:
+            return
+        where.append(f"a.jabatan_id IN ({', '.join(['%s'] * len(jobs))})")
+        params += jobs
+    cond = " AND ".join(where)
+    fit_t = CompetencyFit._meta.db_table
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    differs = "IS NOT" if connection.vendor == "sqlite" else "IS DISTINCT FROM"
+    # "WHERE" on the SELECT is required: SQLite would otherwise read "ON CONFLICT" as a join's ON.
+    sql = f"""
+        INSERT INTO {fit_t} (asn_id, jpm, below_standard_count, updated_at)
+        SELECT a.id,
+               CASE WHEN f.required > 0 THEN ROUND(100.0 * f.fit / f.required, 1) END,
+               COALESCE(f.required - f.met, 0),
+               %s
+        FROM {ASN._meta.db_table} a
+        LEFT JOIN ({fit_sql(cond)}) f ON f.asn_id = a.id
+        WHERE {cond}
+        ON CONFLICT (asn_id) DO UPDATE SET
+            jpm = excluded.jpm,
+            below_standard_count = excluded.below_standard_count,
+            updated_at = excluded.updated_at
+        WHERE {fit_t}.jpm {differs} excluded.jpm
+           OR {fit_t}.below_standard_count <> excluded.below_standard_count
+    """  # noqa: S608 — table names from model metadata, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now, *params, *params])
+
 
 # --------------------------------------------------------------------------------------------------
 # Levels
@@ -86,6 +144,7 @@ def level_set(
         else:
             current.level, current.source, current.assessed_on = level, source, assessed_on
             current.save(update_fields=["level", "source", "assessed_on"])
+        fit_refresh(asn_ids=[asn.pk])
     return current
 
 
@@ -515,6 +574,7 @@ __all__ = [
     "can_review_asn",
     "can_review_plan",
     "development_goal_add_mandatory",
+    "fit_refresh",
     "goal_add",
     "goal_remove",
     "level_review",

@@ -111,6 +111,7 @@ class Command(BaseCommand):
             standards = self._standards(technical)
             links = self._course_links()
             assessed = self._assessments(rng, today)
+            services.fit_refresh()  # every ASN's stored JPM, one set-based statement
         plans = self._plans(today)
         self.stdout.write(
             f"Kompetensi: {technical} kompetensi teknis baru, {standards} standar jabatan baru, "
