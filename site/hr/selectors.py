@@ -1,7 +1,7 @@
 """Reads of the HR app: one person's profile, the unit/instansi dashboard and the talent 9-box.
 
 Everything is read through the other apps' selectors where they exist (``profile_for``,
-``gap_chart``, ``jp_ledger``, the JPM SQL of :mod:`competencies.selectors`,
+``gap_chart``, ``jp_ledger``, the stored JPM of :class:`competencies.models.CompetencyFit`,
 ``valid_acknowledgements`` and ``policy_chapters`` of :mod:`pamong.socialization.selectors`,
 ``periods_for`` of :mod:`performance.selectors`). What is missing there — figures per competency,
 per predikat and per year over a whole set of ASN — is written here, set-based: every dashboard
@@ -24,10 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from competencies import rules as competency_rules
-from competencies.models import Competency, DevelopmentPlan, Goal, PositionStandard
+from competencies.models import Competency, CompetencyFit, DevelopmentPlan, Goal, PositionStandard
 from competencies.selectors import (
-    _counted_activities,  # the one definition of "activities that count in the JP ledger"
-    _fit_sql,  # the one SQL definition of JPM per ASN
+    counted_activities,  # the one definition of "activities that count in the JP ledger"
     gap_chart,
     jp_ledger,
     profile_for,
@@ -250,7 +249,7 @@ def _jp_per_asn_sql(*, asn_qs: QuerySet[ASN], year: int) -> tuple[str, list]:
         .values("aid", "t")
     )
     activities = (
-        _counted_activities()
+        counted_activities()
         .filter(done_on__year=year, goal__plan__asn_id__in=asn_qs.order_by().values("pk"))
         .order_by()
         .values(aid=F("goal__plan__asn_id"))
@@ -472,12 +471,11 @@ def _case(column: str, mapping: dict, *, default: str = "NULL") -> tuple[str, li
 
 def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) -> tuple[str, list]:
     """SQL of one row per ASN of ``asn_qs`` with :data:`TALENT_COLUMNS`: the final predikat of a
-    period of ``year``, the JPM (competencies' own SQL), the potential HR recorded for ``year``, and
+    period of ``year``, the JPM (stored by competencies, :class:`CompetencyFit`), the potential HR recorded for ``year``, and
     the kinerja, potensial and box computed from the tables of :mod:`pamong.hr.talent`."""
     from performance.models import Period
 
     ids_sql, ids_params = _ids_sql(asn_qs)
-    fit_sql = _fit_sql(f"a.id IN ({ids_sql})")
     ev_t, plan_t, period_t = Evaluation._meta.db_table, Plan._meta.db_table, Period._meta.db_table
     kinerja_sql, kinerja_params = _case("t.predikat", talent.KINERJA_BY_PREDIKAT)
     box_whens, box_params = [], []
@@ -497,13 +495,13 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
             SELECT a.id AS id, a.nip AS nip, a.name AS name, i.name AS instansi_name,
                    u.name AS unit_name, j.name AS jabatan_name,
                    ev.predikat AS predikat,
-                   CASE WHEN f.required > 0 THEN ROUND(100.0 * f.fit / f.required, 1) END AS jpm,
+                   f.jpm AS jpm,
                    pa.level AS assessed
             FROM {ASN._meta.db_table} a
             JOIN {Instansi._meta.db_table} i ON i.id = a.instansi_id
             JOIN {UnitKerja._meta.db_table} u ON u.id = a.unit_id
             JOIN {Jabatan._meta.db_table} j ON j.id = a.jabatan_id
-            LEFT JOIN ({fit_sql}) f ON f.asn_id = a.id
+            LEFT JOIN {CompetencyFit._meta.db_table} f ON f.asn_id = a.id
             LEFT JOIN (
               SELECT p.asn_id AS asn_id, MAX(e.id) AS eid FROM {ev_t} e
                 JOIN {plan_t} p ON p.id = e.plan_id
@@ -525,8 +523,6 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
         float(settings.medium_from),
         talent.MENENGAH,
         talent.RENDAH,
-        # _fit_sql's WHERE holds the ids sub-statement: its parameters come first in the FROM
-        *ids_params,
         year,  # the latest final evaluation of a period of that year
         Evaluation.Status.FINAL,
         year,  # potential assessment
