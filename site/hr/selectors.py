@@ -312,29 +312,48 @@ class GapRow:
 
 
 def top_gaps(*, asn_qs: QuerySet[ASN], limit: int = 10) -> list[GapRow]:
-    """Competencies with the most ASN below their position standard (two queries)."""
+    """Competencies with the most ASN below their position standard (two queries).
+
+    Set-based without expanding every ASN × every standard: per competency, the ASN required to
+    have it are counted per position (``Σ ASN of the position``); only the assessed levels are
+    joined, so below = required − met and gap total = Σ required level − Σ min(level, required)."""
     from competencies.models import CurrentLevel
 
     ids_sql, ids_params = _ids_sql(asn_qs)
+    asn_t, std_t, cur_t = ASN._meta.db_table, PositionStandard._meta.db_table, CurrentLevel._meta.db_table
     sql = f"""
-        SELECT s.competency_id, COUNT(*),
-               SUM(CASE WHEN COALESCE(c.level, 0) < s.required_level THEN 1 ELSE 0 END) AS below,
-               SUM(CASE WHEN COALESCE(c.level, 0) < s.required_level
-                        THEN s.required_level - COALESCE(c.level, 0) ELSE 0 END)
-        FROM {ASN._meta.db_table} a
-        JOIN {PositionStandard._meta.db_table} s ON s.jabatan_id = a.jabatan_id
-        LEFT JOIN {CurrentLevel._meta.db_table} c ON c.asn_id = a.id AND c.competency_id = s.competency_id
-        WHERE a.id IN ({ids_sql})
-        GROUP BY s.competency_id
-        HAVING SUM(CASE WHEN COALESCE(c.level, 0) < s.required_level THEN 1 ELSE 0 END) > 0
-        ORDER BY below DESC, s.competency_id
+        SELECT st.competency_id, st.assessed, st.assessed - COALESCE(cu.met, 0) AS below,
+               st.required_total - COALESCE(cu.level_total, 0)
+        FROM (
+          SELECT s.competency_id, SUM(n.cnt) AS assessed, SUM(n.cnt * s.required_level) AS required_total
+          FROM {std_t} s
+          JOIN (SELECT a.jabatan_id, COUNT(*) AS cnt FROM {asn_t} a WHERE a.id IN ({ids_sql})
+                GROUP BY a.jabatan_id) n ON n.jabatan_id = s.jabatan_id
+          GROUP BY s.competency_id
+        ) st
+        LEFT JOIN (
+          SELECT s.competency_id,
+                 SUM(CASE WHEN c.level >= s.required_level THEN 1 ELSE 0 END) AS met,
+                 SUM(CASE WHEN c.level < s.required_level THEN c.level ELSE s.required_level END) AS level_total
+          FROM {cur_t} c
+          JOIN {asn_t} a ON a.id = c.asn_id
+          JOIN {std_t} s ON s.jabatan_id = a.jabatan_id AND s.competency_id = c.competency_id
+          WHERE a.id IN ({ids_sql})
+          GROUP BY s.competency_id
+        ) cu ON cu.competency_id = st.competency_id
+        WHERE st.assessed - COALESCE(cu.met, 0) > 0
+        ORDER BY below DESC, st.competency_id
         LIMIT %s
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*ids_params, limit])
+        cursor.execute(sql, [*ids_params, *ids_params, limit])
         rows = cursor.fetchall()
     competencies = Competency.objects.in_bulk([r[0] for r in rows])
-    return [GapRow(competencies[r[0]], r[1], r[2] or 0, r[3] or 0) for r in rows if r[0] in competencies]
+    return [
+        GapRow(competencies[r[0]], int(r[1]), int(r[2] or 0), int(r[3] or 0))
+        for r in rows
+        if r[0] in competencies
+    ]
 
 
 @dataclass
@@ -498,9 +517,9 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
                    f.jpm AS jpm,
                    pa.level AS assessed
             FROM {ASN._meta.db_table} a
-            JOIN {Instansi._meta.db_table} i ON i.id = a.instansi_id
-            JOIN {UnitKerja._meta.db_table} u ON u.id = a.unit_id
-            JOIN {Jabatan._meta.db_table} j ON j.id = a.jabatan_id
+            LEFT JOIN {Instansi._meta.db_table} i ON i.id = a.instansi_id
+            LEFT JOIN {UnitKerja._meta.db_table} u ON u.id = a.unit_id
+            LEFT JOIN {Jabatan._meta.db_table} j ON j.id = a.jabatan_id
             LEFT JOIN {CompetencyFit._meta.db_table} f ON f.asn_id = a.id
             LEFT JOIN (
               SELECT p.asn_id AS asn_id, MAX(e.id) AS eid FROM {ev_t} e

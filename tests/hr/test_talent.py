@@ -78,6 +78,22 @@ def test_placement_of_known_fixture(hr_world):
     assert grid.no_potential >= 1 and grid.no_predikat >= 1
 
 
+def test_placement_reads_the_stored_fit(hr_world):
+    """The 9-box reads competencies' stored JPM (CompetencyFit), kept current by level_set."""
+    from competencies.models import CompetencyFit
+    from competencies.services import level_set
+    from tests.factories.competencies import managerial
+
+    w = hr_world.world
+    assert CompetencyFit.objects.get(asn=w.staff_a2).jpm == Decimal("72.2")
+    CompetencyFit.objects.filter(asn=w.staff_a2).update(jpm=Decimal("90.0"))  # stored, not recomputed
+    assert selectors.talent_row_for(asn=w.staff_a2, year=YEAR).potensial == "tinggi"
+    level_set(asn=w.staff_a2, competency=managerial("M.5"), level=2, source="assessment")
+    row = selectors.talent_row_for(asn=w.staff_a2, year=YEAR)
+    assert row.jpm == profile_for(asn=w.staff_a2).jpm == pytest.approx(88.9)
+    assert (row.potensial, row.box) == ("tinggi", 8)
+
+
 def test_thresholds_are_data(hr_world):
     w = hr_world.world
     services.talent_settings_update(medium_from=Decimal("60"), high_from=Decimal("72"), user=None)
