@@ -13,7 +13,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("bahasa/", site_views.language_choose, name="language_choose"),
     path("", include("pamong.people.urls")),
     path("", include("pamong.socialization.urls")),
     path("", include("learning.urls")),

@@ -152,6 +152,24 @@ def test_indonesian_whatever_the_browser_language(client):
 
 @pytest.mark.django_db
 def test_language_choice_is_remembered(client):
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    assert response.status_code == 302
+    response = client.get(reverse("language_choose"), {"language": "en", "next": "/"})
+    assert response.status_code == 302 and response["Location"] == "/"
     assert '<html lang="en">' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_language_choice_never_redirects_off_site(client):
+    response = client.get(reverse("language_choose"), {"language": "en", "next": "https://example.com/"})
+    assert response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_unknown_language_is_ignored(client):
+    response = client.get(reverse("language_choose"), {"language": "xx", "next": "/"})
+    assert settings_language_cookie() not in response.cookies
+
+
+def settings_language_cookie():
+    from django.conf import settings
+
+    return settings.LANGUAGE_COOKIE_NAME

@@ -112,7 +112,15 @@ def _scope_row(user_id: int) -> dict:
             humas_editor=Exists(memberships.filter(group__name=GROUP_HUMAS_EDITOR)),
             humas_moderator=Exists(memberships.filter(group__name=GROUP_HUMAS_MODERATOR)),
         )
-        .values("asn_id", "instansi_id", "has_reports", "hr_provinsi", "hr_instansi", "humas_editor", "humas_moderator")
+        .values(
+            "asn_id",
+            "instansi_id",
+            "has_reports",
+            "hr_provinsi",
+            "hr_instansi",
+            "humas_editor",
+            "humas_moderator",
+        )
         .get()
     )
 

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "pamong.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pamong.frontcache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pamong.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,6 +185,18 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+
+# Anonymous visitors of these page types are answered from the shared cache (pamong.frontcache).
+PAMONG_FRONT_CACHE_PAGE_TYPES = {
+    "home.HomePage",
+    "socialization.PolicyIndexPage",
+    "socialization.PolicyPage",
+    "socialization.ArticleIndexPage",
+    "socialization.ArticlePage",
+    "learning.CourseIndexPage",
+    "learning.CoursePage",
+}
+PAMONG_FRONT_CACHE_SECONDS = 600
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

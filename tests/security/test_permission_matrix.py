@@ -61,7 +61,7 @@ MATRIX: dict[str, Case] = {
     "healthz": get(PUBLIC),
     "login": get("200 302 302 302 302 302 302 302"),  # signed-in users are sent on
     "logout": post("302 302 302 302 302 302 302 302"),
-    "set_language": post("302 302 302 302 302 302 302 302"),
+    "language_choose": get("302 302 302 302 302 302 302 302"),
     "wagtaildocs_serve": get("404 404 404 404 404 404 404 404"),  # no such document
     "wagtaildocs_authenticate_with_password": get("404 404 404 404 404 404 404 404"),
     "wagtailcore_authenticate_with_password": get("404 404 404 404 404 404 404 404"),

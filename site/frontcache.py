@@ -1,0 +1,106 @@
+"""A page cache in front of the site for anonymous visitors.
+
+Anonymous readers are most of the traffic during a socialization push: the home page, the policy
+chapters, the news and the course catalogue. Rendering those through Wagtail's router, sessions,
+CSRF and authentication costs far more than serving bytes, so this middleware (placed right after
+the security and static-file middleware) answers a repeated anonymous GET from the shared cache
+without running the rest of the stack.
+
+What is stored: only responses to Wagtail pages whose type is listed in
+``PAMONG_FRONT_CACHE_PAGE_TYPES`` (``app_label.ModelName``), served with status 200 to a visitor
+with no session cookie, setting no cookie. Certificates, forms, search results and everything
+personal are never stored.
+
+When it is invalidated: every publish, unpublish, delete or move of any page bumps a content
+version (:func:`front_cache_bump`) that is part of every key, so a new version is visible on the
+next request in every process sharing the cache. Entries also expire after
+``PAMONG_FRONT_CACHE_SECONDS`` as a safety net.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+VERSION_KEY = "front:version"
+HEADER = "X-Pamong-Cache"
+SKIPPED_PREFIXES = ("/admin/", "/api/", "/masuk/", "/keluar/", "/dokumen/", "/static/", "/media/", "/bahasa/")
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Cache-Control", "Vary")
+
+
+def front_cache_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY) or 0
+    return version
+
+
+def front_cache_bump(**kwargs) -> None:
+    """Make every stored page stale (a signal receiver; safe to call anywhere)."""
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _language(request) -> str:
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in {code for code, _ in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
+def _eligible(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(SKIPPED_PREFIXES)
+    )
+
+
+def _key(request, version: int) -> str:
+    raw = f"{version}|{_language(request)}|{request.get_host()}|{request.get_full_path()}"
+    return "front:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def mark_page(request, page) -> None:
+    """Remember which Wagtail page answers this request (called from ``before_serve_page``)."""
+    request._front_cache_page_type = page.specific_class._meta.label if page.specific_class else ""
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible(request):
+            return self.get_response(request)
+        version = front_cache_version()
+        key = _key(request, version)
+        stored = cache.get(key)
+        if stored is not None:
+            response = HttpResponse(stored["content"], status=200)
+            for name, value in stored["headers"].items():
+                response[name] = value
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._storable(request, response):
+            headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
+            cache.set(
+                key, {"content": response.content, "headers": headers}, settings.PAMONG_FRONT_CACHE_SECONDS
+            )
+            response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        page_type = getattr(request, "_front_cache_page_type", None)
+        return (
+            page_type in settings.PAMONG_FRONT_CACHE_PAGE_TYPES
+            and response.status_code == 200
+            and not response.cookies
+            and not getattr(response, "streaming", False)
+            and not getattr(request, "is_preview", False)
+        )
