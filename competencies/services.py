@@ -46,6 +46,10 @@ from .models import (
 # --------------------------------------------------------------------------------------------------
 
 
+#: Most ASN ids one :func:`fit_refresh` statement carries (each id is a parameter, used twice).
+FIT_REFRESH_MAX_IDS = 5000
+
+
 def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[int] | None = None) -> None:
     """Recompute the stored fit (:class:`CompetencyFit`) with ONE set-based SQL statement.
 
@@ -54,18 +58,23 @@ def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[i
     without a position standard). The JPM is :func:`competencies.selectors.fit_sql` rounded to one
     decimal in SQL (half away from zero). A row whose values did not change is left alone
     (``updated_at`` = when the fit last changed). Runs in the caller's transaction, if any.
+    More than :data:`FIT_REFRESH_MAX_IDS` ``asn_ids`` are written in chunks (SQL parameter limits).
     """
     from .selectors import fit_sql
 
+    jobs = None if jabatan_ids is None else sorted({int(pk) for pk in jabatan_ids})
     where, params = ["1 = 1"], []
     if asn_ids is not None:
         ids = sorted({int(pk) for pk in asn_ids})
         if not ids:
             return
+        if len(ids) > FIT_REFRESH_MAX_IDS:
+            for start in range(0, len(ids), FIT_REFRESH_MAX_IDS):
+                fit_refresh(asn_ids=ids[start : start + FIT_REFRESH_MAX_IDS], jabatan_ids=jobs)
+            return
         where.append(f"a.id IN ({', '.join(['%s'] * len(ids))})")
         params += ids
-    if jabatan_ids is not None:
-        jobs = sorted({int(pk) for pk in jabatan_ids})
+    if jobs is not None:
         if not jobs:
             return
         where.append(f"a.jabatan_id IN ({', '.join(['%s'] * len(jobs))})")

@@ -138,6 +138,16 @@ def test_refresh_is_one_write_statement(fitted, django_assert_max_num_queries):
         services.fit_refresh(asn_ids=[])
 
 
+def test_long_id_lists_are_chunked(fitted, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(services, "FIT_REFRESH_MAX_IDS", 2)
+    CompetencyFit.objects.all().delete()
+    people = _people(fitted)
+    with django_assert_num_queries(3):
+        services.fit_refresh(asn_ids=[p.pk for p in people])
+    assert CompetencyFit.objects.filter(asn__in=people).count() == 5
+    assert _stored(fitted.staff_b) == (pytest.approx(72.2, abs=0.05), 2)
+
+
 def test_command_refreshes_everyone(fitted):
     CompetencyFit.objects.all().delete()
     out = StringIO()
