@@ -15,6 +15,11 @@ class CompetenciesConfig(AppConfig):
         from .permissions import grant_competency_permissions
 
         completed.connect(receivers.on_completed, dispatch_uid="competencies.on_completed")
+        from pamong.people.signals import asn_positions_changed
+
+        asn_positions_changed.connect(
+            receivers.on_asn_positions_changed, dispatch_uid="competencies.on_asn_positions_changed"
+        )
         # Standards edited one by one keep the stored fit current (bulk writes call fit_refresh).
         pre_save.connect(
             receivers.on_standard_pre_save, sender=PositionStandard, dispatch_uid="competencies.std_pre"

@@ -40,3 +40,10 @@ def on_standard_deleted(sender, *, instance, **kwargs):
     from .services import fit_refresh
 
     fit_refresh(jabatan_ids=[instance.jabatan_id])
+
+
+def on_asn_positions_changed(sender, *, asn_ids, **kwargs):
+    """``pamong.people.signals.asn_positions_changed`` (import, admin) → refresh their stored fit."""
+    from .services import fit_refresh
+
+    fit_refresh(asn_ids=asn_ids)

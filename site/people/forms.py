@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import ASN
+from .signals import asn_positions_changed_send
 
 
 class ASNAdminForm(WagtailAdminModelForm):
@@ -59,4 +60,6 @@ class ASNAdminForm(WagtailAdminModelForm):
         asn.user = user
         if commit:
             asn.save()
+            if "jabatan" in self.changed_data or not self.instance.pk:
+                asn_positions_changed_send(asn_ids=[asn.pk])
         return asn

@@ -51,6 +51,7 @@ from tqdm import tqdm
 
 from .models import ASN, GOLONGAN_PNS, GOLONGAN_PPPK, Instansi, Jabatan, UnitKerja
 from .nip import nip_errors
+from .signals import asn_positions_changed_send
 
 #: The header columns, in the documented order. All are required in the header; the cells of
 #: ``golongan``, ``atasan_nip`` and ``email`` may be empty.
@@ -319,6 +320,12 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
 
         # 4. Second pass: new ASN whose atasan was created after them in step 2.
         _update_rows(ASN, ("atasan_id",), [(asn_ids[row.nip], asn_ids[row.atasan_nip]) for row in late])
+
+        # 5. Tell the apps that keep per-position figures (competency fit) whose position changed.
+        asn_positions_changed_send(
+            asn_ids=[asn_ids[row.nip] for row in plan.to_create]
+            + [planned.asn_id for planned in changed if "jabatan_id" in planned.asn_fields]
+        )
     return plan.counts
 
 
