@@ -166,6 +166,7 @@ def wagtail_site(request):
 
     from pamong.home.models import HomePage
 
+    _restore_reference_data()
     if Site.objects.filter(is_default_site=True).exists():
         return
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
@@ -178,3 +179,23 @@ def wagtail_site(request):
     Site.objects.create(
         hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Pamong"
     )
+
+
+def _restore_reference_data():
+    """The rows data migrations and ``post_migrate`` create (competency dictionary, regulatory
+    tables, role groups). Serialized rollback does not bring them back after a plain ``db`` test
+    has run earlier in the session, so a journey restores what is missing (each loader is
+    idempotent)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from competencies.models import Competency
+    from pamong.people.roles import ensure_role_groups
+    from performance.models import PredikatMatrixCell
+
+    if not Competency.objects.exists():
+        import_module("competencies.migrations.0002_permenpanrb_38_2017").load(apps, None)
+    if not PredikatMatrixCell.objects.exists():
+        import_module("performance.migrations.0002_regulatory_data").load(apps, None)
+    ensure_role_groups()
