@@ -122,6 +122,7 @@ class EvaluationSettingsViewSet(ModelViewSet):
         "weight_self",
         "min_group_size",
     ]
+    index_view_class = _joined("instansi")
 
 
 class DistributionRuleViewSet(ModelViewSet):
