@@ -79,6 +79,9 @@ class QuestionViewSet(SnippetViewSet):
         base_form_class=QuestionForm,
     )
 
+    def get_queryset(self, request):
+        return Question.objects.select_related("quiz")  # the "quiz" column: no query per row
+
 
 class LearningViewSetGroup(SnippetViewSetGroup):
     items = (QuizViewSet, QuestionViewSet)
