@@ -372,6 +372,10 @@ def attempt_submit(
     """
     now = now or timezone.now()
     with transaction.atomic():
+        # Lock in the order attempt_start does (enrolment, then attempt): the opposite order let a
+        # start and a submit of the same learner deadlock on PostgreSQL.
+        enrolment_id = QuizAttempt.objects.filter(pk=attempt.pk).values_list("enrolment_id", flat=True).get()
+        Enrolment.objects.select_for_update().filter(pk=enrolment_id).values_list("pk", flat=True).first()
         attempt = QuizAttempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
         if attempt.enrolment.asn.user_id != user.pk:
             raise PermissionDenied
