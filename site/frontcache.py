@@ -26,6 +26,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from pamong.middleware import language_for
+
 VERSION_KEY = "front:version"
 HEADER = "X-Pamong-Cache"
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/masuk/", "/keluar/", "/dokumen/", "/static/", "/media/", "/bahasa/")
@@ -45,11 +47,6 @@ def front_cache_bump(**kwargs) -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def _language(request) -> str:
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    return chosen if chosen in {code for code, _ in settings.LANGUAGES} else settings.LANGUAGE_CODE
-
-
 def _eligible(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
@@ -60,7 +57,7 @@ def _eligible(request) -> bool:
 
 
 def _key(request, version: int) -> str:
-    raw = f"{version}|{_language(request)}|{request.get_host()}|{request.get_full_path()}"
+    raw = f"{version}|{language_for(request)}|{request.get_host()}|{request.get_full_path()}"
     return "front:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

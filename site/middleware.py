@@ -4,6 +4,16 @@ from django.conf import settings
 from django.utils import translation
 
 
+def language_supported(code: str | None) -> bool:
+    return code in {known for known, _name in settings.LANGUAGES}
+
+
+def language_for(request) -> str:
+    """The language a request is answered in: the visitor's explicit choice, else Indonesian."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if language_supported(chosen) else settings.LANGUAGE_CODE
+
+
 class LanguageCookieMiddleware:
     """Indonesian unless the user chose another language (the footer's language form sets a cookie).
 
@@ -16,9 +26,7 @@ class LanguageCookieMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        supported = {code for code, _name in settings.LANGUAGES}
-        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        language = language_for(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

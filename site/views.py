@@ -18,6 +18,8 @@ def language_choose(request):
     from django.http import HttpResponseRedirect
     from django.utils.http import url_has_allowed_host_and_scheme
 
+    from pamong.middleware import language_supported
+
     language = request.GET.get("language", "")
     target = request.GET.get("next") or "/"
     if not url_has_allowed_host_and_scheme(
@@ -25,7 +27,7 @@ def language_choose(request):
     ):
         target = "/"
     response = HttpResponseRedirect(target)
-    if language in {code for code, _name in settings.LANGUAGES}:
+    if language_supported(language):
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             language,
