@@ -97,3 +97,13 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back after a test, the
+    in-memory cache (front cache, rate limits, page caches) would otherwise outlive it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
