@@ -811,9 +811,13 @@ def _client_key(request, token: str) -> str:
 
 def public_feedback(request, token: str):
     """No login. Rate-limited per client and form; a honeypot field turns bots away quietly."""
-    channel = get_object_or_404(
-        PublicFeedbackChannel.objects.select_related("unit__instansi"), token=token, is_active=True
+    channel = (
+        PublicFeedbackChannel.objects.select_related("unit__instansi")
+        .filter(token=token, is_active=True)
+        .first()
     )
+    if channel is None:
+        return _public_feedback_unknown(request)
     staff = list(
         ASN.objects.filter(unit_id=channel.unit_id, is_active=True).only("pk", "name").order_by("name")[:200]
     )
@@ -841,6 +845,16 @@ def public_feedback(request, token: str):
         "performance/public_feedback.html",
         {"channel": channel, "form": form, "page_title": _("Umpan balik layanan")},
         status=status,
+    )
+
+
+def _public_feedback_unknown(request):
+    """A mistyped, expired or withdrawn QR code: say so and what to do, as a 404."""
+    return render(
+        request,
+        "performance/public_feedback_unknown.html",
+        {"page_title": _("Kode umpan balik tidak berlaku")},
+        status=404,
     )
 
 
