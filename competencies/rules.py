@@ -55,6 +55,18 @@ def jp_minimum(employment_type: str) -> int:
     return int(configured.get(employment_type, JP_ANNUAL_MINIMUM))
 
 
+def jp_target(employment_type: str) -> int | None:
+    """The yearly JP target shown to the person themself, or ``None`` for no target.
+
+    The 20 JP minimum is a national rule for **PNS only**; a PPPK sees their JP without it, unless
+    the instansi configured a PPPK minimum in ``PAMONG_JP_MINIMUM``.
+    """
+    configured = getattr(settings, "PAMONG_JP_MINIMUM", None) or {}
+    if employment_type in configured:
+        return int(configured[employment_type])
+    return JP_ANNUAL_MINIMUM if employment_type == "PNS" else None
+
+
 JPM_HELP = _(
     "JPM (job-person match) = rata-rata, untuk setiap kompetensi yang dipersyaratkan jabatan, "
     "dari min(level saat ini, level standar) ÷ level standar, dikali 100. Setiap kompetensi "

@@ -446,6 +446,16 @@ def plans_to_review(*, user) -> QuerySet[DevelopmentPlan]:
     )
 
 
+def plans_awaiting_atasan(*, asn_id: int) -> QuerySet[DevelopmentPlan]:
+    """Submitted plans of the direct reports of ``asn_id``, oldest first (the atasan's own queue,
+    without the instansi-wide queue HR sees in :func:`plans_to_review`)."""
+    return (
+        DevelopmentPlan.objects.filter(asn__atasan_id=asn_id, status=DevelopmentPlan.Status.SUBMITTED)
+        .select_related("asn")
+        .order_by("submitted_at", "pk")
+    )
+
+
 def team_plans(*, user, year: int) -> QuerySet[ASN]:
     """The atasan's direct reports with their plan status for ``year`` (one query)."""
     scope = scope_for(user)

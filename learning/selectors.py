@@ -94,6 +94,12 @@ class Outline:
         total = self.required_total
         return total > 0 and self.required_done == total
 
+    @property
+    def started(self) -> bool:
+        """Whether the learner has done any lesson or passed any module test (else the button says
+        "Mulai belajar")."""
+        return any(lesson.done for lesson in self.lessons) or any(m.test_passed for m in self.modules)
+
     def next_step_url(self) -> str:
         """Where "Lanjutkan belajar" goes: the first required lesson or module test not yet done,
         else the first lesson not yet done, else the first lesson."""
@@ -134,9 +140,54 @@ def course_outline(
     passed. ``root_url_path`` is the site root's ``url_path`` (to turn ``url_path`` into a URL).
     """
     rows = Page.objects.filter(path__startswith=course_path, depth__lte=course_depth + 2, live=True)
+    if enrolment_id is not None:
+        rows = rows.annotate(
+            done=Exists(LessonCompletion.objects.filter(enrolment_id=enrolment_id, lesson_id=OuterRef("pk"))),
+            passed=Exists(
+                QuizAttempt.objects.filter(enrolment_id=enrolment_id, page_id=OuterRef("pk"), passed=True)
+            ),
+        )
+    outlines = _outlines_from_rows(
+        rows, course_paths={course_path}, root_url_path=root_url_path, with_progress=enrolment_id is not None
+    )
+    return outlines[0] if outlines else None
+
+
+def course_outlines_for(
+    *, asn_id: int, courses: list[tuple[str, int]], root_url_path: str
+) -> dict[int, Outline]:
+    """The outlines, with ``asn_id``'s progress, of several courses given as ``(path, depth)``, in ONE
+    query whatever the number of courses and lessons: ``{course id: Outline}``.
+
+    A lesson or module belongs to one course and a learner has one enrolment per course, so the
+    learner's completions are found through the enrolment's ASN.
+    """
+    if not courses:
+        return {}
+    where = Q(pk__in=[])
+    for path, depth in courses:
+        where |= Q(path__startswith=path, depth__lte=depth + 2)
+    rows = Page.objects.filter(where, live=True).annotate(
+        done=Exists(LessonCompletion.objects.filter(enrolment__asn_id=asn_id, lesson_id=OuterRef("pk"))),
+        passed=Exists(
+            QuizAttempt.objects.filter(enrolment__asn_id=asn_id, page_id=OuterRef("pk"), passed=True)
+        ),
+    )
+    outlines = _outlines_from_rows(
+        rows, course_paths={path for path, _depth in courses}, root_url_path=root_url_path, with_progress=True
+    )
+    return {outline.course_id: outline for outline in outlines}
+
+
+def _outlines_from_rows(
+    rows, *, course_paths: set[str], root_url_path: str, with_progress: bool
+) -> list[Outline]:
+    """Outlines built from page rows read in tree order: a row whose path is in ``course_paths``
+    starts a course, the rows one and two levels below it are its modules and lessons."""
     values = [
         "id",
         "title",
+        "path",
         "depth",
         "url_path",
         "coursepage__jp",
@@ -145,19 +196,15 @@ def course_outline(
         "lessonpage__required",
         "lessonpage__quiz_id",
     ]
-    if enrolment_id is not None:
-        rows = rows.annotate(
-            done=Exists(LessonCompletion.objects.filter(enrolment_id=enrolment_id, lesson_id=OuterRef("pk"))),
-            passed=Exists(
-                QuizAttempt.objects.filter(enrolment_id=enrolment_id, page_id=OuterRef("pk"), passed=True)
-            ),
-        )
+    if with_progress:
         values += ["done", "passed"]
-    outline = None
-    module = None
+    outlines: list[Outline] = []
+    outline = module = None
+    course_depth = 0
     for row in rows.order_by("path").values(*values):
         url = "/" + row["url_path"][len(root_url_path) :]
-        if row["depth"] == course_depth:
+        if row["path"] in course_paths:
+            course_depth = row["depth"]
             outline = Outline(
                 course_id=row["id"],
                 course_title=row["title"],
@@ -166,6 +213,8 @@ def course_outline(
                 show_correct_answers=bool(row["coursepage__show_correct_answers"]),
                 modules=[],
             )
+            outlines.append(outline)
+            module = None
         elif outline is None:
             continue
         elif row["depth"] == course_depth + 1:
@@ -177,7 +226,11 @@ def course_outline(
                 test_passed=bool(row.get("passed")),
             )
             outline.modules.append(module)
-        elif module is not None and row["lessonpage__required"] is not None:
+        elif (
+            module is not None
+            and row["depth"] == course_depth + 2
+            and row["lessonpage__required"] is not None
+        ):
             module.lessons.append(
                 LessonStep(
                     id=row["id"],
@@ -188,7 +241,7 @@ def course_outline(
                     done=bool(row.get("done")),
                 )
             )
-    return outline
+    return outlines
 
 
 def root_url_path_for(page: Page, request=None) -> str:
@@ -269,7 +322,7 @@ def step_context_for(*, page, user, request=None) -> dict:
 # --------------------------------------------------------------------------------------------------
 
 
-def catalogue_for(*, index, user, tag: str = "", delivery: str = "") -> dict:
+def catalogue_for(*, index, user, tag: str = "", delivery: str = "", request=None) -> dict:
     """Live courses under ``index``, filtered by tag and delivery type, with the user's enrolments."""
     courses = (
         CoursePage.objects.child_of(index)
@@ -291,8 +344,20 @@ def catalogue_for(*, index, user, tag: str = "", delivery: str = "") -> dict:
             e.course_id: e
             for e in Enrolment.objects.filter(asn__user_id=user.pk, course_id__in=[c.pk for c in courses])
         }
+    # The learner's unfinished courses resume at their next step in one click: one more query.
+    unfinished = [c for c in courses if c.pk in enrolled and not enrolled[c.pk].completed_at]
+    outlines = (
+        course_outlines_for(
+            asn_id=enrolled[unfinished[0].pk].asn_id,
+            courses=[(c.path, c.depth) for c in unfinished],
+            root_url_path=root_url_path_for(index, request),
+        )
+        if unfinished
+        else {}
+    )
     for course in courses:
         course.my_enrolment = enrolled.get(course.pk)
+        course.my_outline = outlines.get(course.pk)
     from .models import CourseTag
 
     all_tags = (
@@ -368,6 +433,40 @@ def _year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
     )
 
 
+def courses_in_progress(*, asn_id: int, root_url_path: str) -> list[Enrolment]:
+    """The learner's unfinished courses, soonest due first (undated last), in two queries whatever
+    the number of courses and lessons. Each enrolment carries ``course_title``, ``course_url``,
+    ``next_url`` (the next unfinished step: one click resumes), ``started``, ``percent`` and
+    ``is_overdue``."""
+    today = timezone.localdate()
+    enrolments = list(
+        Enrolment.objects.filter(asn_id=asn_id, completed_at__isnull=True).annotate(
+            course_title=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("title")[:1]),
+            course_url_path=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("url_path")[:1]),
+            course_path=Subquery(Page.objects.filter(pk=OuterRef("course_id"), live=True).values("path")[:1]),
+            course_depth=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("depth")[:1]),
+        )
+    )
+    outlines = course_outlines_for(
+        asn_id=asn_id,
+        courses=[(e.course_path, e.course_depth) for e in enrolments if e.course_path],
+        root_url_path=root_url_path,
+    )
+    out = []
+    for e in enrolments:
+        outline = outlines.get(e.course_id)
+        if outline is None:  # the course was unpublished
+            continue
+        e.course_url = outline.course_url
+        e.next_url = outline.next_step_url()
+        e.started = outline.started
+        e.percent = outline.percent
+        e.is_overdue = e.due_date is not None and e.due_date < today
+        out.append(e)
+    out.sort(key=lambda e: (e.due_date is None, e.due_date or today, e.course_title or ""))
+    return out
+
+
 def dashboard_for(*, asn_id: int, root_url_path: str) -> dict:
     """The learner dashboard: courses in progress and completed, JP this year against the minimum."""
     today = timezone.localdate()
@@ -378,12 +477,22 @@ def dashboard_for(*, asn_id: int, root_url_path: str) -> dict:
             course_title=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("title")[:1]),
             course_url_path=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("url_path")[:1]),
             course_jp=Subquery(CoursePage.objects.filter(pk=OuterRef("course_id")).values("jp")[:1]),
+            course_path=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("path")[:1]),
+            course_depth=Subquery(Page.objects.filter(pk=OuterRef("course_id")).values("depth")[:1]),
         )
         .order_by("due_date", "-enrolled_at")
+    )
+    outlines = course_outlines_for(
+        asn_id=asn_id,
+        courses=[(e.course_path, e.course_depth) for e in enrolments if not e.completed_at and e.course_path],
+        root_url_path=root_url_path,
     )
     in_progress, completed = [], []
     for e in enrolments:
         e.course_url = "/" + (e.course_url_path or "")[len(root_url_path) :]
+        outline = outlines.get(e.course_id)
+        e.next_url = outline.next_step_url() if outline else e.course_url
+        e.started = outline.started if outline else False
         e.is_overdue = e.completed_at is None and e.due_date is not None and e.due_date < today
         try:
             e.cert = e.certificate

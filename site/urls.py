@@ -11,7 +11,7 @@ urlpatterns = [
     path("healthz/", site_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("masuk/", site_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("bahasa/", site_views.language_choose, name="language_choose"),
     path("", include("pamong.people.urls")),
@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("competencies.urls")),
     path("", include("performance.urls")),
     path("", include("pamong.hr.urls")),
+    path("", include("pamong.start.urls")),
     path("api/v1/", include("pamong.api.urls")),
 ]
 

@@ -65,6 +65,7 @@ class CourseIndexPage(Page):
                 user=request.user,
                 tag=request.GET.get("tag", "").strip(),
                 delivery=request.GET.get("delivery", "").strip(),
+                request=request,
             )
         )
         return context

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "pamong.home",
     "pamong.socialization",
     "pamong.hr",
+    "pamong.start",
     "learning",
     "competencies",
     "performance",
@@ -146,7 +147,9 @@ AXES_LOCKOUT_CALLABLE = "pamong.security.lockout_response"
 AXES_VERBOSE = False
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# After signing in without a ``next`` (or with ``next`` pointing at the public home page) everyone
+# lands on their start page, where they can act (pamong.views.LoginView).
+LOGIN_REDIRECT_URL = "start:home"
 LOGOUT_REDIRECT_URL = "/"
 
 # Internationalisation: Indonesian first, English available.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
-from wagtail.models import Page
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
+from wagtail.models import Page, TaskState, WorkflowState
 
 from pamong.people.models import ASN, Instansi, UnitKerja
 
@@ -72,6 +74,19 @@ def acknowledged_page_ids(*, user, page_ids: list[int]) -> set[int]:
         valid_acknowledgements()
         .filter(user_id=user.pk, page_id__in=page_ids)
         .values_list("page_id", flat=True)
+    )
+
+
+def chapters_awaiting_confirmation(*, user) -> list[PolicyPage]:
+    """Live, public chapters ``user`` has not (or no longer validly) confirmed, in tree order — one
+    query after the view-restriction check. ``reconfirm`` is true on a chapter the user had
+    confirmed before it changed enough to ask again."""
+    acks = PolicyAcknowledgement.objects.filter(user_id=user.pk, page_id=OuterRef("pk"))
+    return list(
+        policy_chapters()
+        .annotate(confirmed=Exists(acks.filter(VALID_ACK_Q)), reconfirm=Exists(acks))
+        .filter(confirmed=False)
+        .only("id", "title", "path", "depth", "url_path")
     )
 
 
@@ -216,3 +231,79 @@ def coverage_report(
             target.all_chapters += row.all_chapters
             target.per_chapter = [a + b for a, b in zip(target.per_chapter, row.per_chapter, strict=True)]
     return CoverageReport(chapters=chapters, rows=rows, total=total if units else None)
+
+
+# --- humas: editorial work waiting for one person -------------------------------------------------
+
+
+@dataclass
+class EditorialItem:
+    page_id: int
+    title: str
+    since: object  # datetime
+    by: str = ""
+
+
+def pages_to_moderate(*, user, limit: int = 10) -> list[EditorialItem]:
+    """Pages whose current workflow task ``user`` may approve (Wagtail's "awaiting your review"),
+    oldest first. A query per active task type (one: the humas moderator task) plus two."""
+    states = list(
+        TaskState.objects.reviewable_by(user)
+        .filter(workflow_state__base_content_type=ContentType.objects.get_for_model(Page))
+        .order_by("started_at", "pk")
+        .values(
+            "revision__object_id", "started_at", "revision__user__first_name", "revision__user__username"
+        )[:limit]
+    )
+    return _editorial_items(states, id_key="revision__object_id", since_key="started_at")
+
+
+def pages_returned_to(*, user, limit: int = 10) -> list[EditorialItem]:
+    """Pages ``user`` submitted that a moderator sent back for changes, oldest first."""
+    states = list(
+        WorkflowState.objects.filter(
+            requested_by=user,
+            status=WorkflowState.STATUS_NEEDS_CHANGES,
+            base_content_type=ContentType.objects.get_for_model(Page),
+        )
+        .order_by("created_at", "pk")
+        .values("object_id", "created_at")[:limit]
+    )
+    return _editorial_items(states, id_key="object_id", since_key="created_at")
+
+
+def drafts_of(*, user, limit: int = 10) -> list[EditorialItem]:
+    """Pages with unpublished changes last edited by ``user`` and not in a workflow, oldest first."""
+    in_workflow = WorkflowState.objects.filter(
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values("object_id")
+    rows = (
+        Page.objects.filter(has_unpublished_changes=True, latest_revision__user=user)
+        .exclude(pk__in=_int_ids(in_workflow))
+        .order_by("latest_revision_created_at", "pk")
+        .values("id", "title", "latest_revision_created_at")[:limit]
+    )
+    return [
+        EditorialItem(page_id=r["id"], title=r["title"], since=r["latest_revision_created_at"]) for r in rows
+    ]
+
+
+def _int_ids(object_ids: QuerySet) -> QuerySet:
+    """Workflow states name their object by a text ``object_id``; pages are found by integer id."""
+    return object_ids.annotate(page_id=Cast("object_id", output_field=IntegerField())).values("page_id")
+
+
+def _editorial_items(states: list[dict], *, id_key: str, since_key: str) -> list[EditorialItem]:
+    ids = [int(s[id_key]) for s in states]
+    titles = dict(Page.objects.filter(pk__in=ids).values_list("pk", "title")) if ids else {}
+    return [
+        EditorialItem(
+            page_id=int(s[id_key]),
+            title=titles.get(int(s[id_key]), ""),
+            since=s[since_key],
+            by=s.get("revision__user__first_name") or s.get("revision__user__username") or "",
+        )
+        for s in states
+        if int(s[id_key]) in titles
+    ]

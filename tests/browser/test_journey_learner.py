@@ -74,12 +74,12 @@ def test_asn_enrols_completes_the_policy_course_and_verifies_the_certificate(jou
     enrolment = Enrolment.objects.get(asn=asn, course=course)
     assert enrolment.source == Enrolment.Source.SELF
 
-    # Follow "Lanjutkan belajar" until the course is complete: every step is a quiz (the lessons'
-    # quizzes, then the module test of the last module).
+    # Follow "Mulai belajar" (nothing done yet), then "Lanjutkan belajar", until the course is
+    # complete: every step is a quiz (the lessons' quizzes, then the module test of the last module).
     quizzes = 0
     for _ in range(MAX_STEPS):
         journey.goto(course.url)
-        page.get_by_role("link", name="Lanjutkan belajar").first.click()
+        page.get_by_role("link", name="Mulai belajar" if quizzes == 0 else "Lanjutkan belajar").first.click()
         # the next step: a lesson (/pelatihan/<course>/<module>/<lesson>/) or a module's test
         page.wait_for_url(re.compile(r"/pelatihan/[^/]+/[^/]+/"))
         if quizzes == 0:

@@ -72,6 +72,8 @@ MATRIX: dict[str, Case] = {
     "wagtailadmin_explore_root": get("302 302 302 302 302 302 302 200"),  # humas: sent to their section
     "wagtailadmin_pages:edit": get("302 302 302 302 302 302 200 200"),
     "wagtailusers_users:index": get("302 302 302 302 302 302 302 200"),
+    # --- start page -----------------------------------------------------------------------------
+    "start:home": get(ANY_LOGIN),  # every signed-in person, with or without an ASN record
     # --- people ---------------------------------------------------------------------------------
     "people:account": get(ANY_LOGIN),
     "people:asn_list": get("302 403 200 200 200 200 403 200"),
