@@ -64,7 +64,7 @@ class LoginView(auth_views.LoginView):
 
 def activation_request(request):
     """NIP + email on record → one email with a link, if they match (the same answer either way)."""
-    form = ActivationRequestForm(request.POST or None)
+    form = ActivationRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if _throttled(request, form="activation", nip=request.POST.get("nip", "")):
             _throttled_message(request)

@@ -38,7 +38,7 @@ def activation_letters(request, instansi_id: int):
     instansi = get_object_or_404(Instansi, pk=instansi_id)
     if not can_manage_instansi(request.user, instansi.pk):
         raise Http404
-    form = ActivationLettersForm(request.POST or None, instansi=instansi)
+    form = ActivationLettersForm(request.POST if request.method == "POST" else None, instansi=instansi)
     if request.method == "POST" and form.is_valid():
         letters = services.activation_letters_issue(
             actor=request.user, instansi=instansi, asns=form.asns, unit=form.cleaned_data.get("unit")

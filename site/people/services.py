@@ -125,7 +125,10 @@ class IssuedLetter:
 
     @property
     def link(self) -> str:
-        return absolute_url(reverse("people:activation_code")) + f"?nip={self.asn.nip}&kode={self.code}"
+        return (
+            absolute_url(reverse("people:activation_code"))
+            + f"?nip={self.asn.nip}&kode={code_display(self.code)}"
+        )
 
 
 def code_normalise(code: str) -> str:
