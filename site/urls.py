@@ -6,12 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pamong import views as site_views
+from pamong.people import account_views
 
 urlpatterns = [
     path("healthz/", site_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
-    path("masuk/", site_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("masuk/", account_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("bahasa/", site_views.language_choose, name="language_choose"),
     path("", include("pamong.people.urls")),

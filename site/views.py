@@ -1,26 +1,6 @@
 """Site-wide views that belong to no app."""
 
-from urllib.parse import urlsplit
-
-from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-
-
-class LoginView(auth_views.LoginView):
-    """Django's login, except that it never lands on the public home page.
-
-    Without ``next`` — or with a ``next`` that is the home page, as the "Masuk" button of the home
-    page sends — the person goes to ``LOGIN_REDIRECT_URL``, their start page (``/saya/``), where
-    they can act. Any other safe ``next`` is honoured.
-    """
-
-    template_name = "registration/login.html"
-
-    def get_redirect_url(self):
-        url = super().get_redirect_url()
-        if url and urlsplit(url).path in ("", "/"):
-            return ""
-        return url
 
 
 def healthz(request):

@@ -205,3 +205,70 @@ class ASN(models.Model):
         from .nip import nip_sex
 
         return nip_sex(self.nip) if self.employment_type == self.EmploymentType.PNS else None
+
+
+class ActivationCode(models.Model):
+    """The code on an HR activation letter, for an ASN without email: stored as a keyed hash, single
+    use, expiring. One per ASN: issuing a new letter replaces (and so invalidates) the previous code."""
+
+    asn = models.OneToOneField(
+        ASN, on_delete=models.CASCADE, related_name="activation_code", verbose_name=_("ASN")
+    )
+    code_hash = models.CharField(_("hash kode"), max_length=64)
+    issued_at = models.DateTimeField(_("diterbitkan"))
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    used_at = models.DateTimeField(_("dipakai"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diterbitkan oleh"),
+    )
+
+    class Meta:
+        verbose_name = _("kode aktivasi")
+        verbose_name_plural = _("kode aktivasi")
+
+    def __str__(self) -> str:
+        return f"{self.asn_id} ({self.expires_at:%Y-%m-%d})"
+
+
+class AccountAuditEntry(models.Model):
+    """Who did what to accounts, when (e.g. HR issued activation letters for a unit)."""
+
+    class Action(models.TextChoices):
+        LETTERS_ISSUED = "letters.issue", _("Surat aktivasi diterbitkan")
+        ACTIVATED_BY_CODE = "activation.code", _("Akun diaktifkan dengan kode")
+        ACTIVATED_BY_EMAIL = "activation.email", _("Akun diaktifkan lewat email")
+
+    created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pelaku"),
+    )
+    action = models.CharField(_("tindakan"), max_length=40, choices=Action.choices)
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("instansi"),
+    )
+    asn_count = models.PositiveIntegerField(_("jumlah ASN"), default=0)
+    details = models.JSONField(_("rincian"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("catatan audit akun")
+        verbose_name_plural = _("log audit akun")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["instansi", "created_at"], name="account_audit_instansi_time")]
+
+    def __str__(self) -> str:
+        return f"{self.action} ({self.asn_count})"

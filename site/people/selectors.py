@@ -6,7 +6,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Q, QuerySet
 
 from .access import visible_asn
-from .models import ASN
+from .models import ASN, UnitKerja
 
 
 def asn_list_for(
@@ -27,11 +27,61 @@ def asn_subordinates(*, asn: ASN) -> QuerySet[ASN]:
     return asn.bawahan.filter(is_active=True).select_related("jabatan", "unit").order_by("name")
 
 
+# --- accounts: activation -----------------------------------------------------------------------
+
+
+def never_set_password_q(prefix: str = "") -> Q:
+    """Users who have never chosen a password (imported logins get an unusable one)."""
+    return Q(**{f"{prefix}password__startswith": UNUSABLE_PASSWORD_PREFIX}) | Q(**{f"{prefix}password": ""})
+
+
+def activation_user_for(*, nip: str, email: str):
+    """The login of the active ASN with this NIP and this email on record, when it has never had a
+    password; else ``None``. The email is compared case-insensitively."""
+    nip, email = nip.strip(), email.strip()
+    if not nip or not email:
+        return None
+    asn = (
+        ASN.objects.filter(nip=nip, is_active=True, user__is_active=True, user__email__iexact=email)
+        .filter(never_set_password_q("user__"))
+        .select_related("user")
+        .first()
+    )
+    return asn.user if asn else None
+
+
+def unit_subtree_ids(*, unit: UnitKerja) -> list[int]:
+    """``unit`` and every unit below it (one query for the instansi's units)."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in UnitKerja.objects.filter(instansi_id=unit.instansi_id).values_list(
+        "pk", "parent_id"
+    ):
+        children.setdefault(parent_id, []).append(pk)
+    found, todo = [], [unit.pk]
+    while todo:
+        pk = todo.pop()
+        if pk in found:
+            continue
+        found.append(pk)
+        todo.extend(children.get(pk, []))
+    return found
+
+
+def letter_candidates_in_unit(*, unit: UnitKerja) -> QuerySet[ASN]:
+    """Active ASN of ``unit`` and its sub-units who have not activated their account yet."""
+    return (
+        ASN.objects.filter(unit_id__in=unit_subtree_ids(unit=unit), is_active=True, user__is_active=True)
+        .filter(never_set_password_q("user__"))
+        .select_related("unit", "jabatan", "instansi")
+        .order_by("unit__code", "name", "pk")
+    )
+
+
 def asn_awaiting_activation(*, instansi_ids: set[int] | None) -> QuerySet[ASN]:
     """Active ASN (of ``instansi_ids``; ``None`` = every instansi) whose login was never used: no
     password of their own yet (imported ASN get an unusable one) and never signed in (an SSO login
     counts as use)."""
-    qs = ASN.objects.filter(
-        is_active=True, user__password__startswith=UNUSABLE_PASSWORD_PREFIX, user__last_login__isnull=True
+    qs = ASN.objects.filter(is_active=True, user__last_login__isnull=True).filter(
+        never_set_password_q("user__")
     )
     return qs if instansi_ids is None else qs.filter(instansi_id__in=instansi_ids)

@@ -148,7 +148,7 @@ AXES_VERBOSE = False
 
 LOGIN_URL = "login"
 # After signing in without a ``next`` (or with ``next`` pointing at the public home page) everyone
-# lands on their start page, where they can act (pamong.views.LoginView).
+# lands on their start page, where they can act (pamong.people.account_views.LoginView).
 LOGIN_REDIRECT_URL = "start:home"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -263,6 +263,17 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Accounts (pamong.people.account_views): every link in an email or a letter is built from
+# PAMONG_BASE_URL (scheme and host, no trailing slash), never from the request's host. Production
+# refuses to start without it; here it defaults to the development server.
+PAMONG_BASE_URL = os.environ.get("PAMONG_BASE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
+# An emailed activation link is valid this long (a password-reset link: PASSWORD_RESET_TIMEOUT).
+PAMONG_ACTIVATION_TIMEOUT = int(os.environ.get("PAMONG_ACTIVATION_TIMEOUT", str(60 * 60 * 24 * 3)))
+# A printed activation code (HR's letters) is valid this many days.
+PAMONG_ACTIVATION_CODE_DAYS = int(os.environ.get("PAMONG_ACTIVATION_CODE_DAYS", "30"))
+# Attempts on the activation and password-reset forms: (count, seconds) per client and per NIP.
+PAMONG_ACCOUNT_RATE_LIMITS = {"client": (10, 15 * 60), "nip": (5, 60 * 60)}
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pamong@jambiprov.go.id")
 
@@ -270,7 +281,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pamong@jambiprov.go.i
 WAGTAIL_SITE_NAME = "Pamong"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no external requests: admin avatars are the default icon
 WAGTAIL_I18N_ENABLED = False
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL  # the admin's own emails link to the same site
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": (

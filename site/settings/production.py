@@ -1,4 +1,4 @@
-"""Production: refuses to start without SECRET_KEY and ALLOWED_HOSTS; HTTPS everywhere."""
+"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS and PAMONG_BASE_URL; HTTPS everywhere."""
 
 import os
 
@@ -11,6 +11,15 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+
+_base_url = os.environ.get("PAMONG_BASE_URL", "").strip()
+if not _base_url:
+    raise ImproperlyConfigured(
+        "PAMONG_BASE_URL must be set in the environment for production "
+        "(e.g. https://pamong.jambiprov.go.id): every link in an email is built from it."
+    )
+if not _base_url.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("PAMONG_BASE_URL must start with https:// (or http://).")
 
 DEBUG = False
 STORAGES = {

@@ -12,7 +12,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PAMONG_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -78,6 +78,20 @@ MATRIX: dict[str, Case] = {
     "people:account": get(ANY_LOGIN),
     "people:asn_list": get("302 403 200 200 200 200 403 200"),
     "people:asn_detail": get("302 404 200 200 404 200 404 200"),  # staff_a2: a colleague, not self
+    "people:password_change": get(ANY_LOGIN),
+    # getting in: open to everyone (the confirm rows carry a token that does not verify)
+    "people:activation": get(PUBLIC),
+    "people:activation_sent": get(PUBLIC),
+    "people:activation_code": get(PUBLIC),
+    "people:activation_complete": get(PUBLIC),
+    "people:activation_confirm": get(PUBLIC),
+    "people:password_reset": get(PUBLIC),
+    "people:password_reset_done": get(PUBLIC),
+    "people:password_reset_confirm": get(PUBLIC),
+    "people:password_reset_complete": get(PUBLIC),
+    # activation letters: HR of the instansi (A), BKPSDM and the administrator
+    "people:activation_letters_index": get(HR_ONLY),
+    "people:activation_letters": get("302 403 403 200 404 200 403 200"),
     # --- socialization --------------------------------------------------------------------------
     "socialization:search": get(PUBLIC),
     "socialization:topic": get(PUBLIC),
