@@ -13,6 +13,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sso/", include("pamong.sso.urls")),  # single sign-on (OpenID Connect): 404 while off
     path("bahasa/", site_views.language_choose, name="language_choose"),
     path("", include("pamong.people.urls")),
     path("", include("pamong.socialization.urls")),
