@@ -14,6 +14,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("masuk/", account_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sso/", include("pamong.sso.urls")),  # single sign-on (OpenID Connect): 404 while off
     path("bahasa/", site_views.language_choose, name="language_choose"),
     path("", include("pamong.people.urls")),
     path("", include("pamong.socialization.urls")),

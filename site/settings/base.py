@@ -121,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pamong.people.context_processors.roles",
+                "pamong.sso.context_processors.sso",
             ],
         },
     },
@@ -145,6 +146,25 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_LOCKOUT_CALLABLE = "pamong.security.lockout_response"
 AXES_VERBOSE = False
+
+# Single sign-on with OpenID Connect (pamong.sso; README, "SSO"): off unless OIDC_ISSUER,
+# OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. The provider's endpoints come from its discovery
+# document; the person is matched by the NIP claim to an imported ASN, never created.
+PAMONG_OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
+PAMONG_OIDC_NIP_CLAIM = os.environ.get("OIDC_NIP_CLAIM", "").strip() or "nip"
+PAMONG_OIDC_DISCOVERY_SECONDS = 3600
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "").strip()
+OIDC_RP_SCOPES = os.environ.get("OIDC_SCOPES", "").strip() or "openid profile"
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_SIGN_ALGO", "").strip() or "RS256"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10  # seconds, for each call to the provider
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+if PAMONG_OIDC_ISSUER and OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET:
+    AUTHENTICATION_BACKENDS.append("pamong.sso.backends.NipOIDCBackend")
+# A refused SSO sign-in is not a password guess: django-axes does not count it.
+AXES_WHITELIST_CALLABLE = "pamong.sso.backends.sso_callback_whitelisted"
 
 LOGIN_URL = "login"
 # After signing in without a ``next`` (or with ``next`` pointing at the public home page) everyone

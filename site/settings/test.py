@@ -17,3 +17,7 @@ WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# tests/sso runs single sign-on against a real OpenID Connect provider (django-oauth-toolkit, a dev
+# dependency) served by the live server; its tables exist only in the test database.
+INSTALLED_APPS = [*INSTALLED_APPS, "oauth2_provider"]  # noqa: F405
