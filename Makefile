@@ -10,7 +10,7 @@ DEVSTAMP := $(VENV)/.installed-dev
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run install install-dev migrate seed test lint format messages bench clean
+.PHONY: run install install-dev migrate seed test test-fast lint format messages bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,10 +41,15 @@ run: seed
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Everything CI checks besides the tests: ruff (lint, unused noqa, format), djhtml, the import
+# layers (lint-imports, contracts in pyproject.toml), Django's system checks, no missing migration.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
 
 format: install-dev
 	$(BIN)/ruff format .
