@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 
 from pamong.people.roles import (
@@ -107,3 +109,22 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """Test databases under pytest-xdist: one per worker. On PostgreSQL pytest-django already names
+    them ``test_<name>_gw0``, ``_gw1``, ... On SQLite the test database lives in memory, one per
+    process; with ``--reuse-db`` (``make test-fast``) it is a file per worker instead, kept between
+    runs: ``test-results/db/test_pamong_gw0.sqlite3`` (``--create-db`` rebuilds it)."""
+    database = settings.DATABASES["default"]
+    test_settings = database.setdefault("TEST", {})
+    if (
+        database["ENGINE"] == "django.db.backends.sqlite3"
+        and request.config.getvalue("reuse_db")
+        and not test_settings.get("NAME")
+    ):
+        folder = settings.BASE_DIR / "test-results" / "db"
+        folder.mkdir(parents=True, exist_ok=True)
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        test_settings["NAME"] = str(folder / f"test_pamong_{worker}.sqlite3")

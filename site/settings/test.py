@@ -1,6 +1,9 @@
 """Test settings: fast hashing, in-memory mail, same database selection as everywhere."""
 
+import os
+
 from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-key-pamong"
@@ -13,6 +16,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# One media folder per test process: parallel workers (pytest-xdist sets PYTEST_XDIST_WORKER to gw0,
+# gw1, ...) have databases handing out the same primary keys, so files named after a row must not meet.
+MEDIA_ROOT = BASE_DIR / "test-results" / "media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
