@@ -1,6 +1,8 @@
 # Pamong — two commands for a fresh machine with Python 3.11+ and make:
 #   make run    create .venv, install, migrate, load demo data when the database is empty, serve :8000
-#   make test   install dev dependencies when needed, run the whole suite
+#   make test   install dev dependencies when needed, run the whole suite (in parallel)
+#   make test-fast  the suite without the slow and browser tests, test databases reused
+#   make lint   every static check CI runs
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,7 +12,7 @@ DEVSTAMP := $(VENV)/.installed-dev
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run install install-dev migrate seed test lint format messages bench clean
+.PHONY: run install install-dev migrate seed test test-fast lint format messages bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,13 +40,36 @@ run: seed
 	@echo "Pamong berjalan di http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+# Tests run in parallel (pytest-xdist): PYTEST_WORKERS processes, each with its own test database
+# (SQLite in memory; PostgreSQL test_<name>_gw0, _gw1, ...). PYTEST_WORKERS=0 runs in one process.
+# pytest exits 5 when it ran no test: that is a failure too (a wrong path or marker), said plainly.
+# --no-loadscope-reorder: each worker runs its share in collection order, which pytest-django sorts
+# (plain database tests, then transactional ones, whose flush empties the database, then the rest);
+# xdist's default reorder would start the browser group first and leave later tests an empty database.
+PYTEST_WORKERS ?= auto
+PYTEST_XDIST   := -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+define run_pytest
+	$(PY) -m pytest $(1) || { rc=$$?; [ $$rc -ne 5 ] || echo "pytest ran no test (exit 5): failing." >&2; exit $$rc; }
+endef
 
+test: install-dev
+	$(call run_pytest,$(PYTEST_XDIST) $(PYTEST_ARGS))
+
+# The edit-test loop: everything but the tests marked slow or browser (seed commands, the permission
+# matrix, schemathesis, Chromium journeys), with the test databases kept between runs (--reuse-db;
+# add PYTEST_ARGS=--create-db after changing a migration by hand).
+test-fast: install-dev
+	$(call run_pytest,$(PYTEST_XDIST) --reuse-db -m "not slow and not browser" $(PYTEST_ARGS))
+
+# Everything CI checks besides the tests: ruff (lint, unused noqa, format), djhtml, the import
+# layers (lint-imports, contracts in pyproject.toml), Django's system checks, no missing migration.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
 
 format: install-dev
 	$(BIN)/ruff format .

@@ -355,7 +355,7 @@ def fit_sql(where: str) -> str:
         LEFT JOIN {cur_t} c ON c.asn_id = a.id AND c.competency_id = s.competency_id
         WHERE {where}
         GROUP BY a.id, a.unit_id
-    """  # noqa: S608 — table names from model metadata, values are parameters
+    """  # table names from model metadata, values are parameters
 
 
 _fit_sql = fit_sql  # former private name, kept for older imports
@@ -370,7 +370,7 @@ def below_standard(
     if cond is None:
         return []
     where, params = cond
-    sql = f"SELECT * FROM ({fit_sql(where)}) f WHERE f.met < f.required ORDER BY f.fit * 1.0 / f.required, f.asn_id LIMIT %s"  # noqa: S608
+    sql = f"SELECT * FROM ({fit_sql(where)}) f WHERE f.met < f.required ORDER BY f.fit * 1.0 / f.required, f.asn_id LIMIT %s"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         rows = cursor.fetchall()
@@ -406,7 +406,7 @@ def unit_gap_summary(*, user, instansi_id: int | None = None, unit_id: int | Non
         SELECT f.unit_id, COUNT(*), SUM(CASE WHEN f.met < f.required THEN 1 ELSE 0 END),
                AVG(f.fit * 100.0 / f.required)
         FROM ({fit_sql(where)}) f GROUP BY f.unit_id
-    """  # noqa: S608
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

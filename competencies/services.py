@@ -99,7 +99,7 @@ def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[i
             updated_at = excluded.updated_at
         WHERE {fit_t}.jpm {differs} excluded.jpm
            OR {fit_t}.below_standard_count <> excluded.below_standard_count
-    """  # noqa: S608 — table names from model metadata, values are parameters
+    """  # table names from model metadata, values are parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, [now, *params, *params])
 

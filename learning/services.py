@@ -150,7 +150,7 @@ def enrolment_assign_bulk(
                   AND NOT EXISTS (
                     SELECT 1 FROM {enrolment_table} e WHERE e.asn_id = a.id AND e.course_id = %s
                   )
-                """,  # noqa: S608 — table and column names come from model metadata, values are parameters
+                """,  # table and column names come from model metadata, values are parameters
             [
                 course.pk,
                 Enrolment.Source.ASSIGNED,
@@ -170,7 +170,7 @@ def enrolment_assign_bulk(
                 SELECT e.asn_id, e.id, %s, 'course', e.course_id, %s, NULL, e.enrolled_at
                 FROM {enrolment_table} e
                 WHERE e.course_id = %s AND e.enrolled_at = %s AND e.source = %s AND e.assigned_by_id = %s
-                """,  # noqa: S608
+                """,
             [xapi.VERB_REGISTERED, course.title, course.pk, ts, Enrolment.Source.ASSIGNED, user.pk],
         )
     return created

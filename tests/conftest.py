@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.db import connections
 
 from pamong.people.roles import (
     GROUP_HR_INSTANSI,
@@ -107,3 +110,58 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """Test databases under pytest-xdist: one per worker. On PostgreSQL pytest-django already names
+    them ``test_<name>_gw0``, ``_gw1``, ... On SQLite the test database lives in memory, one per
+    process; with ``--reuse-db`` (``make test-fast``) it is a file per worker instead, kept between
+    runs: ``test-results/db/test_pamong_gw0.sqlite3`` (``--create-db`` rebuilds it)."""
+    database = settings.DATABASES["default"]
+    test_settings = database.setdefault("TEST", {})
+    if (
+        database["ENGINE"] == "django.db.backends.sqlite3"
+        and request.config.getvalue("reuse_db")
+        and not test_settings.get("NAME")
+    ):
+        folder = settings.BASE_DIR / "test-results" / "db"
+        folder.mkdir(parents=True, exist_ok=True)
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        test_settings["NAME"] = str(folder / f"test_pamong_{worker}.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_modify_db_settings, django_db_blocker) -> bool:
+    """``--create-db``, or a kept database (``--reuse-db``) that a transactional test emptied: its
+    flush at the end removed the rows the migrations wrote (Wagtail's site and root page, the
+    regulatory tables), which migrating again would not bring back. Such a database is rebuilt."""
+    if request.config.getvalue("create_db"):
+        return True
+    if not request.config.getvalue("reuse_db"):
+        return False
+    with django_db_blocker.unblock():
+        return _kept_test_database_was_emptied()
+
+
+def _kept_test_database_was_emptied() -> bool:
+    connection = connections["default"]
+    name = connection.creation._get_test_db_name()
+    if connection.vendor == "sqlite" and (
+        connection.creation.is_in_memory_db(name) or not os.path.exists(name)
+    ):
+        return False
+    # A raw driver connection: Django's connect() would announce it to receivers that look it up by alias.
+    probe = connection.__class__({**connection.settings_dict, "NAME": name})
+    try:
+        raw = probe.get_new_connection(probe.get_connection_params())
+    except probe.Database.Error:  # no such database yet: Django creates it as usual
+        return False
+    try:
+        cursor = raw.cursor()
+        cursor.execute("SELECT COUNT(*) FROM wagtailcore_site")
+        return cursor.fetchone()[0] == 0
+    except probe.Database.Error:  # no tables yet
+        return False
+    finally:
+        raw.close()

@@ -26,7 +26,16 @@ def test_every_marked_string_is_in_the_catalogue(tmp_path: Path):
     repo = LOCALE_DIR.parent
     copy = tmp_path / "repo"
     skip = shutil.ignore_patterns(
-        ".venv", ".git", "media", "staticfiles", "node_modules", "__pycache__", "*.sqlite3"
+        ".venv",
+        ".git",
+        "media",
+        "staticfiles",
+        "node_modules",
+        "__pycache__",
+        "*.sqlite3",
+        # written by tests running in parallel (screenshots, media, test databases)
+        "test-results",
+        ".hypothesis",
     )
     shutil.copytree(repo, copy, ignore=skip)
     fresh = extract(project_dir=copy)

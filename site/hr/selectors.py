@@ -265,7 +265,7 @@ def _jp_per_asn_sql(*, asn_qs: QuerySet[ASN], year: int) -> tuple[str, list]:
         LEFT JOIN ({c_sql}) c ON c.aid = a.id
         LEFT JOIN ({x_sql}) x ON x.aid = a.id
         WHERE a.id IN ({ids_sql})
-    """  # noqa: S608 — table names from model metadata, values are parameters
+    """  # table names from model metadata, values are parameters
     return sql, [*c_params, *x_params, *ids_params]
 
 
@@ -283,7 +283,7 @@ def jp_compliance_summary(*, asn_qs: QuerySet[ASN], year: int) -> JpCompliance:
                SUM(CASE WHEN j.jp >= (CASE WHEN j.employment_type = %s THEN %s ELSE %s END) THEN 1 ELSE 0 END),
                {buckets_sql}
         FROM ({inner}) j
-    """  # noqa: S608
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, [ASN.EmploymentType.PPPK, pppk_min, pns_min, *params])
         row = cursor.fetchone()
@@ -344,7 +344,7 @@ def top_gaps(*, asn_qs: QuerySet[ASN], limit: int = 10) -> list[GapRow]:
         WHERE st.assessed - COALESCE(cu.met, 0) > 0
         ORDER BY below DESC, st.competency_id
         LIMIT %s
-    """  # noqa: S608
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ids_params, *ids_params, limit])
         rows = cursor.fetchall()
@@ -533,7 +533,7 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
             WHERE a.id IN ({ids_sql})
           ) t
         ) t2
-    """  # noqa: S608 — table names from model metadata, values are parameters
+    """  # table names from model metadata, values are parameters
     params = [
         *box_params,
         *kinerja_params,
@@ -613,7 +613,7 @@ def talent_grid(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) -
     sql = f"""
         SELECT x.box, x.kinerja IS NULL, x.potensial IS NULL, COUNT(*)
         FROM ({inner}) x GROUP BY x.box, x.kinerja IS NULL, x.potensial IS NULL
-    """  # noqa: S608
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -651,7 +651,7 @@ class TalentList:
         if self._count is None:
             where, wp = self._where()
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT COUNT(*) FROM ({self._inner}) x WHERE {where}", [*self._params, *wp])  # noqa: S608
+                cursor.execute(f"SELECT COUNT(*) FROM ({self._inner}) x WHERE {where}", [*self._params, *wp])
                 self._count = cursor.fetchone()[0]
         return self._count
 
@@ -660,7 +660,7 @@ class TalentList:
 
     def _select(self, *, limit: int | None = None, offset: int = 0) -> tuple[str, list]:
         where, wp = self._where()
-        sql = f"SELECT * FROM ({self._inner}) x WHERE {where} ORDER BY x.box DESC, x.name, x.id"  # noqa: S608
+        sql = f"SELECT * FROM ({self._inner}) x WHERE {where} ORDER BY x.box DESC, x.name, x.id"
         params = [*self._params, *wp]
         if limit is not None:
             sql += " LIMIT %s OFFSET %s"

@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import env_list
 
 DEBUG = True
-SECRET_KEY = "dev-only-insecure-key-pamong"  # noqa: S105 — never used outside development
+SECRET_KEY = "dev-only-insecure-key-pamong"  # never used outside development
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

@@ -1,9 +1,12 @@
 """Test settings: fast hashing, in-memory mail, same database selection as everywhere."""
 
+import os
+
 from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 DEBUG = False
-SECRET_KEY = "test-only-key-pamong"  # noqa: S105
+SECRET_KEY = "test-only-key-pamong"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -14,6 +17,9 @@ STORAGES = {
 }
 PAMONG_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL
+# One media folder per test process: parallel workers (pytest-xdist sets PYTEST_XDIST_WORKER to gw0,
+# gw1, ...) have databases handing out the same primary keys, so files named after a row must not meet.
+MEDIA_ROOT = BASE_DIR / "test-results" / "media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

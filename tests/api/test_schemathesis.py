@@ -11,6 +11,7 @@ import time
 from contextlib import contextmanager
 
 import hypothesis
+import pytest
 import schemathesis
 from django.core import signals
 from django.core.cache import cache
@@ -26,6 +27,8 @@ from learning.models import Enrolment
 from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
 from performance.models import Evaluation, FollowUpProposal, Period
 from tests.api.conftest import build_api_data
+
+pytestmark = pytest.mark.slow
 
 MAX_EXAMPLES = 10
 

@@ -35,10 +35,13 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 def pytest_collection_modifyitems(config, items):
+    """Every test here is marked ``browser``; under pytest-xdist (``--dist loadgroup``) they all run on
+    one worker, one after the other: one Chromium at a time, one module-scoped browser per module."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def _unavailable(reason: str):

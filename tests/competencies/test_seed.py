@@ -16,7 +16,7 @@ from pamong.people.models import Jabatan
 from tests.factories.learning import make_course
 from tests.factories.people import ASNFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from learning.models import (
 )
 from learning.selectors import jp_for_year
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def demo(world):

@@ -13,7 +13,7 @@ from pamong.people.demo import MIN_STAFF_IN_DEMO_GROUP, STAFF_PER_GROUP, demo_pl
 from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
 from pamong.people.nip import nip_errors
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def seed(**kwargs):

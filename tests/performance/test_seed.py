@@ -8,7 +8,7 @@ from django.urls import reverse
 from performance.demo import seed_performance
 from performance.models import Evaluation, FollowUpProposal, Indicator, Period, Plan, PublicFeedback
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def _counts():

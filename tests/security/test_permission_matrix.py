@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from django.test import Client
 
 from tests.security.targets import url_for
@@ -224,6 +225,7 @@ def test_every_url_pattern_is_in_the_matrix():
     assert not stale, "permission matrix rows for URL patterns that no longer exist: " + ", ".join(stale)
 
 
+@pytest.mark.slow
 def test_permission_matrix(world, objects):
     """One pass over the whole table (one data set: building it per pattern would be slow)."""
     users = world.users()

@@ -27,6 +27,7 @@ EXAMPLES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_seed_creates_the_policy_story_and_is_idempotent(world, client):
     call_command("seed_socialization", seed=2026, verbosity=0)
@@ -59,6 +60,7 @@ def test_seed_creates_the_policy_story_and_is_idempotent(world, client):
     assert sum(p.revisions.count() for p in PolicyPage.objects.all()) == revisions
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_seed_acknowledgements_are_a_bounded_sample(world):
     call_command("seed_socialization", seed=2026, verbosity=0)
