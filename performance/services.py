@@ -24,6 +24,7 @@ from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
 
 from .models import (
+    ANONYMOUS_GROUPS,
     AuditEntry,
     BehaviourRating,
     BerakhlakValue,
@@ -475,14 +476,27 @@ def rating_submit(*, assignment: RaterAssignment, scores: dict[int, int], actor)
         BehaviourRating.objects.bulk_create(
             [BehaviourRating(assignment=assignment, value_id=v, score=s) for v, s in scores.items()]
         )
-        audit_record(
-            actor=None,  # the log is read by HR: it records that a group answered, never who
-            action="rating.submit",
-            obj=assignment.plan,
-            asn=assignment.plan.asn,
-            before=None,
-            after={"group": assignment.group},  # scores and rater stay out of the log
-        )
+        if assignment.group in ANONYMOUS_GROUPS:
+            # HR reads the log: an anonymous answer is recorded for the instansi only, without the
+            # ratee or the group, so the log never counts a group's answers (issue 13, defect 1)
+            audit_record(
+                actor=None,
+                action="rating.submit",
+                obj=assignment,
+                asn=None,
+                before=None,
+                after={"anonymous": True},
+                instansi_id=assignment.plan.asn.instansi_id,
+            )
+        else:
+            audit_record(
+                actor=None,  # the atasan's or the ratee's own rating: the group, never the scores
+                action="rating.submit",
+                obj=assignment.plan,
+                asn=assignment.plan.asn,
+                before=None,
+                after={"group": assignment.group},
+            )
     return assignment
 
 
