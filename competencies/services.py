@@ -569,8 +569,9 @@ def development_goal_add_mandatory(
                 "mandatory": True,
             },
         )
-        if created and plan.status == DevelopmentPlan.Status.COMPLETED:
-            DevelopmentPlan.objects.filter(pk=plan.pk).update(
+        if created:
+            # conditional UPDATE: only a plan that is completed in the database reopens
+            DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.COMPLETED).update(
                 status=DevelopmentPlan.Status.APPROVED, completed_at=None
             )
     return goal

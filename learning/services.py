@@ -462,9 +462,11 @@ def certificate_revoke(
     if certificate.revoked_at is not None:
         raise LearningError(_("Sertifikat ini sudah dicabut."))
     now = now or timezone.now()
-    Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+    # one conditional UPDATE: of two HR users revoking at once, exactly one records the reason
+    if not Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
         revoked_at=now, revoked_reason=reason, revoked_by=user
-    )
+    ):
+        raise LearningError(_("Sertifikat ini baru saja dicabut oleh pengguna lain."))
     certificate.refresh_from_db()
     return certificate
 

@@ -10,10 +10,13 @@ subordinates, the public) — averages. It never returns a rater, an assignment 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Min, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pamong.people.access import asn_scope_q, scope_for
 
@@ -143,11 +146,28 @@ def plan_indicator_rows(*, plan: Plan) -> list[IndicatorRow]:
 # --- 360° -------------------------------------------------------------------------------------
 
 
+#: Period statuses in which 360° answers are collected (the rating window).
+RATING_WINDOW_STATUSES = (Period.Status.PLANNING, Period.Status.RUNNING)
+
+
+def rating_window_open(*, plan: Plan, is_final: bool | None = None) -> bool:
+    """True while raters may still answer: the period is in planning or running and the result is
+    not final. When the period moves to evaluation (or the result is finalised) the window closes."""
+    if plan.period.status not in RATING_WINDOW_STATUSES:
+        return False
+    if is_final is None:
+        is_final = Evaluation.objects.filter(plan=plan, status=Evaluation.Status.FINAL).exists()
+    return not is_final
+
+
 @dataclass
 class GroupSummary:
+    """``answered`` is ``None`` where the group is not published: a count below the threshold, or
+    any count while the window is open, would tell what one rater did."""
+
     group: str
     label: str
-    answered: int
+    answered: int | None
     shown: bool
     average: Decimal | None = None
     by_value: dict[str, Decimal] = field(default_factory=dict)
@@ -155,8 +175,16 @@ class GroupSummary:
 
 
 def rater_group_summaries(*, plan: Plan, settings: EvaluationSettings | None = None) -> list[GroupSummary]:
-    """Per rater group: how many answered and, where allowed, the averages. No identities."""
+    """Per rater group: how many answered and, where allowed, the averages. No identities.
+
+    The anonymous groups (peers, subordinates, the public) are published — count and averages —
+    only once the rating window has closed (:func:`rating_window_open`) and only when at least
+    ``min_group_size`` raters answered. Otherwise neither their count nor their average appears,
+    so comparing two readings never isolates one rater's answer. The atasan and the ratee's own
+    rating are not anonymous and are shown as they come in.
+    """
     settings = settings or settings_for(instansi_id=plan.asn.instansi_id)
+    window_open = rating_window_open(plan=plan)
     weights = settings.weights()
     answered = dict(
         RaterAssignment.objects.filter(plan=plan, submitted_at__isnull=False)
@@ -180,14 +208,15 @@ def rater_group_summaries(*, plan: Plan, settings: EvaluationSettings | None = N
     summaries = []
     for group, label in RaterGroup.choices:
         n = answered.get(group, 0)
-        shown = n > 0 and (group not in ANONYMOUS_GROUPS or n >= settings.min_group_size)
+        anonymous = group in ANONYMOUS_GROUPS
+        shown = (not window_open and n >= settings.min_group_size) if anonymous else n > 0
         values = per_value.get(group, {}) if shown else {}
         avg = weighted_average([(v, Decimal(1)) for v in values.values()]) if values else None
         summaries.append(
             GroupSummary(
                 group=group,
                 label=str(label),
-                answered=n,
+                answered=n if shown or not anonymous else None,
                 shown=shown,
                 average=avg,
                 by_value=values,
@@ -210,9 +239,12 @@ def public_feedback_for_asn(*, asn_id: int, period: Period) -> dict:
 
 
 def pending_rating_tasks(*, asn_id: int) -> QuerySet[RaterAssignment]:
+    """The rater's unanswered assignments whose rating window is still open."""
     return (
-        RaterAssignment.objects.filter(rater_id=asn_id, submitted_at__isnull=True)
-        .exclude(plan__period__status=Period.Status.CLOSED)
+        RaterAssignment.objects.filter(
+            rater_id=asn_id, submitted_at__isnull=True, plan__period__status__in=RATING_WINDOW_STATUSES
+        )
+        .exclude(plan__evaluation__status=Evaluation.Status.FINAL)
         .select_related("plan__asn", "plan__period")
         .order_by("plan__period__year", "plan__asn__name")
     )
@@ -296,6 +328,32 @@ def proposal_explanation(proposal: Proposal) -> dict:
         "proposed_hasil_kerja": proposal.hasil_kerja,
         "proposed_perilaku_kerja": proposal.perilaku_kerja,
     }
+
+
+def evaluation_finalise_blockers(*, evaluation: Evaluation, today: date | None = None) -> list[str]:
+    """Why finalising now would be premature: the period has not ended yet, or an SKP indicator has
+    no realisation at the period's last check-in (the year's value). Empty when nothing blocks."""
+    plan = evaluation.plan
+    today = today or timezone.localdate()
+    blockers = []
+    if today <= plan.period.ends_on:
+        blockers.append(
+            _("Periode %(p)s belum berakhir (berakhir %(d)s).")
+            % {"p": plan.period.name, "d": plan.period.ends_on.strftime("%d-%m-%Y")}
+        )
+    last = CheckIn.objects.filter(period_id=plan.period_id).order_by("-number").first()
+    missing = list(
+        PlanIndicator.objects.filter(plan=plan)
+        .exclude(realisations__checkin=last)
+        .order_by("pk")
+        .values_list("indicator__name", flat=True)
+    )
+    if missing:
+        blockers.append(
+            _("Realisasi %(c)s belum diisi untuk: %(i)s.")
+            % {"c": last.label if last else _("check-in terakhir"), "i": "; ".join(missing)}
+        )
+    return blockers
 
 
 def result_public_dict(*, evaluation: Evaluation) -> dict:
@@ -711,8 +769,9 @@ def reminder_messages(*, today, days: int = 14) -> dict[str, list[str]]:
     tasks = (
         RaterAssignment.objects.filter(
             submitted_at__isnull=True,
-            plan__period__status__in=[Period.Status.RUNNING, Period.Status.EVALUATION],
+            plan__period__status__in=RATING_WINDOW_STATUSES,
         )
+        .exclude(plan__evaluation__status=Evaluation.Status.FINAL)
         .values("rater__user__email")
         .annotate(n=Count("pk"))
     )

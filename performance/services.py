@@ -15,14 +15,16 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
 
 from .models import (
+    ANONYMOUS_GROUPS,
     AuditEntry,
     BehaviourRating,
     BerakhlakValue,
@@ -45,6 +47,7 @@ from .models import (
     Realisation,
 )
 from .scoring import indicator_achievement_pct, predikat_for
+from .selectors import RATING_WINDOW_STATUSES, evaluation_finalise_blockers
 
 # --- limits (settings may override) ----------------------------------------------------------
 
@@ -103,6 +106,24 @@ def audit_record(
     )
 
 
+# --- transitions ------------------------------------------------------------------------------
+
+#: What the loser of a race (or a stale page) is told: the row is no longer in the state it saw.
+STALE_MESSAGE = _("Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman dan periksa statusnya.")
+
+
+def transition(*, model: type[Model], pk: int, expected: dict, changes: dict, message: str) -> None:
+    """Move one row from ``expected`` to ``changes`` in one conditional UPDATE.
+
+    ``UPDATE … SET changes WHERE pk = pk AND expected`` lets exactly one of two concurrent callers
+    through: on PostgreSQL the second UPDATE waits for the first to commit and then finds no row in
+    the expected state. A row count of 0 raises :class:`ValidationError` with ``message``, so the
+    loser gets a clear answer and the caller's transaction (audit entry included) is rolled back.
+    """
+    if not model.objects.filter(pk=pk, **expected).update(**changes):
+        raise ValidationError(message)
+
+
 # --- periods ----------------------------------------------------------------------------------
 
 PERIOD_FLOW = {
@@ -159,8 +180,14 @@ def period_advance(*, period: Period, actor) -> Period:
         return period_close(period=period, actor=actor)
     with transaction.atomic():
         before = _snapshot(period, ["status"])
+        transition(
+            model=Period,
+            pk=period.pk,
+            expected={"status": period.status},
+            changes={"status": nxt},
+            message=_("Status periode baru saja diubah oleh pengguna lain; muat ulang halaman."),
+        )
         period.status = nxt
-        period.save(update_fields=["status"])
         audit_record(
             actor=actor, action="period.status", obj=period, asn=None, before=before, after={"status": nxt}
         )
@@ -173,10 +200,15 @@ def period_close(*, period: Period, actor) -> Period:
         raise ValidationError(_("Periode ini sudah ditutup."))
     with transaction.atomic():
         before = _snapshot(period, ["status"])
-        period.status = Period.Status.CLOSED
-        period.closed_at = timezone.now()
-        period.closed_by = actor if getattr(actor, "pk", None) else None
-        period.save(update_fields=["status", "closed_at", "closed_by"])
+        closed_at, closed_by = timezone.now(), actor if getattr(actor, "pk", None) else None
+        transition(
+            model=Period,
+            pk=period.pk,
+            expected={"status": period.status},
+            changes={"status": Period.Status.CLOSED, "closed_at": closed_at, "closed_by": closed_by},
+            message=_("Periode ini baru saja ditutup atau diubah oleh pengguna lain; muat ulang halaman."),
+        )
+        period.status, period.closed_at, period.closed_by = Period.Status.CLOSED, closed_at, closed_by
         created = followup_propose_for_period(period=period)
         audit_record(
             actor=actor,
@@ -276,10 +308,15 @@ def plan_agree(*, plan: Plan, actor) -> Plan:
         raise ValidationError(_("SKP belum memiliki indikator."))
     with transaction.atomic():
         before = _snapshot(plan, PLAN_FIELDS)
-        plan.status = Plan.Status.AGREED
-        plan.agreed_at = timezone.now()
-        plan.agreed_by = actor
-        plan.save(update_fields=["status", "agreed_at", "agreed_by"])
+        agreed_at = timezone.now()
+        transition(
+            model=Plan,
+            pk=plan.pk,
+            expected={"status": Plan.Status.DRAFT},
+            changes={"status": Plan.Status.AGREED, "agreed_at": agreed_at, "agreed_by": actor},
+            message=_("SKP ini baru saja disepakati oleh pengguna lain."),
+        )
+        plan.status, plan.agreed_at, plan.agreed_by = Plan.Status.AGREED, agreed_at, actor
         rater_assign_defaults(plan=plan, actor=actor)
         audit_record(
             actor=actor,
@@ -417,25 +454,49 @@ def rating_submit(*, assignment: RaterAssignment, scores: dict[int, int], actor)
     if assignment.submitted_at is not None:
         raise ValidationError(_("Penilaian ini sudah dikirim."))
     _results_locked(assignment.plan)
+    if assignment.plan.period.status not in RATING_WINDOW_STATUSES:
+        raise ValidationError(
+            _("Jendela penilaian 360° sudah ditutup: periode sudah memasuki tahap evaluasi.")
+        )
     value_ids = set(BerakhlakValue.objects.values_list("pk", flat=True))
     if set(scores) != value_ids:
         raise ValidationError(_("Beri skor untuk ketujuh nilai BerAKHLAK."))
     if any(not isinstance(s, int) or not 1 <= s <= 5 for s in scores.values()):
         raise ValidationError(_("Skor harus 1 sampai 5."))
     with transaction.atomic():
+        submitted_at = timezone.now()
+        transition(
+            model=RaterAssignment,
+            pk=assignment.pk,
+            expected={"submitted_at__isnull": True},
+            changes={"submitted_at": submitted_at},
+            message=_("Penilaian ini sudah dikirim."),
+        )
+        assignment.submitted_at = submitted_at
         BehaviourRating.objects.bulk_create(
             [BehaviourRating(assignment=assignment, value_id=v, score=s) for v, s in scores.items()]
         )
-        assignment.submitted_at = timezone.now()
-        assignment.save(update_fields=["submitted_at"])
-        audit_record(
-            actor=None,  # the log is read by HR: it records that a group answered, never who
-            action="rating.submit",
-            obj=assignment.plan,
-            asn=assignment.plan.asn,
-            before=None,
-            after={"group": assignment.group},  # scores and rater stay out of the log
-        )
+        if assignment.group in ANONYMOUS_GROUPS:
+            # HR reads the log: an anonymous answer is recorded for the instansi only, without the
+            # ratee or the group, so the log never counts a group's answers (issue 13, defect 1)
+            audit_record(
+                actor=None,
+                action="rating.submit",
+                obj=assignment,
+                asn=None,
+                before=None,
+                after={"anonymous": True},
+                instansi_id=assignment.plan.asn.instansi_id,
+            )
+        else:
+            audit_record(
+                actor=None,  # the atasan's or the ratee's own rating: the group, never the scores
+                action="rating.submit",
+                obj=assignment.plan,
+                asn=assignment.plan.asn,
+                before=None,
+                after={"group": assignment.group},
+            )
     return assignment
 
 
@@ -474,12 +535,29 @@ def public_feedback_submit(
 
 
 def public_feedback_moderate(*, feedback: PublicFeedback, approve: bool, actor) -> PublicFeedback:
+    """HR approves or rejects one pending answer (once: a second moderator is told it is done)."""
     if feedback.status != PublicFeedback.Status.PENDING:
         raise ValidationError(_("Umpan balik ini sudah dimoderasi."))
-    feedback.status = PublicFeedback.Status.APPROVED if approve else PublicFeedback.Status.REJECTED
-    feedback.moderated_by = actor
-    feedback.moderated_at = timezone.now()
-    feedback.save(update_fields=["status", "moderated_by", "moderated_at"])
+    status = PublicFeedback.Status.APPROVED if approve else PublicFeedback.Status.REJECTED
+    with transaction.atomic():
+        moderated_at = timezone.now()
+        transition(
+            model=PublicFeedback,
+            pk=feedback.pk,
+            expected={"status": PublicFeedback.Status.PENDING},
+            changes={"status": status, "moderated_by": actor, "moderated_at": moderated_at},
+            message=_("Umpan balik ini baru saja dimoderasi oleh pengguna lain."),
+        )
+        feedback.status, feedback.moderated_by, feedback.moderated_at = status, actor, moderated_at
+        audit_record(
+            actor=actor,
+            action="public_feedback.moderate",
+            obj=feedback,
+            asn=None,
+            before={"status": PublicFeedback.Status.PENDING},
+            after={"status": status},
+            instansi_id=feedback.channel.unit.instansi_id,
+        )
     return feedback
 
 
@@ -502,6 +580,25 @@ EVALUATION_FIELDS = [
     "achievement_pct",
     "perilaku_score",
 ]
+
+
+def _evaluation_write(*, plan: Plan, existing: Evaluation | None, values: dict) -> Evaluation:
+    """Create the draft result, or change it only while it is still a draft (conditional UPDATE):
+    a result finalised meanwhile by someone else is never overwritten."""
+    if existing is None:
+        try:
+            with transaction.atomic():
+                return Evaluation.objects.create(plan=plan, **values)
+        except IntegrityError:  # another request created it a moment ago
+            raise ValidationError(STALE_MESSAGE) from None
+    transition(
+        model=Evaluation,
+        pk=existing.pk,
+        expected={"status": Evaluation.Status.DRAFT},
+        changes=values,
+        message=_("Hasil penilaian baru saja difinalkan dan tidak dapat diubah; ajukan keberatan."),
+    )
+    return Evaluation.objects.get(pk=existing.pk)
 
 
 def evaluation_save(
@@ -544,9 +641,10 @@ def evaluation_save(
     explanation["cell"] = {"hasil_kerja": hasil_kerja, "perilaku_kerja": perilaku_kerja, "predikat": predikat}
     with transaction.atomic():
         before = _snapshot(existing, EVALUATION_FIELDS)
-        ev, _created = Evaluation.objects.update_or_create(
+        ev = _evaluation_write(
             plan=plan,
-            defaults={
+            existing=existing,
+            values={
                 "achievement_pct": proposal.achievement_pct,
                 "perilaku_score": proposal.perilaku_score,
                 "proposed_hasil_kerja": proposal.hasil_kerja or "",
@@ -576,23 +674,57 @@ def evaluation_save(
     return ev
 
 
-def evaluation_finalise(*, evaluation: Evaluation, actor) -> Evaluation:
-    """The atasan finalises: from now on the result is read-only (corrections through objections)."""
+def evaluation_finalise(
+    *, evaluation: Evaluation, actor, override_reason: str = "", today: date | None = None
+) -> Evaluation:
+    """The atasan finalises: from now on the result is read-only (corrections through objections).
+
+    Refused before the period ends or while realisations are missing
+    (:func:`evaluation_finalise_blockers`), unless HR of the ASN's instansi overrides with a reason,
+    which is kept on the result and in the audit log. Exactly one of two concurrent finalisations
+    goes through (conditional UPDATE); the other is told the result is already final.
+    """
     if evaluation.is_final:
         raise ValidationError(_("Hasil penilaian sudah final."))
+    blockers = evaluation_finalise_blockers(evaluation=evaluation, today=today)
+    override_reason = override_reason.strip()
+    if blockers:
+        if not override_reason:
+            raise ValidationError(
+                [_("Hasil belum dapat difinalkan."), *blockers]
+                + [_("Pengelola kepegawaian dapat mengesampingkan ini dengan alasan yang dicatat.")]
+            )
+        if not can_manage_instansi(actor, evaluation.plan.asn.instansi_id):
+            raise ValidationError(
+                _("Hanya pengelola kepegawaian instansi yang dapat memfinalkan dengan pengecualian.")
+            )
     with transaction.atomic():
         before = _snapshot(evaluation, EVALUATION_FIELDS)
-        evaluation.status = Evaluation.Status.FINAL
-        evaluation.finalised_by = actor
-        evaluation.finalised_at = timezone.now()
-        evaluation.save(update_fields=["status", "finalised_by", "finalised_at"])
+        changes = {
+            "status": Evaluation.Status.FINAL,
+            "finalised_by": actor,
+            "finalised_at": timezone.now(),
+            "finalise_override_reason": override_reason if blockers else "",
+        }
+        transition(
+            model=Evaluation,
+            pk=evaluation.pk,
+            expected={"status": Evaluation.Status.DRAFT},
+            changes=changes,
+            message=_("Hasil penilaian ini baru saja difinalkan oleh pengguna lain."),
+        )
+        for name, value in changes.items():
+            setattr(evaluation, name, value)
+        after = _snapshot(evaluation, EVALUATION_FIELDS)
+        if blockers:
+            after.update(override_reason=override_reason, overridden=[str(b) for b in blockers])
         audit_record(
             actor=actor,
             action="evaluation.finalise",
             obj=evaluation,
             asn=evaluation.plan.asn,
             before=before,
-            after=_snapshot(evaluation, EVALUATION_FIELDS),
+            after=after,
         )
     return evaluation
 
@@ -612,9 +744,11 @@ def objection_file(*, evaluation: Evaluation, reason: str, actor):
     decider_id = plan.atasan.atasan_id if plan.atasan_id else None
     if decider_id is None:
         raise ValidationError(_("Atasan pejabat penilai tidak ditemukan; hubungi pengelola kepegawaian."))
-    if evaluation.objections.filter(status=Objection.Status.PENDING).exists():
-        raise ValidationError(_("Masih ada keberatan yang menunggu keputusan."))
     with transaction.atomic():
+        # the result's row lock orders two concurrent filings: the second sees the first's objection
+        Evaluation.objects.select_for_update().filter(pk=evaluation.pk).values_list("pk").first()
+        if evaluation.objections.filter(status=Objection.Status.PENDING).exists():
+            raise ValidationError(_("Masih ada keberatan yang menunggu keputusan."))
         obj = Objection.objects.create(
             evaluation=evaluation, filed_by=actor, reason=reason.strip(), decider_id=decider_id
         )
@@ -646,13 +780,25 @@ def objection_decide(
         if new_hasil_kerja not in Rating.values or new_perilaku_kerja not in Rating.values:
             raise ValidationError(_("Rating baru tidak dikenal."))
     with transaction.atomic():
-        objection.status = Objection.Status.ACCEPTED if accept else Objection.Status.REJECTED
-        objection.decision_reason = reason.strip()
-        objection.decided_by = actor
-        objection.decided_at = timezone.now()
+        decision = {
+            "status": Objection.Status.ACCEPTED if accept else Objection.Status.REJECTED,
+            "decision_reason": reason.strip(),
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+        }
+        if accept:
+            decision.update(new_hasil_kerja=new_hasil_kerja, new_perilaku_kerja=new_perilaku_kerja)
+        transition(
+            model=Objection,
+            pk=objection.pk,
+            expected={"status": Objection.Status.PENDING},
+            changes=decision,
+            message=_("Keberatan ini baru saja diputuskan oleh pengguna lain."),
+        )
+        for name, value in decision.items():
+            setattr(objection, name, value)
         if accept:
             before = _snapshot(ev, EVALUATION_FIELDS)
-            objection.new_hasil_kerja, objection.new_perilaku_kerja = new_hasil_kerja, new_perilaku_kerja
             ev.hasil_kerja, ev.perilaku_kerja = new_hasil_kerja, new_perilaku_kerja
             ev.predikat = predikat_for(hasil_kerja=new_hasil_kerja, perilaku_kerja=new_perilaku_kerja)
             ev.explanation = {
@@ -673,7 +819,6 @@ def objection_decide(
                 before=before,
                 after=_snapshot(ev, EVALUATION_FIELDS),
             )
-        objection.save()
         audit_record(
             actor=actor,
             action="objection.decide",
@@ -762,13 +907,23 @@ def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = ""
     if not approve and not note.strip():
         raise ValidationError({"note": _("Tuliskan alasan penolakan.")})
     with transaction.atomic():
-        proposal.status = FollowUpProposal.Status.APPROVED if approve else FollowUpProposal.Status.REJECTED
-        proposal.note = note.strip()
-        proposal.decided_by = actor
-        proposal.decided_at = timezone.now()
+        decision = {
+            "status": FollowUpProposal.Status.APPROVED if approve else FollowUpProposal.Status.REJECTED,
+            "note": note.strip(),
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+        }
         if approve and proposal.rule.consequence == FollowUpRule.Consequence.CERTIFICATE:
-            proposal.certificate_code = certificate_new_code()
-        proposal.save()
+            decision["certificate_code"] = certificate_new_code()
+        transition(
+            model=FollowUpProposal,
+            pk=proposal.pk,
+            expected={"status": FollowUpProposal.Status.PROPOSED},
+            changes=decision,
+            message=_("Usulan ini baru saja diputuskan oleh pengguna lain."),
+        )
+        for name, value in decision.items():
+            setattr(proposal, name, value)
         if approve and proposal.rule.consequence == FollowUpRule.Consequence.DEVELOPMENT_GOAL:
             sanction_apply_development_consequence(proposal=proposal, actor=actor)
         audit_record(

@@ -400,6 +400,12 @@ def result(request, pk: int):
     )
     group_labels = dict(RaterGroup.choices)
     rating_labels = dict(Rating.choices)
+    can_finalise = bool(
+        evaluation
+        and not evaluation.is_final
+        and plan.period.status != Period.Status.CLOSED
+        and (ctx["is_evaluator"] or ctx["is_hr"])
+    )
     ctx.update(
         {
             "page_title": _("Hasil kinerja %(name)s") % {"name": plan.asn.name},
@@ -410,6 +416,10 @@ def result(request, pk: int):
             "rating_labels": rating_labels,
             "matrix": _matrix_rows(),
             "cell": (explanation or {}).get("cell"),
+            "can_finalise": can_finalise,
+            "finalise_blockers": selectors.evaluation_finalise_blockers(evaluation=evaluation)
+            if can_finalise
+            else [],
             "objections": list(evaluation.objections.all()) if evaluation else [],
             "can_object": bool(
                 evaluation
@@ -454,12 +464,21 @@ def result_json(request, pk: int):
 @require_POST
 @login_required
 def result_finalise(request, pk: int):
+    """The atasan (or HR of the instansi, who may override the checks with a reason) finalises,
+    after ticking the confirmation: a final result can only change through an objection."""
     plan = selectors.plan_get_for_user(user=request.user, pk=pk)
-    if not can_evaluate(request.user, plan.asn):
+    if not can_evaluate(request.user, plan.asn) and not can_manage_instansi(
+        request.user, plan.asn.instansi_id
+    ):
         raise PermissionDenied
-    evaluation = get_object_or_404(Evaluation, plan=plan)
+    evaluation = get_object_or_404(Evaluation.objects.select_related("plan__period", "plan__asn"), plan=plan)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, _("Centang konfirmasi bahwa hasil final tidak dapat diubah lagi."))
+        return redirect("performance:result", pk=plan.pk)
     try:
-        services.evaluation_finalise(evaluation=evaluation, actor=request.user)
+        services.evaluation_finalise(
+            evaluation=evaluation, actor=request.user, override_reason=request.POST.get("override_reason", "")
+        )
         messages.success(request, _("Hasil penilaian final."))
     except ValidationError as exc:
         _errors(request, exc)

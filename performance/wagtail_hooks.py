@@ -3,14 +3,26 @@ sanction rules, the distribution pattern, the predikat matrix (view) and public 
 
 The model permissions go to BKPSDM (HR provinsi) after every migrate (see ``apps.py``); HR of one
 instansi works in the scoped front-end pages under ``/kinerja/`` (moderation, proposals, audit).
+
+No form here edits a status: a period moves on (and is closed, with its follow-up proposals,
+``closed_at`` and the audit entry) only through :func:`performance.services.period_advance`, and
+public feedback is moderated only through :func:`performance.services.public_feedback_moderate`
+(tests/test_admin_status_fields.py walks every admin form of the project).
 """
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic import CreateView, IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
 
 from pamong.people.access import scope_for
 
@@ -43,14 +55,33 @@ class PeriodCreateView(CreateView):
         return instance
 
 
+class PeriodEditView(EditView):
+    """The status is not a field: the header links to the period page, whose button calls the
+    service (next stage, or closing with follow-up proposals and an audit entry)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            Button(
+                _("Ubah status periode (%(s)s)") % {"s": self.object.get_status_display()},
+                url=reverse("performance:period_detail", args=[self.object.pk]),
+                icon_name="date",
+                priority=5,
+            ),
+            *super().header_more_buttons,
+        ]
+
+
 class PeriodViewSet(ModelViewSet):
     model = Period
     icon = "date"
     menu_label = _("Periode")
     list_display = ["name", "year", "instansi", "status"]
     list_filter = ["status", "year"]
-    form_fields = ["name", "year", "instansi", "starts_on", "ends_on", "checkins_per_year", "status"]
+    form_fields = ["name", "year", "instansi", "starts_on", "ends_on", "checkins_per_year"]
     add_view_class = PeriodCreateView
+    edit_view_class = PeriodEditView
+    copy_view_enabled = False
     index_view_class = _joined("instansi")
 
 
@@ -142,15 +173,59 @@ class PredikatMatrixViewSet(ModelViewSet):
     form_fields = ["predikat"]
 
 
+class PublicFeedbackModerationForm(WagtailAdminModelForm):
+    """No model field: the decision goes to the moderation service."""
+
+    decision = forms.ChoiceField(
+        label=_("keputusan moderasi"),
+        choices=[("approve", _("Setujui")), ("reject", _("Tolak"))],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = PublicFeedback
+        fields = []
+
+
+class PublicFeedbackModerateView(EditView):
+    """Approve or reject through :func:`services.public_feedback_moderate` (once, audited)."""
+
+    def form_valid(self, form):
+        try:
+            services.public_feedback_moderate(
+                feedback=self.object,
+                approve=form.cleaned_data["decision"] == "approve",
+                actor=self.request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            self.produced_error_message = " ".join(exc.messages)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Umpan balik dimoderasi."))
+        return redirect(self.index_url_name)
+
+
 class PublicFeedbackViewSet(ModelViewSet):
+    """Answers come from the public form: no add view; "edit" is the moderation decision."""
+
     model = PublicFeedback
     icon = "comment"
     menu_label = _("Umpan balik masyarakat")
     list_display = ["created_at", "channel", "rating", "status"]
     list_filter = ["status", "rating"]
-    form_fields = ["status"]
     index_view_class = _joined("channel__unit")
+    edit_view_class = PublicFeedbackModerateView
+    copy_view_enabled = False
     list_per_page = 50
+
+    def get_form_class(self, for_update=False):
+        return PublicFeedbackModerationForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name != "add"]
 
 
 class PerformanceGroup(ModelViewSetGroup):

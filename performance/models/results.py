@@ -42,6 +42,14 @@ class Evaluation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     finalised_at = models.DateTimeField(null=True, blank=True)
+    finalise_override_reason = models.TextField(
+        _("alasan finalisasi dengan pengecualian"),
+        blank=True,
+        help_text=_(
+            "Diisi pengelola kepegawaian bila hasil difinalkan sebelum periode berakhir atau "
+            "sebelum semua realisasi diisi."
+        ),
+    )
 
     class Meta:
         verbose_name = _("hasil penilaian")

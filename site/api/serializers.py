@@ -185,11 +185,14 @@ class PeriodRefSerializer(serializers.Serializer):
 
 
 class GroupSummarySerializer(serializers.Serializer):
-    """One rater group: how many answered and, only where shown, the averages. Never a rater."""
+    """One rater group: how many answered and, only where shown, the averages. Never a rater.
+
+    For the anonymous groups (peers, subordinates, the public) ``answered`` is ``null`` unless the
+    group is shown: after the 360° window closed and with at least the minimum number of raters."""
 
     group = serializers.CharField()
     label = serializers.CharField()
-    answered = serializers.IntegerField()
+    answered = serializers.IntegerField(allow_null=True)
     shown = serializers.BooleanField()
     average = serializers.DecimalField(max_digits=4, decimal_places=2, allow_null=True)
     by_value = serializers.DictField(child=serializers.DecimalField(max_digits=4, decimal_places=2))

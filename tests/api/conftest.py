@@ -46,7 +46,8 @@ class ApiData:
 
 
 def build_api_data(world) -> ApiData:
-    period = PeriodFactory(year=2026)
+    # the 360° window is closed (evaluation stage): group results may be published
+    period = PeriodFactory(year=2026, status="evaluation")
     # performance: staff_a rated through the real service after 4 named peers and 3 subordinates-free
     plan_a = PlanFactory(asn=world.staff_a, period=period)
     add_indicator(plan_a, target="100", value="104")

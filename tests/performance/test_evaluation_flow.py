@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(world):
-    p = PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2026))
+    # last year's period in its evaluation stage: ended, 360° window closed
+    p = PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2025, status="evaluation"))
     add_indicator(p, target="24", value="20", direction="lower")  # 120 %
     add_indicator(p, target="100", value="100")  # 100 %
     rate(p, world.atasan_a, RaterGroup.ATASAN, 5)
@@ -78,7 +79,7 @@ def test_no_edit_after_finalisation(plan, world, client_for):
         plan=plan, hasil_kerja="di_atas", perilaku_kerja="di_atas", actor=world.atasan_a.user
     )
     c = client_for(world.atasan_a.user)
-    assert c.post(reverse("performance:result_finalise", args=[plan.pk])).status_code == 302
+    assert c.post(reverse("performance:result_finalise", args=[plan.pk]), {"confirm": "1"}).status_code == 302
     ev.refresh_from_db()
     assert ev.is_final
     with pytest.raises(ValidationError):

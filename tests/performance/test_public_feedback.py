@@ -113,6 +113,11 @@ def test_moderation_before_it_counts(client_for, channel, world):
     counted = public_feedback_for_asn(asn_id=world.staff_a.pk, period=period)
     assert counted == {"count": 3, "average": __import__("decimal").Decimal("4.00")}
     summary = next(s for s in rater_group_summaries(plan=plan) if s.group == "public")
+    assert not summary.shown and summary.answered is None  # the rating window is still open
+    period.status = "evaluation"
+    period.save(update_fields=["status"])
+    plan.period.refresh_from_db()
+    summary = next(s for s in rater_group_summaries(plan=plan) if s.group == "public")
     assert summary.shown and summary.by_value == {
         "berorientasi-pelayanan": __import__("decimal").Decimal("4.00")
     }

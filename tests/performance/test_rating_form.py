@@ -52,4 +52,7 @@ def test_audit_does_not_record_the_rater(world, assignment, client_for):
     url = reverse("performance:rating_form", args=[assignment.pk])
     client_for(world.staff_a2.user).post(url, {f"value_{v.pk}": "5" for v in BerakhlakValue.objects.all()})
     entry = AuditEntry.objects.get(action="rating.submit")
-    assert entry.after == {"group": "peer"} and entry.actor is None
+    assert entry.actor is None
+    # neither the ratee nor the group: HR's log never counts a peer group's answers (issue 13)
+    assert entry.after == {"anonymous": True} and entry.asn is None and entry.object_type == "raterassignment"
+    assert entry.instansi_id == world.staff_a.instansi_id

@@ -59,8 +59,16 @@ def test_demo_atasan_rates_the_demo_asn(db, client_for):
     assert page.status_code == 200
     body = page.content.decode()
     assert "Rata-rata waktu merespons aduan masyarakat" in body and "Simpan penilaian" in body
+    from performance import services
+    from performance.models import BerakhlakValue, RaterAssignment
     from performance.selectors import evaluation_proposal
 
+    # the period is still running: the anonymous 360° groups are not published yet, so (as in the
+    # browser journey) the atasan first gives his own 360° rating, the proposal's perilaku input
+    atasan_task = RaterAssignment.objects.get(plan=plan, group="atasan")
+    services.rating_submit(
+        assignment=atasan_task, scores={v.pk: 4 for v in BerakhlakValue.objects.all()}, actor=None
+    )
     proposal = evaluation_proposal(plan=plan)
     r = c.post(
         reverse("performance:result", args=[plan.pk]),

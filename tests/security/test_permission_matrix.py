@@ -121,7 +121,7 @@ MATRIX: dict[str, Case] = {
     "performance:raters": get("302 403 200 200 404 200 404 200"),
     "performance:result": get(SCOPED_A),
     "performance:result_json": get(SCOPED_A),
-    "performance:result_finalise": post("302 403 302 403 404 403 404 302"),
+    "performance:result_finalise": post("302 403 302 302 404 302 404 302"),  # HR may override (issue 15)
     "performance:objection_file": post("302 302 403 403 404 403 404 403"),
     "performance:evidence_download": get(SCOPED_A),
     "performance:rating_tasks": get(ASN_ONLY),
