@@ -56,8 +56,10 @@ def jp_minimum(employment_type: str) -> int:
 
 
 JPM_HELP = _(
-    "JPM (job-person match) = rata-rata, untuk setiap kompetensi yang dipersyaratkan jabatan, "
-    "dari min(level saat ini, level standar) ÷ level standar, dikali 100. Setiap kompetensi "
-    "berbobot sama; kompetensi yang belum pernah dinilai dihitung level 0; level di atas standar "
-    "tidak menambah nilai. Kesenjangan = level standar − level saat ini (bila positif)."
+    "JPM (job-person match) = 100 × jumlah min(level saat ini, level standar) ÷ jumlah level standar, "
+    "untuk kompetensi yang dipersyaratkan jabatan, dibulatkan satu desimal. Kompetensi yang belum "
+    "pernah dinilai dihitung level 0; level di atas standar tidak menambah nilai; kompetensi dengan "
+    "level standar lebih tinggi berbobot lebih besar. Kesenjangan = level standar − level saat ini "
+    "(bila positif). Rumus dan kategori JPM adalah praktik umum penilaian kompetensi, bukan angka "
+    "yang ditetapkan peraturan; kategorinya dapat diubah."
 )

@@ -38,6 +38,7 @@ JAMBI_TPP = "Kebijakan Provinsi Jambi (TPP ditetapkan dengan Peraturan Gubernur)
 JAMBI_DISCIPLINE = "Kebijakan Provinsi Jambi; hukuman disiplin diproses sesuai PP 94/2021"
 PAMONG_DEFAULT = "Default Pamong (dapat diubah)"
 INSTANSI_POLICY = "Kebijakan instansi"
+JPM_PRACTICE = "Praktik umum penilaian kompetensi ASN; Default Pamong (dapat diubah)"
 
 
 class RuleBasis(models.Model):
