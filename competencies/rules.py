@@ -3,15 +3,14 @@
 Domain words: *kompetensi manajerial*, *sosial kultural* and *teknis* are the three kinds of
 competency of PermenPANRB 38/2017; a *standar kompetensi jabatan* is the level a position
 (*jabatan*) requires per competency; *JPM* (job-person match) says how well a person fits the
-standard of their position; *JP* (jam pelajaran, 45 minutes) counts competency development.
+standard of their position; *JP* (jam pelajaran, 45 minutes) counts competency development
+(the JP target of a person — 20 JP for a PNS, an instansi's own target for a PPPK — is
+:func:`learning.selectors.jp_target_for`).
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-from learning.rules import JP_ANNUAL_MINIMUM
 
 #: Competency levels of PermenPANRB 38/2017, lowest first.
 LEVELS = (1, 2, 3, 4, 5)
@@ -41,18 +40,6 @@ TECHNICAL_LEVEL_BY_KIND = {
 #: courses are suggested per gap.
 SUGGESTED_GOALS = 3
 SUGGESTED_COURSES_PER_GOAL = 2
-
-
-def jp_minimum(employment_type: str) -> int:
-    """Minimum JP of competency development per calendar year for a PNS or a PPPK.
-
-    PP 17/2020 (and PermenPANRB 38/2017's development cycle) sets **20 JP per PNS per year**
-    (:data:`learning.rules.JP_ANNUAL_MINIMUM`). The same minimum applies to PPPK by default; an
-    instansi that sets another one for PPPK configures it with the setting
-    ``PAMONG_JP_MINIMUM = {"PNS": 20, "PPPK": 12}`` (read at call time, never at import).
-    """
-    configured = getattr(settings, "PAMONG_JP_MINIMUM", None) or {}
-    return int(configured.get(employment_type, JP_ANNUAL_MINIMUM))
 
 
 JPM_HELP = _(

@@ -27,7 +27,6 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
-    Case,
     Exists,
     IntegerField,
     OuterRef,
@@ -36,16 +35,15 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.selectors import JpTarget, jp_target_expression, jp_target_for
 from pamong.people.access import asn_scope_q, scope_for
 from pamong.people.models import ASN, UnitKerja
 
-from . import rules
 from .models import (
     Activity,
     Competency,
@@ -229,9 +227,16 @@ class LedgerEntry:
 
 @dataclass
 class Ledger:
+    """JP of one year; ``target`` is :func:`learning.selectors.jp_target_for` (``None``: a PPPK
+    whose instansi set no target — measured against nothing)."""
+
     year: int
-    minimum: int
+    target: JpTarget | None
     entries: list[LedgerEntry]
+
+    @property
+    def minimum(self) -> int | None:
+        return self.target.jp if self.target else None
 
     @property
     def total(self) -> int:
@@ -239,11 +244,11 @@ class Ledger:
 
     @property
     def missing(self) -> int:
-        return max(0, self.minimum - self.total)
+        return self.target.missing(self.total) if self.target else 0
 
     @property
-    def percent(self) -> int:
-        return min(100, (100 * self.total) // self.minimum) if self.minimum else 100
+    def percent(self) -> int | None:
+        return self.target.percent(self.total) if self.target else None
 
 
 #: Plans whose done non-classical activities count in the ledger.
@@ -268,7 +273,7 @@ def jp_ledger(*, asn: ASN, year: int) -> Ledger:
         for a in counted_activities().filter(goal__plan__asn=asn, done_on__year=year)
     ]
     entries.sort(key=lambda e: (e.date, e.title))
-    return Ledger(year=year, minimum=rules.jp_minimum(asn.employment_type), entries=entries)
+    return Ledger(year=year, target=jp_target_for(asn=asn), entries=entries)
 
 
 def counted_activities() -> QuerySet[Activity]:
@@ -281,7 +286,8 @@ def jp_compliance(
     *, user, year: int, instansi_id: int | None = None, unit_id: int | None = None
 ) -> QuerySet[ASN]:
     """Active ASN in ``user``'s scope annotated with ``jp_courses``, ``jp_activities``, ``jp_total``
-    and ``jp_minimum`` for ``year`` — one query (correlated subqueries), filterable and pageable."""
+    and ``jp_minimum`` (the JP target, :func:`learning.selectors.jp_target_expression`: NULL for a
+    PPPK whose instansi set none) for ``year`` — one query, filterable and pageable."""
     from learning.models import Enrolment
 
     start, end = year_bounds(year)
@@ -309,16 +315,13 @@ def jp_compliance(
     return qs.annotate(
         jp_courses=Coalesce(Subquery(courses, output_field=IntegerField()), Value(0)),
         jp_activities=Coalesce(Subquery(activities, output_field=IntegerField()), Value(0)),
-        jp_minimum=Case(
-            When(employment_type=ASN.EmploymentType.PPPK, then=Value(rules.jp_minimum("PPPK"))),
-            default=Value(rules.jp_minimum("PNS")),
-            output_field=IntegerField(),
-        ),
+        jp_minimum=jp_target_expression(),
     ).annotate(jp_total=Coalesce("jp_courses", 0) + Coalesce("jp_activities", 0))
 
 
 def jp_below_minimum(*, user, year: int, instansi_id: int | None = None, unit_id: int | None = None):
-    """:func:`jp_compliance` limited to ASN below their minimum, by unit then name."""
+    """:func:`jp_compliance` limited to ASN below their target, by unit then name (an ASN without a
+    target — a PPPK whose instansi set none — is never listed)."""
     from django.db.models import F
 
     return (
