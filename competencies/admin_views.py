@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from learning.selectors import PNS_JP_TARGET
 from pamong.people.access import role_required, scope_for
 from pamong.people.models import Instansi, UnitKerja
 
@@ -202,8 +203,8 @@ def jp_report(request):
             "page_obj": page,
             "year": year,
             "years": list(range(this_year - 3, this_year + 1)),
-            "minimum_pns": rules.jp_minimum("PNS"),
-            "minimum_pppk": rules.jp_minimum("PPPK"),
+            "minimum_pns": PNS_JP_TARGET.jp,
+            "minimum_pns_source": PNS_JP_TARGET.source,
             "csv_query": query.urlencode(),
             "page_title": _("Kepatuhan JP pengembangan kompetensi"),
         },

@@ -25,6 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from pamong.people.regulation import RuleBasis
+
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
@@ -419,3 +421,28 @@ class CompetencyFit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asn_id} JPM {self.jpm}"
+
+
+class JpmBand(RuleBasis):
+    """A category of the JPM (see :mod:`competencies.selectors`): a JPM at or above ``min_pct``
+    (and below the next band's) falls in this band. Default rows: ≥ 80 % memenuhi syarat,
+    68–80 % masih memenuhi syarat, < 68 % kurang memenuhi syarat — the categories commonly used in
+    competency assessment reports; not set by a regulation, so kept as data HR may change."""
+
+    code = models.SlugField(_("kode"), max_length=30, unique=True)
+    label = models.CharField(_("kategori"), max_length=80)
+    min_pct = models.DecimalField(
+        _("JPM minimal (%)"),
+        max_digits=4,
+        decimal_places=1,
+        unique=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        verbose_name = _("kategori JPM")
+        verbose_name_plural = _("kategori JPM")
+        ordering = ["-min_pct"]
+
+    def __str__(self) -> str:
+        return f"{self.label} (≥ {self.min_pct}%)"

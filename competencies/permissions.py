@@ -1,6 +1,6 @@
 """Admin permissions of the competencies app for the role groups (created after ``migrate``).
 
-BKPSDM provinsi edits the dictionary, the position standards and the course links; HR of an
+BKPSDM provinsi edits the dictionary, the position standards, the course links and the JPM bands; HR of an
 instansi may view them (and edit the standards of their own instansi through the CSV import,
 which is scoped by :mod:`pamong.people.access`).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pamong.people.roles import GROUP_HR_INSTANSI, GROUP_HR_PROVINSI
 
-MODELS = ("competency", "positionstandard", "coursecompetency")
+MODELS = ("competency", "positionstandard", "coursecompetency", "jpmband")
 
 
 def grant_competency_permissions(sender=None, **kwargs) -> None:

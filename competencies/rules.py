@@ -3,15 +3,14 @@
 Domain words: *kompetensi manajerial*, *sosial kultural* and *teknis* are the three kinds of
 competency of PermenPANRB 38/2017; a *standar kompetensi jabatan* is the level a position
 (*jabatan*) requires per competency; *JPM* (job-person match) says how well a person fits the
-standard of their position; *JP* (jam pelajaran, 45 minutes) counts competency development.
+standard of their position; *JP* (jam pelajaran, 45 minutes) counts competency development
+(the JP target of a person — 20 JP for a PNS, an instansi's own target for a PPPK — is
+:func:`learning.selectors.jp_target_for`).
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-from learning.rules import JP_ANNUAL_MINIMUM
 
 #: Competency levels of PermenPANRB 38/2017, lowest first.
 LEVELS = (1, 2, 3, 4, 5)
@@ -43,33 +42,11 @@ SUGGESTED_GOALS = 3
 SUGGESTED_COURSES_PER_GOAL = 2
 
 
-def jp_minimum(employment_type: str) -> int:
-    """Minimum JP of competency development per calendar year for a PNS or a PPPK.
-
-    PP 17/2020 (and PermenPANRB 38/2017's development cycle) sets **20 JP per PNS per year**
-    (:data:`learning.rules.JP_ANNUAL_MINIMUM`). The same minimum applies to PPPK by default; an
-    instansi that sets another one for PPPK configures it with the setting
-    ``PAMONG_JP_MINIMUM = {"PNS": 20, "PPPK": 12}`` (read at call time, never at import).
-    """
-    configured = getattr(settings, "PAMONG_JP_MINIMUM", None) or {}
-    return int(configured.get(employment_type, JP_ANNUAL_MINIMUM))
-
-
-def jp_target(employment_type: str) -> int | None:
-    """The yearly JP target shown to the person themself, or ``None`` for no target.
-
-    The 20 JP minimum is a national rule for **PNS only**; a PPPK sees their JP without it, unless
-    the instansi configured a PPPK minimum in ``PAMONG_JP_MINIMUM``.
-    """
-    configured = getattr(settings, "PAMONG_JP_MINIMUM", None) or {}
-    if employment_type in configured:
-        return int(configured[employment_type])
-    return JP_ANNUAL_MINIMUM if employment_type == "PNS" else None
-
-
 JPM_HELP = _(
-    "JPM (job-person match) = rata-rata, untuk setiap kompetensi yang dipersyaratkan jabatan, "
-    "dari min(level saat ini, level standar) ÷ level standar, dikali 100. Setiap kompetensi "
-    "berbobot sama; kompetensi yang belum pernah dinilai dihitung level 0; level di atas standar "
-    "tidak menambah nilai. Kesenjangan = level standar − level saat ini (bila positif)."
+    "JPM (job-person match) = 100 × jumlah min(level saat ini, level standar) ÷ jumlah level standar, "
+    "untuk kompetensi yang dipersyaratkan jabatan, dibulatkan satu desimal. Kompetensi yang belum "
+    "pernah dinilai dihitung level 0; level di atas standar tidak menambah nilai; kompetensi dengan "
+    "level standar lebih tinggi berbobot lebih besar. Kesenjangan = level standar − level saat ini "
+    "(bila positif). Rumus dan kategori JPM adalah praktik umum penilaian kompetensi, bukan angka "
+    "yang ditetapkan peraturan; kategorinya dapat diubah."
 )

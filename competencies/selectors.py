@@ -1,12 +1,16 @@
 """Reads of the competencies app: profile and gaps, JPM, JP ledger, unit reports, plans to review.
 
-**JPM (job-person match)**, the weighting used everywhere in this app (the common BKN formula)::
+**JPM (job-person match)**, the one formula used everywhere (profile, reports, stored fit, 9-box)::
 
-    JPM = 100 × (1/n) × Σ over the n competencies the position requires of
-                        min(current level, required level) / required level
+    JPM = 100 × Σ min(current level, required level) / Σ required level
 
-Every required competency weighs the same; a competency never assessed counts as level 0; being
-above the standard adds nothing. A position without a standard has no JPM (``None``).
+over the competencies the position requires, rounded half up to one decimal. A competency never
+assessed counts as level 0; being above the standard adds nothing; a competency with a higher
+required level weighs more. A position without a standard has no JPM (``None``). Python
+(:func:`jpm_of`) and SQL (:func:`jpm_sql`, used by :func:`fit_sql`'s readers and by
+:func:`competencies.services.fit_refresh`) compute it with the same integer arithmetic, so the
+figures agree on every database. The JPM is banded by :class:`~competencies.models.JpmBand`
+(default ≥ 80 % memenuhi syarat, 68–80 % masih memenuhi syarat, < 68 % kurang memenuhi syarat).
 **Gap** = required − current when positive. An ASN is **below standard** when any required
 competency has a gap.
 
@@ -19,10 +23,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
-    Case,
     Exists,
     IntegerField,
     OuterRef,
@@ -31,21 +35,21 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.selectors import JpTarget, jp_target_expression, jp_target_for
 from pamong.people.access import asn_scope_q, scope_for
 from pamong.people.models import ASN, UnitKerja
 
-from . import rules
 from .models import (
     Activity,
     Competency,
     CurrentLevel,
     DevelopmentPlan,
+    JpmBand,
     LevelProposal,
     LevelRecord,
     PositionStandard,
@@ -96,11 +100,45 @@ class Profile:
 
 
 def jpm_of(pairs: list[tuple[int, int]]) -> float | None:
-    """JPM in percent (one decimal) of ``(current, required)`` pairs; ``None`` without a standard."""
+    """JPM in percent (one decimal) of ``(current, required)`` pairs; ``None`` without a standard.
+
+    ``100 × Σ min(current, required) / Σ required``, rounded half up (:func:`jpm_from_totals`)."""
     pairs = [(cur, req) for cur, req in pairs if req > 0]
     if not pairs:
         return None
-    return round(100 * sum(min(cur, req) / req for cur, req in pairs) / len(pairs), 1)
+    return jpm_from_totals(
+        fit=sum(min(cur, req) for cur, req in pairs), required=sum(req for _c, req in pairs)
+    )
+
+
+def jpm_from_totals(*, fit: int, required: int) -> float | None:
+    """``100 × fit / required`` rounded half up to one decimal, in integer arithmetic — the same
+    expression as :func:`jpm_sql`, so Python and every database give the same figure."""
+    if not required:
+        return None
+    return ((2000 * int(fit) + int(required)) // (2 * int(required))) / 10
+
+
+def jpm_sql(fit: str, required: str) -> str:
+    """SQL of the JPM in **tenths** of a percent (an integer), rounded half up; NULL when
+    ``required`` is 0. ``fit`` and ``required`` are integer SQL expressions (Σ min, Σ required)."""
+    return f"(CASE WHEN {required} > 0 THEN (2000 * {fit} + {required}) / (2 * {required}) END)"
+
+
+def jpm_band_for(*, jpm: float | None, bands: list[JpmBand] | None = None) -> JpmBand | None:
+    """The :class:`JpmBand` ``jpm`` falls in (the band with the highest ``min_pct`` ≤ ``jpm``);
+    ``None`` without a JPM. Pass ``bands`` (from :func:`jpm_bands`) to avoid a query per call."""
+    if jpm is None:
+        return None
+    for band in bands if bands is not None else jpm_bands():
+        if Decimal(str(jpm)) >= band.min_pct:
+            return band
+    return None
+
+
+def jpm_bands() -> list[JpmBand]:
+    """Every JPM band, highest first (one query)."""
+    return list(JpmBand.objects.order_by("-min_pct"))
 
 
 def profile_for(*, asn: ASN) -> Profile:
@@ -189,9 +227,16 @@ class LedgerEntry:
 
 @dataclass
 class Ledger:
+    """JP of one year; ``target`` is :func:`learning.selectors.jp_target_for` (``None``: a PPPK
+    whose instansi set no target — measured against nothing)."""
+
     year: int
-    minimum: int
+    target: JpTarget | None
     entries: list[LedgerEntry]
+
+    @property
+    def minimum(self) -> int | None:
+        return self.target.jp if self.target else None
 
     @property
     def total(self) -> int:
@@ -199,11 +244,11 @@ class Ledger:
 
     @property
     def missing(self) -> int:
-        return max(0, self.minimum - self.total)
+        return self.target.missing(self.total) if self.target else 0
 
     @property
-    def percent(self) -> int:
-        return min(100, (100 * self.total) // self.minimum) if self.minimum else 100
+    def percent(self) -> int | None:
+        return self.target.percent(self.total) if self.target else None
 
 
 #: Plans whose done non-classical activities count in the ledger.
@@ -228,7 +273,7 @@ def jp_ledger(*, asn: ASN, year: int) -> Ledger:
         for a in counted_activities().filter(goal__plan__asn=asn, done_on__year=year)
     ]
     entries.sort(key=lambda e: (e.date, e.title))
-    return Ledger(year=year, minimum=rules.jp_minimum(asn.employment_type), entries=entries)
+    return Ledger(year=year, target=jp_target_for(asn=asn), entries=entries)
 
 
 def counted_activities() -> QuerySet[Activity]:
@@ -241,7 +286,8 @@ def jp_compliance(
     *, user, year: int, instansi_id: int | None = None, unit_id: int | None = None
 ) -> QuerySet[ASN]:
     """Active ASN in ``user``'s scope annotated with ``jp_courses``, ``jp_activities``, ``jp_total``
-    and ``jp_minimum`` for ``year`` — one query (correlated subqueries), filterable and pageable."""
+    and ``jp_minimum`` (the JP target, :func:`learning.selectors.jp_target_expression`: NULL for a
+    PPPK whose instansi set none) for ``year`` — one query, filterable and pageable."""
     from learning.models import Enrolment
 
     start, end = year_bounds(year)
@@ -269,16 +315,13 @@ def jp_compliance(
     return qs.annotate(
         jp_courses=Coalesce(Subquery(courses, output_field=IntegerField()), Value(0)),
         jp_activities=Coalesce(Subquery(activities, output_field=IntegerField()), Value(0)),
-        jp_minimum=Case(
-            When(employment_type=ASN.EmploymentType.PPPK, then=Value(rules.jp_minimum("PPPK"))),
-            default=Value(rules.jp_minimum("PNS")),
-            output_field=IntegerField(),
-        ),
+        jp_minimum=jp_target_expression(),
     ).annotate(jp_total=Coalesce("jp_courses", 0) + Coalesce("jp_activities", 0))
 
 
 def jp_below_minimum(*, user, year: int, instansi_id: int | None = None, unit_id: int | None = None):
-    """:func:`jp_compliance` limited to ASN below their minimum, by unit then name."""
+    """:func:`jp_compliance` limited to ASN below their target, by unit then name (an ASN without a
+    target — a PPPK whose instansi set none — is never listed)."""
     from django.db.models import F
 
     return (
@@ -301,6 +344,7 @@ class FitRow:
     met: int
     jpm: float | None
     gap_total: int
+    band: JpmBand | None = None
 
 
 def _scope_sql(user, *, instansi_id: int | None, unit_id: int | None) -> tuple[str, list] | None:
@@ -336,20 +380,25 @@ def _scope_sql(user, *, instansi_id: int | None, unit_id: int | None) -> tuple[s
 
 def fit_sql(where: str) -> str:
     """The one SQL definition of the fit per ASN (JPM formula above): a SELECT of ``asn_id, unit_id,
-    required, met, fit, gap_total`` for the ASN of ``people_asn a`` matching ``where`` that have a
-    position standard (JPM = 100 × fit / required). Stored per ASN by
+    required, met, fit, gap_total, required_total, jpm10`` for the ASN of ``people_asn a`` matching
+    ``where`` that have a position standard: ``required`` competencies, ``met`` of them, ``fit`` =
+    Σ min(level, required level), ``required_total`` = Σ required level and ``jpm10`` = the JPM in
+    tenths of a percent (:func:`jpm_sql`). Stored per ASN by
     :func:`competencies.services.fit_refresh` (:class:`~competencies.models.CompetencyFit`)."""
     asn_t = ASN._meta.db_table
     std_t = PositionStandard._meta.db_table
     cur_t = CurrentLevel._meta.db_table
+    fit = """SUM(CASE WHEN COALESCE(c.level, 0) >= s.required_level THEN s.required_level
+                        ELSE COALESCE(c.level, 0) END)"""
     return f"""
         SELECT a.id AS asn_id, a.unit_id AS unit_id,
                COUNT(s.id) AS required,
                SUM(CASE WHEN COALESCE(c.level, 0) >= s.required_level THEN 1 ELSE 0 END) AS met,
-               SUM(CASE WHEN COALESCE(c.level, 0) >= s.required_level THEN 1.0
-                        ELSE COALESCE(c.level, 0) * 1.0 / s.required_level END) AS fit,
+               {fit} AS fit,
                SUM(CASE WHEN COALESCE(c.level, 0) < s.required_level
-                        THEN s.required_level - COALESCE(c.level, 0) ELSE 0 END) AS gap_total
+                        THEN s.required_level - COALESCE(c.level, 0) ELSE 0 END) AS gap_total,
+               SUM(s.required_level) AS required_total,
+               {jpm_sql(fit, "SUM(s.required_level)")} AS jpm10
         FROM {asn_t} a
         JOIN {std_t} s ON s.jabatan_id = a.jabatan_id
         LEFT JOIN {cur_t} c ON c.asn_id = a.id AND c.competency_id = s.competency_id
@@ -365,23 +414,35 @@ _counted_activities = counted_activities
 def below_standard(
     *, user, instansi_id: int | None = None, unit_id: int | None = None, limit: int = 200
 ) -> list[FitRow]:
-    """ASN in scope below their position standard (lowest JPM first), at most ``limit``. Two queries."""
+    """ASN in scope below their position standard (lowest JPM first, with its band), at most
+    ``limit``. Three queries."""
     cond = _scope_sql(user, instansi_id=instansi_id, unit_id=unit_id)
     if cond is None:
         return []
     where, params = cond
-    sql = f"SELECT * FROM ({fit_sql(where)}) f WHERE f.met < f.required ORDER BY f.fit * 1.0 / f.required, f.asn_id LIMIT %s"
+    sql = f"""
+        SELECT f.asn_id, f.required, f.met, f.fit, f.required_total, f.gap_total
+        FROM ({fit_sql(where)}) f WHERE f.met < f.required ORDER BY f.jpm10, f.asn_id LIMIT %s
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         rows = cursor.fetchall()
     people = ASN.objects.select_related("unit", "jabatan", "instansi").in_bulk([r[0] for r in rows])
-    return [
+    bands = jpm_bands() if rows else []
+    out = [
         FitRow(
-            asn=people[r[0]], required=r[2], met=r[3], jpm=round(100 * float(r[4]) / r[2], 1), gap_total=r[5]
+            asn=people[r[0]],
+            required=r[1],
+            met=r[2],
+            jpm=jpm_from_totals(fit=r[3], required=r[4]),
+            gap_total=r[5],
         )
         for r in rows
         if r[0] in people
     ]
+    for row in out:
+        row.band = jpm_band_for(jpm=row.jpm, bands=bands)
+    return out
 
 
 @dataclass
@@ -404,7 +465,7 @@ def unit_gap_summary(*, user, instansi_id: int | None = None, unit_id: int | Non
     where, params = cond
     sql = f"""
         SELECT f.unit_id, COUNT(*), SUM(CASE WHEN f.met < f.required THEN 1 ELSE 0 END),
-               AVG(f.fit * 100.0 / f.required)
+               AVG(f.jpm10 / 10.0)
         FROM ({fit_sql(where)}) f GROUP BY f.unit_id
     """
     with connection.cursor() as cursor:

@@ -55,8 +55,8 @@ def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[i
 
     ``asn_ids`` — these ASN; ``jabatan_ids`` — every ASN holding one of these positions (after a
     standard changed); both ``None`` — every ASN. Every ASN selected gets a row (``jpm`` ``None``
-    without a position standard). The JPM is :func:`competencies.selectors.fit_sql` rounded to one
-    decimal in SQL (half away from zero). A row whose values did not change is left alone
+    without a position standard). The JPM is :func:`competencies.selectors.fit_sql`'s ``jpm10``
+    (integer arithmetic, rounded half up, the same figure as :func:`~competencies.selectors.jpm_of`). A row whose values did not change is left alone
     (``updated_at`` = when the fit last changed). Runs in the caller's transaction, if any.
     More than :data:`FIT_REFRESH_MAX_IDS` ``asn_ids`` are written in chunks (SQL parameter limits).
     """
@@ -87,7 +87,7 @@ def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[i
     sql = f"""
         INSERT INTO {fit_t} (asn_id, jpm, below_standard_count, updated_at)
         SELECT a.id,
-               CASE WHEN f.required > 0 THEN ROUND(100.0 * f.fit / f.required, 1) END,
+               f.jpm10 / 10.0,
                COALESCE(f.required - f.met, 0),
                %s
         FROM {ASN._meta.db_table} a

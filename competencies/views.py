@@ -57,6 +57,7 @@ def profile(request):
             "years": [this_year - 1, this_year, this_year + 1],
             "ledger": selectors.jp_ledger(asn=asn, year=year),
             "jpm_help": rules.JPM_HELP,
+            "jpm_band": selectors.jpm_band_for(jpm=prof.jpm),
             "is_atasan": scope.is_atasan,
             "page_title": _("Kompetensi saya"),
         },

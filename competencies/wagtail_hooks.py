@@ -1,6 +1,6 @@
 """Admin for the competencies app: the dictionary (with its levels; every change is in the
 viewset's history), position standards, course links (a page chooser limited to courses and
-modules), and the HR pages: gap report, JP compliance report, CSV import of standards."""
+modules), the JPM categories, and the HR pages: gap report, JP compliance report, CSV import of standards."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pamong.people.access import scope_for
 from pamong.people.wagtail_hooks import index_view_joining
 
 from . import admin_views
-from .models import Competency, CourseCompetency, PositionStandard
+from .models import Competency, CourseCompetency, JpmBand, PositionStandard
 
 
 class CompetencyViewSet(ModelViewSet):
@@ -83,6 +83,16 @@ class CourseCompetencyViewSet(ModelViewSet):
     ]
 
 
+class JpmBandViewSet(ModelViewSet):
+    """The JPM categories (local rules: each row shows its source)."""
+
+    model = JpmBand
+    icon = "order"
+    menu_label = _("Kategori JPM")
+    list_display = ["label", "min_pct", "source_kind", "source"]
+    form_fields = ["code", "label", "min_pct", "source", "source_kind"]
+
+
 class CompetencyGroup(ModelViewSetGroup):
     menu_label = _("Kompetensi")
     menu_icon = "list-ol"
@@ -91,6 +101,7 @@ class CompetencyGroup(ModelViewSetGroup):
         CompetencyViewSet("kamus_kompetensi"),
         PositionStandardViewSet("standar_kompetensi"),
         CourseCompetencyViewSet("kompetensi_pelatihan"),
+        JpmBandViewSet("kategori_jpm"),
     )
 
 

@@ -1,7 +1,10 @@
 """Rules of the learning app kept as data.
 
-*JP* (jam pelajaran) is a lesson hour of 45 minutes. PP 17/2020 requires every PNS to complete at
-least :data:`JP_ANNUAL_MINIMUM` JP of competency development per calendar year.
+*JP* (jam pelajaran) is a lesson hour of 45 minutes. PP 11/2017 as amended by PP 17/2020 (and
+Peraturan LAN 10/2018) requires every **PNS** to complete at least :data:`JP_ANNUAL_MINIMUM` JP of
+competency development per calendar year. There is no such national minimum for PPPK: a PPPK has a
+target only when their instansi sets one (:class:`learning.models.PppkJpTarget`); see
+:func:`learning.selectors.jp_target_for`.
 """
 
 from __future__ import annotations
@@ -9,8 +12,12 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-#: Minimum JP of competency development per ASN per calendar year (PP 17/2020).
+from pamong.people.regulation import JP_PNS_REGULATION
+
+#: Minimum JP of competency development per PNS per calendar year (national rule; not for PPPK).
 JP_ANNUAL_MINIMUM = 20
+#: Where :data:`JP_ANNUAL_MINIMUM` comes from.
+JP_ANNUAL_MINIMUM_SOURCE = JP_PNS_REGULATION
 
 #: Minutes in one JP.
 JP_MINUTES = 45

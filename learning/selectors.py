@@ -11,14 +11,37 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.utils import timezone
 from wagtail.models import Page
 
 from pamong.people.access import asn_scope_q, scope_for
+from pamong.people.models import ASN
+from pamong.people.regulation import RuleKind
 
-from .models import Certificate, CoursePage, Enrolment, LessonCompletion, QuizAttempt, Statement
-from .rules import JP_ANNUAL_MINIMUM, Delivery
+from .models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    PppkJpTarget,
+    QuizAttempt,
+    Statement,
+)
+from .rules import JP_ANNUAL_MINIMUM, JP_ANNUAL_MINIMUM_SOURCE, Delivery
 
 STEPLEN = Page.steplen
 
@@ -467,8 +490,79 @@ def courses_in_progress(*, asn_id: int, root_url_path: str) -> list[Enrolment]:
     return out
 
 
+# --------------------------------------------------------------------------------------------------
+# JP targets
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JpTarget:
+    """The JP a year an ASN is measured against, and where that figure comes from."""
+
+    jp: int
+    source: str
+    source_kind: str
+
+    @property
+    def is_national(self) -> bool:
+        return self.source_kind == RuleKind.NATIONAL
+
+    @property
+    def basis_label(self) -> str:
+        return f"{RuleKind(self.source_kind).label}: {self.source}"
+
+    def percent(self, total: int) -> int:
+        return min(100, (100 * total) // self.jp) if self.jp else 100
+
+    def missing(self, total: int) -> int:
+        return max(0, self.jp - total)
+
+
+#: The national minimum, for PNS only.
+PNS_JP_TARGET = JpTarget(JP_ANNUAL_MINIMUM, JP_ANNUAL_MINIMUM_SOURCE, RuleKind.NATIONAL)
+
+
+def jp_target_for(*, asn: ASN) -> JpTarget | None:
+    """The JP target of ``asn`` for a calendar year, or ``None`` when there is none.
+
+    A PNS: the national minimum of 20 JP (:data:`PNS_JP_TARGET`). A PPPK: the target their instansi
+    set (:class:`~learning.models.PppkJpTarget`, one query), else ``None`` — no national rule sets a
+    minimum for PPPK, so a PPPK is never reported against 20 JP by default."""
+    if asn.employment_type != ASN.EmploymentType.PPPK:
+        return PNS_JP_TARGET
+    row = PppkJpTarget.objects.filter(instansi_id=asn.instansi_id).only("jp", "source", "source_kind").first()
+    return JpTarget(row.jp, row.source, row.source_kind) if row else None
+
+
+def jp_target_expression(*, prefix: str = "") -> Case:
+    """The JP target as a query expression over ASN rows (``prefix`` for a related ASN, e.g.
+    ``"asn__"``): the national minimum for PNS, the instansi's PPPK target or NULL for PPPK."""
+    return Case(
+        When(
+            **{f"{prefix}employment_type": ASN.EmploymentType.PPPK},
+            then=Subquery(
+                PppkJpTarget.objects.filter(instansi_id=OuterRef(f"{prefix}instansi_id")).values("jp")[:1]
+            ),
+        ),
+        default=Value(JP_ANNUAL_MINIMUM),
+        output_field=IntegerField(),
+    )
+
+
+def jp_target_sql(*, alias: str) -> tuple[str, list]:
+    """The same as :func:`jp_target_expression` in raw SQL over the ASN table aliased ``alias``:
+    ``(sql, params)``, NULL for a PPPK whose instansi set no target."""
+    table = PppkJpTarget._meta.db_table
+    sql = (
+        f"(CASE WHEN {alias}.employment_type = %s "
+        f"THEN (SELECT t.jp FROM {table} t WHERE t.instansi_id = {alias}.instansi_id) ELSE %s END)"
+    )
+    return sql, [ASN.EmploymentType.PPPK, JP_ANNUAL_MINIMUM]
+
+
 def dashboard_for(*, asn_id: int, root_url_path: str) -> dict:
-    """The learner dashboard: courses in progress and completed, JP this year against the minimum."""
+    """The learner dashboard: courses in progress and completed, JP this year against the person's
+    target (:func:`jp_target_for`; none for a PPPK whose instansi set none)."""
     today = timezone.localdate()
     enrolments = list(
         Enrolment.objects.filter(asn_id=asn_id)
@@ -503,13 +597,15 @@ def dashboard_for(*, asn_id: int, root_url_path: str) -> dict:
     completed.sort(key=lambda e: e.completed_at, reverse=True)
     start, end = _year_bounds(today.year)
     jp_year = sum(e.jp_credited for e in completed if start <= e.completed_at < end)
+    target = jp_target_for(asn=ASN.objects.only("employment_type", "instansi_id").get(pk=asn_id))
     return {
         "in_progress": in_progress,
         "completed": completed,
         "jp_year": jp_year,
-        "jp_minimum": JP_ANNUAL_MINIMUM,
-        "jp_percent": min(100, (100 * jp_year) // JP_ANNUAL_MINIMUM),
-        "jp_missing": max(0, JP_ANNUAL_MINIMUM - jp_year),
+        "jp_target": target,
+        "jp_minimum": target.jp if target else None,
+        "jp_percent": target.percent(jp_year) if target else None,
+        "jp_missing": target.missing(jp_year) if target else 0,
         "year": today.year,
         "overdue_count": sum(1 for e in in_progress if e.is_overdue),
     }

@@ -1,4 +1,5 @@
-"""Admin for the learning app: quizzes and their questions (snippets), and a link to HR assignment."""
+"""Admin for the learning app: quizzes and their questions (snippets), the instansi PPPK JP
+targets (a local rule, with its source), and a link to HR assignment."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pamong.people.access import scope_for
 
-from .models import Question, Quiz
+from .models import PppkJpTarget, Question, Quiz
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -101,3 +103,20 @@ class HRMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_assignment_menu_item():
     return HRMenuItem(_("Penugasan pelatihan"), reverse("learning:assign"), icon_name="group", order=900)
+
+
+class PppkJpTargetViewSet(ModelViewSet):
+    """An instansi's JP target for its PPPK: optional (no national minimum for PPPK), local."""
+
+    model = PppkJpTarget
+    icon = "time"
+    menu_label = _("Target JP PPPK instansi")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["instansi", "jp", "source_kind", "source"]
+    form_fields = ["instansi", "jp", "source", "source_kind"]
+
+
+@hooks.register("register_admin_viewset")
+def register_pppk_jp_target_viewset():
+    return PppkJpTargetViewSet("target_jp_pppk")

@@ -3,7 +3,8 @@
 * the indicator catalogue of the four agencies the policy names (DISDIK national exam results,
   DINKES hours to respond to complaints — lower is better —, DLH plastic-waste reduction, DINSOS
   community satisfaction) and attendance for everyone;
-* DLH's own rule: reaching the plastic-waste target earns a piagam, missing it a warning;
+* DLH's own rule: reaching the plastic-waste target earns a piagam; missing it refers the case to
+  the disciplinary process (a written warning is decided under PP 94/2021, never automatically);
 * last year's period, closed, with results, public feedback and proposed rewards and sanctions;
 * this year's period, running, in which ``atasan.dinkes`` can rate ``asn.dinkes``.
 
@@ -24,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pamong.people.models import ASN, Instansi, UnitKerja
+from pamong.people.regulation import INSTANSI_POLICY, RuleKind
 
 from . import selectors, services
 from .models import (
@@ -204,17 +206,21 @@ def _dlh_rules(agencies, indicators) -> None:
             "trigger_comparison": "gte",
             "trigger_achievement_pct": Decimal("100"),
             "consequence": "certificate",
+            "source": INSTANSI_POLICY,
+            "source_kind": RuleKind.LOCAL,
         },
     )
     FollowUpRule.objects.get_or_create(
         instansi=agencies["DLH"],
-        name="Teguran: target pengurangan sampah plastik tidak tercapai",
+        name="Pemeriksaan disiplin (PP 94/2021): target pengurangan sampah plastik tidak tercapai",
         defaults={
             "kind": "sanction",
             "trigger_indicator": plastic,
             "trigger_comparison": "lt",
             "trigger_achievement_pct": Decimal("100"),
             "consequence": "warning",
+            "source": INSTANSI_POLICY,
+            "source_kind": RuleKind.LOCAL,
         },
     )
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pamong.people.access import asn_scope_q, scope_for
+from pamong.people.regulation import RuleKind
 
 from .models import (
     ANONYMOUS_GROUPS,
@@ -30,6 +31,7 @@ from .models import (
     Evaluation,
     EvaluationSettings,
     FollowUpProposal,
+    FollowUpRule,
     Objection,
     OrganisationPredikat,
     OrgPredikat,
@@ -37,6 +39,7 @@ from .models import (
     Plan,
     PlanIndicator,
     Predikat,
+    PredikatMatrixCell,
     PublicFeedback,
     RaterAssignment,
     RaterGroup,
@@ -324,6 +327,8 @@ def proposal_explanation(proposal: Proposal) -> dict:
             "perilaku_di_atas_score": str(s.perilaku_di_atas_score),
             "perilaku_sesuai_score": str(s.perilaku_sesuai_score),
             "min_group_size": s.min_group_size,
+            "source": s.source,
+            "source_kind": s.source_kind,
         },
         "proposed_hasil_kerja": proposal.hasil_kerja,
         "proposed_perilaku_kerja": proposal.perilaku_kerja,
@@ -781,3 +786,87 @@ def reminder_messages(*, today, days: int = 14) -> dict[str, list[str]]:
             _("%(n)s penilaian perilaku kerja (360°) menunggu Anda.") % {"n": row["n"]},
         )
     return out
+
+
+# --- where the rules come from ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleBasisRow:
+    """One rule as explained to users: what it is, national or local, and its source."""
+
+    title: str
+    detail: str
+    source: str
+    source_kind: str
+    source_kind_label: str
+
+    @property
+    def is_national(self) -> bool:
+        return self.source_kind == RuleKind.NATIONAL
+
+
+def _basis_row(title, detail, row) -> RuleBasisRow:
+    return RuleBasisRow(
+        title=str(title),
+        detail=str(detail),
+        source=row.source,
+        source_kind=row.source_kind,
+        source_kind_label=str(row.get_source_kind_display()),
+    )
+
+
+def rule_bases_for(*, instansi_id: int | None) -> list[RuleBasisRow]:
+    """The rules that decide a predikat and what follows it for an ASN of ``instansi_id``, each
+    with its basis: the national ones first (matrix, BerAKHLAK, distribution pattern), then the
+    local ones (thresholds and weights, the active reward and sanction rules). Five queries."""
+    rows: list[RuleBasisRow] = []
+    matrix = PredikatMatrixCell.objects.order_by("pk").first()
+    if matrix is not None:
+        rows.append(
+            _basis_row(_("Matriks predikat kinerja"), _("Hasil kerja × perilaku kerja → predikat."), matrix)
+        )
+    value = BerakhlakValue.objects.order_by("order").first()
+    if value is not None:
+        rows.append(_basis_row(_("Nilai dasar BerAKHLAK"), _("Aspek penilaian perilaku kerja."), value))
+    distribution = DistributionRule.objects.order_by("pk").first()
+    if distribution is not None:
+        rows.append(
+            _basis_row(
+                _("Pola distribusi predikat"),
+                _("Sebaran predikat pegawai menurut predikat organisasi."),
+                distribution,
+            )
+        )
+    s = settings_for(instansi_id=instansi_id)
+    weights = s.weights()
+    rows.append(
+        _basis_row(
+            _("Ambang usulan rating dan bobot 360°"),
+            _(
+                "Hasil kerja: di atas ekspektasi bila capaian ≥ %(up)s%%, sesuai bila ≥ %(mid)s%%. "
+                "Perilaku kerja: di atas bila skor ≥ %(pup)s, sesuai bila ≥ %(pmid)s. Bobot penilai: "
+                "atasan %(a)s%%, rekan %(p)s%%, bawahan %(b)s%%, masyarakat %(m)s%%."
+            )
+            % {
+                "up": s.hasil_di_atas_pct,
+                "mid": s.hasil_sesuai_pct,
+                "pup": s.perilaku_di_atas_score,
+                "pmid": s.perilaku_sesuai_score,
+                "a": weights["atasan"],
+                "p": weights["peer"],
+                "b": weights["subordinate"],
+                "m": weights["public"],
+            },
+            s,
+        )
+    )
+    rules = FollowUpRule.objects.filter(is_active=True).filter(
+        Q(instansi__isnull=True) | Q(instansi_id=instansi_id)
+    )
+    for rule in rules.select_related("trigger_indicator").order_by("kind", "name"):
+        detail = f"{rule.trigger_text} → {rule.get_consequence_display()}"
+        if rule.tpp_percent is not None:
+            detail += f" ({rule.tpp_percent.normalize():f}%)"
+        rows.append(_basis_row(rule.name, detail, rule))
+    return rows

@@ -1,5 +1,7 @@
 """Admin (Wagtail) for HR: periods, the indicator catalogue, thresholds and weights, reward and
 sanction rules, the distribution pattern, the predikat matrix (view) and public feedback moderation.
+Every rule listing shows where each row comes from (national regulation or local choice, and its
+source; see :mod:`pamong.people.regulation`).
 
 The model permissions go to BKPSDM (HR provinsi) after every migrate (see ``apps.py``); HR of one
 instansi works in the scoped front-end pages under ``/kinerja/`` (moderation, proposals, audit).
@@ -117,9 +119,11 @@ class FollowUpRuleViewSet(ModelViewSet):
         "trigger_predikat",
         "trigger_indicator",
         "consequence",
+        "source_kind",
+        "source",
         "is_active",
     ]
-    list_filter = ["kind", "consequence", "instansi", "is_active"]
+    list_filter = ["kind", "consequence", "source_kind", "instansi", "is_active"]
     form_fields = [
         "instansi",
         "name",
@@ -130,6 +134,8 @@ class FollowUpRuleViewSet(ModelViewSet):
         "trigger_achievement_pct",
         "consequence",
         "tpp_percent",
+        "source",
+        "source_kind",
         "is_active",
     ]
     index_view_class = _joined("instansi", "trigger_indicator")
@@ -139,9 +145,19 @@ class EvaluationSettingsViewSet(ModelViewSet):
     model = EvaluationSettings
     icon = "cog"
     menu_label = _("Ambang dan bobot penilaian")
-    list_display = ["__str__", "hasil_di_atas_pct", "hasil_sesuai_pct", "weight_atasan", "min_group_size"]
+    list_display = [
+        "__str__",
+        "hasil_di_atas_pct",
+        "hasil_sesuai_pct",
+        "weight_atasan",
+        "min_group_size",
+        "source_kind",
+        "source",
+    ]
     form_fields = [
         "instansi",
+        "source",
+        "source_kind",
         "hasil_di_atas_pct",
         "hasil_sesuai_pct",
         "perilaku_di_atas_score",
@@ -160,16 +176,25 @@ class DistributionRuleViewSet(ModelViewSet):
     model = DistributionRule
     icon = "table"
     menu_label = _("Pola distribusi predikat")
-    list_display = ["description", "org_predikat", "min_pct", "max_pct", "min_count"]
-    list_filter = ["org_predikat"]
-    form_fields = ["org_predikat", "predikat_codes", "min_pct", "max_pct", "min_count", "description"]
+    list_display = ["description", "org_predikat", "min_pct", "max_pct", "min_count", "source_kind", "source"]
+    list_filter = ["org_predikat", "source_kind"]
+    form_fields = [
+        "org_predikat",
+        "predikat_codes",
+        "min_pct",
+        "max_pct",
+        "min_count",
+        "description",
+        "source",
+        "source_kind",
+    ]
 
 
 class PredikatMatrixViewSet(ModelViewSet):
     model = PredikatMatrixCell
     icon = "table"
     menu_label = _("Matriks predikat")
-    list_display = ["hasil_kerja", "perilaku_kerja", "predikat"]
+    list_display = ["hasil_kerja", "perilaku_kerja", "predikat", "source_kind", "source"]
     form_fields = ["predikat"]
 
 

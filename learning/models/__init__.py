@@ -3,7 +3,8 @@
 * :mod:`.pages` — the Wagtail pages: catalogue, course, module, lesson;
 * :mod:`.quiz` — quizzes, questions and choices, managed as snippets;
 * :mod:`.records` — what learners did: enrolments, completions, quiz attempts, certificates and
-  xAPI-style statements.
+  xAPI-style statements;
+* :mod:`.targets` — an instansi's own JP target for its PPPK.
 """
 
 from .pages import CourseIndexPage, CoursePage, CourseTag, LessonPage, ModulePage
@@ -16,6 +17,7 @@ from .records import (
     QuizAttempt,
     Statement,
 )
+from .targets import PppkJpTarget
 
 __all__ = [
     "Certificate",
@@ -28,6 +30,7 @@ __all__ = [
     "LessonPage",
     "ModuleCompletion",
     "ModulePage",
+    "PppkJpTarget",
     "Question",
     "Quiz",
     "QuizAttempt",

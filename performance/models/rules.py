@@ -2,6 +2,14 @@
 
 Nothing in views or services decides a predikat, a threshold or a consequence with ``if``
 chains: they read these rows.
+
+Each row says where it comes from (:class:`pamong.people.regulation.RuleBasis`): the predikat
+matrix (PermenPANRB 6/2022), the BerAKHLAK values (SE MenPANRB 20/2021) and the distribution
+pattern (SE MenPANRB 3/2023) are national; the thresholds (110 %/90 %, 4/3), the 360° weights
+(60/20/10/10) and the reward/sanction rules (TPP +10 %/−10 %/−25 %, piagam, calon promosi) are
+local choices — Jambi's policy or Pamong defaults — that HR may change. A written warning
+(*teguran tertulis*) is a disciplinary penalty with its own process under PP 94/2021: a sanction
+rule can only refer the case to that process, never impose it.
 """
 
 from __future__ import annotations
@@ -14,10 +22,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from pamong.people.regulation import JAMBI_POLICY, RuleBasis
+
 from .choices import OrgPredikat, Predikat, Rating
 
 
-class PredikatMatrixCell(models.Model):
+class PredikatMatrixCell(RuleBasis):
     """One cell of the PermenPANRB 6/2022 matrix: hasil kerja × perilaku kerja → predikat."""
 
     hasil_kerja = models.CharField(_("rating hasil kerja"), max_length=10, choices=Rating.choices)
@@ -35,7 +45,7 @@ class PredikatMatrixCell(models.Model):
         return f"{self.get_hasil_kerja_display()} × {self.get_perilaku_kerja_display()} → {self.get_predikat_display()}"
 
 
-class BerakhlakValue(models.Model):
+class BerakhlakValue(RuleBasis):
     """One of the seven BerAKHLAK core values, rated in the 360° perilaku kerja assessment."""
 
     code = models.SlugField(_("kode"), max_length=40, unique=True)
@@ -68,10 +78,17 @@ class BehaviourIndicator(models.Model):
         return self.text
 
 
-class EvaluationSettings(models.Model):
+class EvaluationSettings(RuleBasis):
     """Proposal thresholds and 360° weights. One default row; an instansi may have its own."""
 
     is_default = models.BooleanField(_("bawaan"), default=False)
+    #: Thresholds and weights are local choices; a national regulation sets none of them.
+    source = models.CharField(
+        _("sumber aturan"),
+        max_length=200,
+        default=JAMBI_POLICY,
+        help_text=_("Peraturan atau keputusan yang menjadi dasar, mis. PermenPANRB 6/2022 atau Pergub."),
+    )
     instansi = models.OneToOneField(
         "people.Instansi",
         on_delete=models.CASCADE,
@@ -145,7 +162,7 @@ class EvaluationSettings(models.Model):
         }
 
 
-class DistributionRule(models.Model):
+class DistributionRule(RuleBasis):
     """One constraint of the predikat distribution pattern (SE MenPANRB 3/2023).
 
     For an organisation with ``org_predikat``, the share of employees whose predikat is in
@@ -175,7 +192,7 @@ class DistributionRule(models.Model):
         return [c.strip() for c in self.predikat_codes.split(",") if c.strip()]
 
 
-class FollowUpRule(models.Model):
+class FollowUpRule(RuleBasis):
     """A reward or sanction rule: a trigger (a predikat, or an indicator's achievement) → a consequence."""
 
     class Kind(models.TextChoices):
@@ -187,7 +204,8 @@ class FollowUpRule(models.Model):
         TPP_INCREASE = "tpp_increase", _("Penghargaan finansial (tambahan TPP)")
         PROMOTION_CANDIDATE = "promotion_candidate", _("Masuk daftar calon promosi")
         TPP_REDUCTION = "tpp_reduction", _("Pemotongan TPP")
-        WARNING = "warning", _("Teguran tertulis")
+        #: Not a penalty Pamong imposes: the case goes to the disciplinary process of PP 94/2021.
+        WARNING = "warning", _("Diteruskan ke pemeriksaan disiplin (diproses sesuai PP 94/2021)")
         DEVELOPMENT_GOAL = "development_goal", _("Sasaran pengembangan wajib")
 
     class Comparison(models.TextChoices):

@@ -23,7 +23,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from competencies import rules as competency_rules
 from competencies.models import Competency, CompetencyFit, DevelopmentPlan, Goal, PositionStandard
 from competencies.selectors import (
     counted_activities,  # the one definition of "activities that count in the JP ledger"
@@ -33,6 +32,7 @@ from competencies.selectors import (
     year_bounds,
 )
 from learning.models import Enrolment
+from learning.selectors import PNS_JP_TARGET, jp_target_sql
 from pamong.people.access import scope_for
 from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
 from pamong.socialization.selectors import policy_chapters, valid_acknowledgements
@@ -223,11 +223,16 @@ JP_BUCKETS = (
 
 @dataclass
 class JpCompliance:
+    """``total`` ASN measured against a JP target (PNS: the national 20 JP; PPPK: their instansi's
+    target), ``met`` of them reached it; ``untargeted`` PPPK have no target and are not counted in
+    either. The buckets count every ASN."""
+
     year: int
     total: int
     met: int
     minimum: int
     buckets: list[CountRow]
+    untargeted: int = 0
 
     @property
     def percent(self) -> float:
@@ -259,40 +264,48 @@ def _jp_per_asn_sql(*, asn_qs: QuerySet[ASN], year: int) -> tuple[str, list]:
     c_sql, c_params = courses.query.sql_with_params()
     x_sql, x_params = activities.query.sql_with_params()
     asn_t = ASN._meta.db_table
+    target_sql, target_params = jp_target_sql(alias="a")
     sql = f"""
-        SELECT a.id, a.employment_type, COALESCE(c.t, 0) + COALESCE(x.t, 0) AS jp
+        SELECT a.id, a.employment_type, COALESCE(c.t, 0) + COALESCE(x.t, 0) AS jp, {target_sql} AS target
         FROM {asn_t} a
         LEFT JOIN ({c_sql}) c ON c.aid = a.id
         LEFT JOIN ({x_sql}) x ON x.aid = a.id
         WHERE a.id IN ({ids_sql})
     """  # table names from model metadata, values are parameters
-    return sql, [*c_params, *x_params, *ids_params]
+    return sql, [*target_params, *c_params, *x_params, *ids_params]
 
 
 def jp_compliance_summary(*, asn_qs: QuerySet[ASN], year: int) -> JpCompliance:
-    """Share of ASN at or above their JP minimum in ``year``, and counts per JP bucket (one query)."""
+    """Share of ASN at or above their JP target in ``year`` (:func:`learning.selectors.jp_target_sql`:
+    a PPPK whose instansi set no target is not measured), and counts per JP bucket (one query)."""
     inner, params = _jp_per_asn_sql(asn_qs=asn_qs, year=year)
-    pns_min = competency_rules.jp_minimum("PNS")
-    pppk_min = competency_rules.jp_minimum("PPPK")
     buckets_sql = ", ".join(
         f"SUM(CASE WHEN j.jp >= {int(lo)}{'' if hi is None else f' AND j.jp <= {int(hi)}'} THEN 1 ELSE 0 END)"
         for _key, _label, lo, hi in JP_BUCKETS
     )
     sql = f"""
-        SELECT COUNT(*),
-               SUM(CASE WHEN j.jp >= (CASE WHEN j.employment_type = %s THEN %s ELSE %s END) THEN 1 ELSE 0 END),
-               {buckets_sql}
+        SELECT COUNT(j.target),
+               SUM(CASE WHEN j.jp >= j.target THEN 1 ELSE 0 END),
+               {buckets_sql},
+               COUNT(*)
         FROM ({inner}) j
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [ASN.EmploymentType.PPPK, pppk_min, pns_min, *params])
+        cursor.execute(sql, params)
         row = cursor.fetchone()
-    total = row[0] or 0
+    total, everyone = row[0] or 0, row[-1] or 0
     buckets = [
-        CountRow(key, str(label), row[2 + i] or 0, total)
+        CountRow(key, str(label), row[2 + i] or 0, everyone)
         for i, (key, label, _lo, _hi) in enumerate(JP_BUCKETS)
     ]
-    return JpCompliance(year=year, total=total, met=row[1] or 0, minimum=pns_min, buckets=buckets)
+    return JpCompliance(
+        year=year,
+        total=total,
+        met=row[1] or 0,
+        minimum=PNS_JP_TARGET.jp,
+        buckets=buckets,
+        untargeted=everyone - total,
+    )
 
 
 @dataclass

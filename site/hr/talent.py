@@ -19,8 +19,10 @@ The box numbers are those of the national talent-management guidance (:data:`NIN
     menengah                  3         5        7
     rendah                    1         2        4
 
-Each box carries a recommended action and a development recommendation (:data:`BOXES`); the
-latter is what "tambahkan ke rencana pengembangan" adds to the person's plan.
+Each box carries the recommended actions of PermenPANRB 3/2020 (:data:`RECOMMENDATIONS`, national,
+the regulation's complete list) and a development recommendation (Pamong's default, local); the
+latter is what "tambahkan ke rencana pengembangan" adds to the person's plan. The thresholds of the
+potential axis are local too (:class:`pamong.hr.models.TalentSettings`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+
+from pamong.people.regulation import PAMONG_DEFAULT, PERMENPANRB_3_2020, RuleKind
 
 # Performance codes (performance.models.Rating values) and potential codes, lowest first.
 DI_BAWAH, SESUAI, DI_ATAS = "di_bawah", "sesuai", "di_atas"
@@ -66,13 +70,20 @@ NINE_BOX: dict[tuple[str, str], int] = {
 }
 
 
+#: Where the recommendations come from. The box numbers and the recommended actions per box are
+#: those of PermenPANRB 3/2020 (national); the box names and the development recommendation that
+#: "tambahkan ke rencana pengembangan" adds to a plan are Pamong's defaults (local).
+RECOMMENDATIONS_SOURCE = PERMENPANRB_3_2020
+DEVELOPMENT_SOURCE = PAMONG_DEFAULT
+
+
 @dataclass(frozen=True)
 class Box:
     number: int
     potensial: str
     kinerja: str
     name: str
-    action: str
+    recommendations: tuple[str, ...]
     development: str
 
     @property
@@ -83,58 +94,92 @@ class Box:
     def kinerja_label(self) -> str:
         return str(KINERJA_LABELS[self.kinerja])
 
+    @property
+    def action(self) -> str:
+        """The PermenPANRB 3/2020 recommendations of the box, as one sentence."""
+        return "; ".join(str(r) for r in self.recommendations) + "."
 
-_BOX_TEXT: dict[int, tuple[str, str, str]] = {
+    @property
+    def action_source(self) -> str:
+        return f"{RuleKind.NATIONAL.label}: {RECOMMENDATIONS_SOURCE}"
+
+    @property
+    def development_source(self) -> str:
+        return f"{RuleKind.LOCAL.label}: {DEVELOPMENT_SOURCE}"
+
+
+#: Box number → recommended actions, the complete list of PermenPANRB 3/2020 (national).
+RECOMMENDATIONS: dict[int, tuple[str, ...]] = {
     9: (
-        _("Bintang"),
-        _("Masuk kelompok rencana suksesi (talent pool) dan diberi penghargaan."),
-        _("Program akselerasi: penugasan khusus lintas unit dan mentoring oleh pimpinan tinggi."),
+        _("Dipromosikan dan dipertahankan"),
+        _("Masuk kelompok rencana suksesi instansi/nasional"),
+        _("Penghargaan"),
     ),
     8: (
-        _("Potensial tinggi"),
-        _("Dipertimbangkan masuk kelompok rencana suksesi; diberi penugasan yang lebih menantang."),
-        _("Penugasan khusus dengan coaching atasan untuk meningkatkan hasil kerja."),
+        _("Dipertahankan"),
+        _("Masuk kelompok rencana suksesi instansi"),
+        _("Rotasi/perluasan jabatan"),
+        _("Bimbingan kinerja"),
     ),
     7: (
-        _("Kinerja tinggi"),
-        _("Dipertahankan dan diberi penghargaan; dipertimbangkan untuk rotasi pengayaan."),
-        _("Pelatihan kompetensi manajerial untuk menutup kesenjangan dan menaikkan potensi."),
+        _("Dipertahankan"),
+        _("Masuk kelompok rencana suksesi instansi"),
+        _("Rotasi/pengayaan jabatan"),
+        _("Pengembangan kompetensi"),
+        _("Tugas belajar"),
     ),
     6: (
-        _("Potensial belum optimal"),
-        _("Bimbingan kinerja (coaching dan konseling); telusuri penyebab kinerja rendah."),
-        _("Coaching kinerja oleh atasan dan rencana perbaikan hasil kerja."),
+        _("Penempatan yang sesuai"),
+        _("Bimbingan kinerja"),
+        _("Konseling kinerja"),
     ),
     5: (
-        _("Inti"),
-        _("Dipertahankan pada jabatan; dikembangkan sesuai kebutuhan jabatan."),
-        _("Pengembangan kompetensi sesuai kesenjangan terhadap standar jabatan."),
+        _("Penempatan yang sesuai"),
+        _("Bimbingan kinerja"),
+        _("Pengembangan kompetensi"),
     ),
     4: (
-        _("Profesional handal"),
-        _("Dipertahankan dan diberi penghargaan; pengembangan kompetensi jabatan."),
-        _("Pelatihan untuk menutup kesenjangan kompetensi jabatan."),
+        _("Rotasi"),
+        _("Pengembangan kompetensi"),
     ),
     3: (
-        _("Perlu bimbingan"),
-        _("Bimbingan kinerja dan pengembangan kompetensi."),
-        _("Coaching kinerja dan pelatihan teknis sesuai jabatan."),
+        _("Bimbingan kinerja"),
+        _("Konseling kinerja"),
+        _("Pengembangan kompetensi"),
+        _("Penempatan yang sesuai"),
     ),
     2: (
-        _("Perlu pengembangan"),
-        _("Pengembangan kompetensi; dipertimbangkan rotasi sesuai kompetensi."),
-        _("Pelatihan kompetensi dasar jabatan dan mentoring rekan senior."),
+        _("Bimbingan kinerja"),
+        _("Pengembangan kompetensi"),
+        _("Penempatan yang sesuai"),
     ),
-    1: (
-        _("Perlu penanganan"),
-        _("Ditangani sesuai ketentuan peraturan perundang-undangan (pembinaan dan penegakan disiplin)."),
-        _("Program pembinaan kinerja dan kompetensi dasar dengan pemantauan atasan."),
-    ),
+    1: (_("Diproses sesuai ketentuan peraturan perundang-undangan"),),
 }
 
-#: Box number → :class:`Box` (axes, name, recommended action, development recommendation).
+#: Box number → (name, development recommendation): Pamong's defaults (local).
+_BOX_TEXT: dict[int, tuple[str, str]] = {
+    9: (
+        _("Bintang"),
+        _("Program akselerasi: penugasan khusus lintas unit dan mentoring oleh pimpinan tinggi."),
+    ),
+    8: (_("Potensial tinggi"), _("Penugasan khusus dengan coaching atasan untuk meningkatkan hasil kerja.")),
+    7: (
+        _("Kinerja tinggi"),
+        _("Pelatihan kompetensi manajerial untuk menutup kesenjangan dan menaikkan potensi."),
+    ),
+    6: (_("Potensial belum optimal"), _("Coaching kinerja oleh atasan dan rencana perbaikan hasil kerja.")),
+    5: (_("Inti"), _("Pengembangan kompetensi sesuai kesenjangan terhadap standar jabatan.")),
+    4: (_("Profesional handal"), _("Pelatihan untuk menutup kesenjangan kompetensi jabatan.")),
+    3: (_("Perlu bimbingan"), _("Coaching kinerja dan pelatihan teknis sesuai jabatan.")),
+    2: (_("Perlu pengembangan"), _("Pelatihan kompetensi dasar jabatan dan mentoring rekan senior.")),
+    1: (_("Perlu penanganan"), _("Program pembinaan kinerja dan kompetensi dasar dengan pemantauan atasan.")),
+}
+
+#: Box number → :class:`Box` (axes, name, recommended actions, development recommendation).
 BOXES: dict[int, Box] = {
-    number: Box(number, potensial, kinerja, *_BOX_TEXT[number])
+    number: Box(
+        number, potensial, kinerja, _BOX_TEXT[number][0], RECOMMENDATIONS[number], _BOX_TEXT[number][1]
+    )
     for (potensial, kinerja), number in NINE_BOX.items()
 }
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competencies import rules as competency_rules
-from competencies.selectors import below_standard
+from competencies.selectors import below_standard, jpm_band_for
 from pamong.exports import export_response
 from pamong.people.access import can_manage_instansi, get_visible_asn_or_404, role_required, scope_for
 
@@ -55,6 +55,7 @@ def profile(request, pk: int):
             "asn": asn,
             "page_title": _("Profil %(name)s") % {"name": asn.name},
             "jpm_help": competency_rules.JPM_HELP,
+            "jpm_band": jpm_band_for(jpm=context["competency_profile"].jpm),
             "is_hr": scope.is_hr and can_manage_instansi(request.user, asn.instansi_id),
             "boxes": talent.BOXES,
         }

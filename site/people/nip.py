@@ -6,7 +6,7 @@ A PNS NIP has 18 digits in four parts:
 digits example  meaning
 ====== ======== =============================================
 1–8    19850312 birth date, YYYYMMDD
-9–14   201001   year and month of CPNS appointment, YYYYMM
+9–14   201001   year and month of CPNS appointment, YYYYMM (at 18 or older)
 15     1        sex: 1 male, 2 female
 16–18  004      sequence number, 001–999
 ====== ======== =============================================
@@ -23,6 +23,10 @@ from django.utils.translation import gettext as _
 
 NIP_LENGTH = 18
 EARLIEST_BIRTH_YEAR = 1940
+#: A CPNS is appointed at 18 or older (UU 20/2023 on ASN and PP 11/2017: applicants are at least
+#: 18). The NIP gives only the appointment month, so the earliest valid month is the month of the
+#: 18th birthday (an appointment later in that month is on or after the birthday).
+MINIMUM_CPNS_AGE = 18
 
 
 def nip_errors(nip: str, *, employment_type: str = "PNS", today: dt.date | None = None) -> list[str]:
@@ -59,6 +63,18 @@ def nip_errors(nip: str, *, employment_type: str = "PNS", today: dt.date | None 
             errors.append(
                 _("Digit 9–14 NIP (%(part)s): pengangkatan CPNS harus setelah tanggal lahir.")
                 % {"part": nip[8:14]}
+            )
+        elif birth is not None and (year, month) < (birth.year + MINIMUM_CPNS_AGE, birth.month):
+            errors.append(
+                _(
+                    "Digit 9–14 NIP (%(part)s): pengangkatan CPNS paling cepat pada bulan ulang tahun "
+                    "ke-%(age)d (%(earliest)s)."
+                )
+                % {
+                    "part": nip[8:14],
+                    "age": MINIMUM_CPNS_AGE,
+                    "earliest": f"{birth.year + MINIMUM_CPNS_AGE:04d}{birth.month:02d}",
+                }
             )
         elif appointed > today:
             errors.append(

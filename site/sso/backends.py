@@ -66,15 +66,15 @@ class NipOIDCBackend(OIDCAuthenticationBackend):
         self.UserModel = get_user_model()
 
     @property
-    def OIDC_OP_TOKEN_ENDPOINT(self) -> str:  # noqa: N802 (the parent's attribute name)
+    def OIDC_OP_TOKEN_ENDPOINT(self) -> str:
         return provider_endpoint("OIDC_OP_TOKEN_ENDPOINT")
 
     @property
-    def OIDC_OP_USER_ENDPOINT(self) -> str:  # noqa: N802
+    def OIDC_OP_USER_ENDPOINT(self) -> str:
         return provider_endpoint("OIDC_OP_USER_ENDPOINT")
 
     @property
-    def OIDC_OP_JWKS_ENDPOINT(self) -> str:  # noqa: N802
+    def OIDC_OP_JWKS_ENDPOINT(self) -> str:
         return provider_endpoint("OIDC_OP_JWKS_ENDPOINT")
 
     def authenticate(self, request, **kwargs):

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
-from competencies import rules as competency_rules
 from competencies import selectors as competency_selectors
 from learning import selectors as learning_selectors
 from pamong.people import selectors as people_selectors
@@ -205,14 +204,19 @@ def _courses_group(*, asn, root_url_path: str) -> Group:
 
 def _jp_group(*, asn, today: datetime.date) -> Group:
     ledger = competency_selectors.jp_ledger(asn=asn, year=today.year)
-    target = competency_rules.jp_target(asn.employment_type)
+    target = (
+        ledger.minimum
+    )  # learning.selectors.jp_target_for: 20 JP for a PNS, the instansi's own for a PPPK
     items = []
     if target is None:
         status = _("%(jp)s JP pengembangan kompetensi tercatat tahun %(year)s.") % {
             "jp": ledger.total,
             "year": today.year,
         }
-        empty = _("Minimal 20 JP per tahun berlaku untuk PNS; JP Anda sebagai PPPK tetap dicatat.")
+        empty = _(
+            "Minimal 20 JP per tahun berlaku untuk PNS; instansi Anda belum menetapkan target JP untuk "
+            "PPPK, dan JP Anda tetap dicatat."
+        )
         progress = None
     else:
         status = _("%(jp)s dari minimal %(target)s JP tahun %(year)s.") % {

@@ -51,16 +51,11 @@ def test_stored_fit_equals_jpm_on_the_fly(fitted):
     world = fitted
     for asn in _people(world):
         stored, expected = _stored(asn), _on_the_fly(asn)
-        assert (
-            stored[0] == pytest.approx(expected[0], abs=0.051)
-            if expected[0] is not None
-            else stored[0] is None
-        )
-        assert stored[1] == expected[1]
+        assert stored == expected  # the same figure, not an approximation of it
     # the figures themselves, by hand
-    assert _stored(world.staff_a) == (pytest.approx(44.4, abs=0.05), 2)  # (1 + 1/3 + 0) / 3
+    assert _stored(world.staff_a) == (42.9, 2)  # 100 × (2 + 1 + 0) / (2 + 3 + 2)
     assert _stored(world.staff_a2) == (0.0, 3)  # same position, never assessed
-    assert _stored(world.staff_b) == (pytest.approx(72.2, abs=0.05), 2)  # (1/2 + 1 + 2/3) / 3
+    assert _stored(world.staff_b) == (71.4, 2)  # 100 × (1 + 2 + 2) / (2 + 2 + 3)
     assert _stored(world.atasan_a) == (100.0, 0)  # above standard adds nothing
     assert _stored(world.kepala_a) == (None, 0)  # no standard, no JPM
 
@@ -92,7 +87,7 @@ def test_completion_updates_the_fit(fitted):
     services.training_completion_record(asn=world.staff_a, course=course, completed_at=timezone.now(), jp=2)
     after = _stored(world.staff_a)
     assert after[1] == before[1] - 1
-    assert after[0] == pytest.approx(_on_the_fly(world.staff_a)[0], abs=0.051)
+    assert after[0] == _on_the_fly(world.staff_a)[0]
     assert after[0] > before[0]
 
 
@@ -108,8 +103,8 @@ def test_standard_import_updates_the_fit_of_the_position(fitted):
     assert not plan.errors
     standard_import_apply(plan=plan)
     for asn in (world.staff_a, world.staff_a2):
-        assert _stored(asn) == (pytest.approx(_on_the_fly(asn)[0], abs=0.051), _on_the_fly(asn)[1])
-    assert _stored(world.staff_a) == (pytest.approx(50.0), 2)  # M.1 1, M.4 1, M.5 0, M.6 0
+        assert _stored(asn) == _on_the_fly(asn)
+    assert _stored(world.staff_a) == (42.9, 2)  # 100 × (2 + 1 + 0 + 0) / (2 + 1 + 2 + 2)
 
 
 def test_standard_edit_and_delete_in_admin_update_the_fit(fitted):
@@ -117,7 +112,7 @@ def test_standard_edit_and_delete_in_admin_update_the_fit(fitted):
     standard = PositionStandard.objects.get(jabatan=world.staff_a.jabatan, competency=managerial("M.4"))
     standard.required_level = 1
     standard.save()  # what the Wagtail viewset does
-    assert _stored(world.staff_a) == (pytest.approx(66.7), 1)
+    assert _stored(world.staff_a) == (60.0, 1)  # 100 × (2 + 1 + 0) / (2 + 1 + 2)
     PositionStandard.objects.filter(
         jabatan=world.staff_a.jabatan, competency=managerial("M.5")
     ).get().delete()
@@ -145,12 +140,12 @@ def test_long_id_lists_are_chunked(fitted, monkeypatch, django_assert_num_querie
     with django_assert_num_queries(3):
         services.fit_refresh(asn_ids=[p.pk for p in people])
     assert CompetencyFit.objects.filter(asn__in=people).count() == 5
-    assert _stored(fitted.staff_b) == (pytest.approx(72.2, abs=0.05), 2)
+    assert _stored(fitted.staff_b) == (71.4, 2)
 
 
 def test_command_refreshes_everyone(fitted):
     CompetencyFit.objects.all().delete()
     out = StringIO()
     call_command("refresh_competency_fit", stdout=out)
-    assert _stored(fitted.staff_b) == (pytest.approx(72.2, abs=0.05), 2)
+    assert _stored(fitted.staff_b) == (71.4, 2)
     assert "diperbarui" in out.getvalue()

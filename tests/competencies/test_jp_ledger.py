@@ -4,12 +4,11 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.test import override_settings
 
-from competencies import rules, services
+from competencies import services
 from competencies.models import Activity, DevelopmentPlan, Goal
 from competencies.selectors import jp_below_minimum, jp_compliance, jp_ledger
-from learning.models import Enrolment
+from learning.models import Enrolment, PppkJpTarget
 from tests.factories.learning import make_course
 
 pytestmark = pytest.mark.django_db
@@ -78,14 +77,21 @@ def test_activity_reported_done_by_owner_counts_in_its_year(world):
     assert goal.status == "done" and plan.status == "completed"
 
 
-def test_minimum_for_pppk_is_configurable(world):
-    assert rules.jp_minimum("PNS") == rules.jp_minimum("PPPK") == 20
-    with override_settings(PAMONG_JP_MINIMUM={"PNS": 20, "PPPK": 12}):
-        assert rules.jp_minimum("PPPK") == 12
-        world.staff_a2.employment_type = "PPPK"
-        world.staff_a2.save()
-        row = jp_compliance(user=world.hr_a.user, year=2026).get(pk=world.staff_a2.pk)
-        assert row.jp_minimum == 12
+def test_pppk_target_is_the_instansi_s_own(world):
+    """PNS: the national 20 JP. PPPK: no national minimum — only their instansi's target, if any."""
+    pppk = world.staff_a2
+    pppk.employment_type = "PPPK"
+    pppk.save()
+    assert jp_ledger(asn=world.staff_a, year=2026).minimum == 20
+    assert jp_ledger(asn=pppk, year=2026).minimum is None
+    assert jp_compliance(user=world.hr_a.user, year=2026).get(pk=pppk.pk).jp_minimum is None
+    assert pppk.pk not in {a.pk for a in jp_below_minimum(user=world.hr_a.user, year=2026)}
+    PppkJpTarget.objects.create(instansi=world.instansi_a, jp=12)
+    assert jp_ledger(asn=pppk, year=2026).minimum == 12
+    assert jp_compliance(user=world.hr_a.user, year=2026).get(pk=pppk.pk).jp_minimum == 12
+    assert pppk.pk in {a.pk for a in jp_below_minimum(user=world.hr_a.user, year=2026)}
+    # another instansi's target is not theirs
+    assert jp_compliance(user=world.bkpsdm.user, year=2026).get(pk=world.staff_b.pk).jp_minimum == 20
 
 
 def test_below_minimum_per_unit_scoped(world):

@@ -36,7 +36,7 @@ def test_whole_loop(world, django_capture_on_commit_callbacks):
     before = profile_for(asn=staff)
     gap_row = next(r for r in before.rows if r.competency.code == "M.4")
     assert gap_row.gap == 2
-    assert before.jpm == jpm_of([(1, 3), (2, 2), (2, 2)]) == round(100 * (1 / 3 + 1 + 1) / 3, 1)
+    assert before.jpm == jpm_of([(1, 3), (2, 2), (2, 2)]) == 71.4  # 100 × 5 / 7
 
     year = timezone.localdate().year
     plan = services.plan_create(asn=staff, year=year)

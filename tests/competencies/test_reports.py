@@ -10,12 +10,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_jpm_weighting_every_cell():
+    """JPM = 100 × Σ min(level, standard) / Σ standard, rounded half up to one decimal."""
     assert jpm_of([]) is None
     assert jpm_of([(0, 3)]) == 0.0
     assert jpm_of([(3, 3)]) == 100.0
     assert jpm_of([(5, 3)]) == 100.0  # above the standard adds nothing
     assert jpm_of([(1, 2), (2, 2)]) == 75.0
-    assert jpm_of([(1, 3), (2, 2), (0, 4)]) == round(100 * (1 / 3 + 1 + 0) / 3, 1)
+    assert jpm_of([(1, 3), (2, 2), (0, 4)]) == 33.3  # 3 / 9, not the mean of the ratios (44.4)
+    assert jpm_of([(1, 3), (2, 2)]) == 60.0  # a higher standard weighs more (the mean would be 66.7)
+    assert jpm_of([(1, 5), (1, 3)]) == 25.0
+    assert jpm_of([(2, 3)]) == 66.7  # 66.66… rounds up
+    assert jpm_of([(1, 3)]) == 33.3  # 33.33… rounds down
 
 
 def test_profile_gap_and_set_based_report_agree(standards):

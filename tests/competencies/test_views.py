@@ -38,7 +38,8 @@ def test_profile_page_content(standards, client_for):
     assert "<svg" in html and "<table" in html
     assert "Orientasi pada Hasil" in html
     assert html.count("<h1") == 1
-    assert response.context["profile"].jpm == round(100 * (1 + 1 / 3 + 0) / 3, 1)
+    assert response.context["profile"].jpm == 42.9  # 100 × (2 + 1 + 0) / (2 + 3 + 2)
+    assert "JPM: 42,9% — Kurang memenuhi syarat" in html
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 Year 2025 (a closed province-wide period):
 
 * staff_a  — predikat Sangat Baik (di atas), JPM 100 %   (tinggi)   → box 9
-* staff_a2 — predikat Baik (sesuai),         JPM 72.2 %  (menengah) → box 5
+* staff_a2 — predikat Baik (sesuai),         JPM 71.4 %  (menengah) → box 5
 * staff_b  — predikat Kurang (di bawah),     JPM 25 %    (rendah)   → box 1  (other instansi)
 * atasan_a — predikat Baik, no position standard → not placed (no potential)
 """

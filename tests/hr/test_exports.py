@@ -64,7 +64,7 @@ def test_talent_export_content_and_scope(hr_world, client_for):
     by_nip = {r[1]: r for r in rows[1:]}
     assert set(by_nip) == {w.staff_a.nip, w.staff_a2.nip}  # DINKES only, placed only
     assert by_nip[w.staff_a.nip][0] == "9"
-    assert by_nip[w.staff_a2.nip][8] == "72.2"
+    assert by_nip[w.staff_a2.nip][8] == "71.4"
     one_box = _csv(client_for(w.bkpsdm.user).get(reverse("hr:talent_export"), {"tahun": YEAR, "kotak": 1}))
     assert [r[1] for r in one_box[1:]] == [w.staff_b.nip]
     xlsx = client_for(w.bkpsdm.user).get(reverse("hr:talent_export"), {"tahun": YEAR, "format": "xlsx"})

@@ -67,7 +67,7 @@ def test_placement_of_known_fixture(hr_world):
     assert rows[w.staff_a.pk].box == 9
     assert rows[w.staff_a.pk].jpm == 100.0
     assert rows[w.staff_a2.pk].box == 5
-    assert rows[w.staff_a2.pk].jpm == pytest.approx(72.2)
+    assert rows[w.staff_a2.pk].jpm == 71.4  # 100 × (2 + 2 + 1) / (2 + 3 + 2)
     # the JPM is competencies' own figure
     assert rows[w.staff_a2.pk].jpm == profile_for(asn=w.staff_a2).jpm
     assert rows[w.staff_b.pk].box == 1
@@ -85,18 +85,18 @@ def test_placement_reads_the_stored_fit(hr_world):
     from tests.factories.competencies import managerial
 
     w = hr_world.world
-    assert CompetencyFit.objects.get(asn=w.staff_a2).jpm == Decimal("72.2")
+    assert CompetencyFit.objects.get(asn=w.staff_a2).jpm == Decimal("71.4")
     CompetencyFit.objects.filter(asn=w.staff_a2).update(jpm=Decimal("90.0"))  # stored, not recomputed
     assert selectors.talent_row_for(asn=w.staff_a2, year=YEAR).potensial == "tinggi"
     level_set(asn=w.staff_a2, competency=managerial("M.5"), level=2, source="assessment")
     row = selectors.talent_row_for(asn=w.staff_a2, year=YEAR)
-    assert row.jpm == profile_for(asn=w.staff_a2).jpm == pytest.approx(88.9)
+    assert row.jpm == profile_for(asn=w.staff_a2).jpm == 85.7  # 100 × 6 / 7
     assert (row.potensial, row.box) == ("tinggi", 8)
 
 
 def test_thresholds_are_data(hr_world):
     w = hr_world.world
-    services.talent_settings_update(medium_from=Decimal("60"), high_from=Decimal("72"), user=None)
+    services.talent_settings_update(medium_from=Decimal("60"), high_from=Decimal("71.4"), user=None)
     row = selectors.talent_row_for(asn=w.staff_a2, year=YEAR)
     assert row.potensial == "tinggi" and row.box == 8
 

@@ -136,3 +136,27 @@ def test_asn_clean_uses_the_nip_rules():
     ASN(nip="199513322099990000", employment_type="PPPK").clean()  # a PPPK number passes
     assert ASN(nip=VALID).sex == "L"
     assert ASN(nip=VALID, employment_type="PPPK").sex is None
+
+
+@pytest.mark.parametrize(
+    ("nip", "ok"),
+    [
+        ("199003152008031001", True),  # born 15 March 1990, appointed March 2008: the 18th-birthday month
+        ("199003152008021001", False),  # February 2008: one month short of 18
+        ("199003152007121001", False),
+        ("199003012008031001", True),  # born on the 1st: the month starts on the birthday
+        ("200002292018021001", True),  # a leap-day birth: February of the 18th year
+        ("200002292018011001", False),
+        ("198503122003031004", True),
+    ],
+)
+def test_cpns_appointment_at_18_or_older(nip, ok):
+    found = errors(nip)
+    if ok:
+        assert found == []
+    else:
+        birth = nip[0:8]
+        earliest = f"{int(birth[0:4]) + 18}{birth[4:6]}"
+        assert found == [
+            f"Digit 9–14 NIP ({nip[8:14]}): pengangkatan CPNS paling cepat pada bulan ulang tahun ke-18 ({earliest})."
+        ]

@@ -18,8 +18,8 @@ from tests.factories.people import UserFactory
 from tests.sso import idp
 
 CLIENT_ID = "pamong-uji"
-CLIENT_SECRET = "rahasia-klien-uji-123"  # noqa: S105
-IDP_PASSWORD = "sandi-idp-uji-123"  # noqa: S105
+CLIENT_SECRET = "rahasia-klien-uji-123"
+IDP_PASSWORD = "sandi-idp-uji-123"
 
 
 @dataclass

@@ -152,7 +152,7 @@ def test_an_id_token_from_another_issuer_is_refused(sso, browser, settings):
 
 
 def test_the_password_login_still_works_with_sso_on(sso, browser):
-    ASNFactory(nip="198503122010011777", user__password="sandi-pamong-123")  # noqa: S106
+    ASNFactory(nip="198503122010011777", user__password="sandi-pamong-123")
     page = browser.get(sso.pamong + "/masuk/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
 
