@@ -1,21 +1,20 @@
-"""HR pages in the Wagtail admin: the unit gap report, the JP compliance report (both with CSV) and
+"""HR pages in the Wagtail admin: the unit gap report, the JP compliance report (both downloadable as XLSX or CSV) and
 the CSV import of position standards. Scoped by ``pamong.people.access``: HR of an instansi sees
 its own instansi, BKPSDM and administrators everything; an instansi or unit outside the scope is 404."""
 
 from __future__ import annotations
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from learning.selectors import PNS_JP_TARGET
+from pamong.exports import FORMATS, export_response
 from pamong.people.access import role_required, scope_for
 from pamong.people.models import Instansi, UnitKerja
 
@@ -78,25 +77,21 @@ def _filters(request) -> tuple[set[int] | None, int | None, int | None]:
     return instansi_ids, instansi_id, unit_id
 
 
-def _csv_response(filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
-    response.write("\ufeff")
-    return response
+def _stamped(filename: str) -> str:
+    return f"{filename}-{timezone.localtime():%Y%m%d}"
 
 
 @role_required("hr")
 def gap_report(request):
     """Per unit: ASN with a standard, how many are below it, average JPM; then the ASN below
-    standard (lowest JPM first). ``?format=csv`` downloads the ASN list."""
+    standard (lowest JPM first). ``?format=`` (XLSX or CSV, see ``pamong.exports``) downloads the ASN list."""
     instansi_ids, instansi_id, unit_id = _filters(request)
     below = selectors.below_standard(user=request.user, instansi_id=instansi_id, unit_id=unit_id, limit=500)
-    if request.GET.get("format") == "csv":
-        response = _csv_response("kesenjangan-kompetensi")
-        writer = csv.writer(response)
-        writer.writerow(
-            [
+    if request.GET.get("format") in FORMATS:
+        return export_response(
+            request=request,
+            filename=_stamped("kesenjangan-kompetensi"),
+            header=[
                 _("NIP"),
                 _("Nama"),
                 _("Instansi"),
@@ -106,26 +101,24 @@ def gap_report(request):
                 _("Memenuhi"),
                 _("JPM (%)"),
                 _("Jumlah kesenjangan"),
-            ]
-        )
-        for row in below:
-            a = row.asn
-            writer.writerow(
+            ],
+            rows=(
                 [
-                    a.nip,
-                    a.name,
-                    a.instansi.name,
-                    a.unit.name,
-                    a.jabatan.name,
+                    row.asn.nip,
+                    row.asn.name,
+                    row.asn.instansi.name,
+                    row.asn.unit.name,
+                    row.asn.jabatan.name,
                     row.required,
                     row.met,
                     row.jpm,
                     row.gap_total,
                 ]
-            )
-        return response
+                for row in below
+            ),
+        )
     query = request.GET.copy()
-    query["format"] = "csv"
+    query.pop("format", None)
     return render(
         request,
         "competencies/admin/gap_report.html",
@@ -133,67 +126,57 @@ def gap_report(request):
             "form": ReportFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id),
             "units": selectors.unit_gap_summary(user=request.user, instansi_id=instansi_id, unit_id=unit_id),
             "below": below,
-            "csv_query": query.urlencode(),
+            "export_query": query.urlencode(),
             "jpm_help": rules.JPM_HELP,
             "page_title": _("Kesenjangan kompetensi per unit"),
         },
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @role_required("hr")
 def jp_report(request):
-    """ASN below their minimum JP for a year, per unit (paged); ``?format=csv`` streams them all."""
+    """ASN below their minimum JP for a year, per unit (paged); ``?format=`` (XLSX or CSV) streams them all."""
     instansi_ids, instansi_id, unit_id = _filters(request)
     this_year = timezone.localdate().year
     year = _int_or_none(request.GET.get("tahun")) or this_year
     if not 2000 <= year <= 2100:
         year = this_year
     qs = selectors.jp_below_minimum(user=request.user, year=year, instansi_id=instansi_id, unit_id=unit_id)
-    if request.GET.get("format") == "csv":
-        writer = csv.writer(_Echo())
-
-        def rows():
-            yield "\ufeff" + writer.writerow(
+    if request.GET.get("format") in FORMATS:
+        return export_response(
+            request=request,
+            filename=f"kepatuhan-jp-{year}",
+            header=[
+                _("NIP"),
+                _("Nama"),
+                _("Jenis"),
+                _("Instansi"),
+                _("Unit kerja"),
+                _("Jabatan"),
+                _("JP pelatihan"),
+                _("JP nonklasikal"),
+                _("JP total"),
+                _("JP minimal"),
+            ],
+            rows=(
                 [
-                    _("NIP"),
-                    _("Nama"),
-                    _("Jenis"),
-                    _("Instansi"),
-                    _("Unit kerja"),
-                    _("Jabatan"),
-                    _("JP pelatihan"),
-                    _("JP nonklasikal"),
-                    _("JP total"),
-                    _("JP minimal"),
+                    a.nip,
+                    a.name,
+                    a.employment_type,
+                    a.instansi.name,
+                    a.unit.name,
+                    a.jabatan.name,
+                    a.jp_courses,
+                    a.jp_activities,
+                    a.jp_total,
+                    a.jp_minimum,
                 ]
-            )
-            for a in qs.iterator(chunk_size=2000):
-                yield writer.writerow(
-                    [
-                        a.nip,
-                        a.name,
-                        a.employment_type,
-                        a.instansi.name,
-                        a.unit.name,
-                        a.jabatan.name,
-                        a.jp_courses,
-                        a.jp_activities,
-                        a.jp_total,
-                        a.jp_minimum,
-                    ]
-                )
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="kepatuhan-jp-{year}.csv"'
-        return response
+                for a in qs.iterator(chunk_size=2000)
+            ),
+        )
     page = Paginator(qs, 50).get_page(request.GET.get("p"))
     query = request.GET.copy()
-    query["format"] = "csv"
+    query.pop("format", None)
     query["tahun"] = year
     return render(
         request,
@@ -205,7 +188,7 @@ def jp_report(request):
             "years": list(range(this_year - 3, this_year + 1)),
             "minimum_pns": PNS_JP_TARGET.jp,
             "minimum_pns_source": PNS_JP_TARGET.source,
-            "csv_query": query.urlencode(),
+            "export_query": query.urlencode(),
             "page_title": _("Kepatuhan JP pengembangan kompetensi"),
         },
     )

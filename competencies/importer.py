@@ -17,12 +17,19 @@ database with the same level are left alone; standards missing from the file are
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pamong.csvfile import (
+    CsvSyntaxError,
+    control_character_cell,
+    csv_delimiter,
+    csv_reader,
+    csv_records,
+    csv_text,
+)
 from pamong.people.models import Instansi, Jabatan
 
 from .models import Competency, PositionStandard
@@ -59,12 +66,15 @@ class StandardPlan:
 def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) -> StandardPlan:
     """Validate ``text`` and plan the writes; nothing is written. ``instansi_ids`` limits the rows to
     the importing user's scope (``None``: every instansi)."""
-    text = text.removeprefix("\ufeff")
+    text = csv_text(text)
     plan = StandardPlan()
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
+    delimiter = csv_delimiter(text)
+    reader = csv_reader(text, delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        plan.errors.append(RowError(1, "-", _("Baris judul tidak terbaca: %(e)s.") % {"e": exc}))
+        return plan
     if not header:
         plan.errors.append(RowError(1, "-", _("Berkas kosong; baris pertama harus berisi judul kolom.")))
         return plan
@@ -85,81 +95,19 @@ def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) ->
     seen: dict[tuple[int, int], int] = {}
     wanted: list[tuple[int, int, int]] = []
 
-    line = 1
-    for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(names):
-            plan.errors.append(
-                RowError(
-                    line, "-", _("Jumlah kolom %(n)d, seharusnya %(m)d.") % {"n": len(cells), "m": len(names)}
-                )
+    try:
+        for line, cells in csv_records(reader, text=text, delimiter=delimiter):
+            _check_row(
+                line, cells, names, index, instansi, jabatan, competencies, instansi_ids, seen, wanted, plan
             )
-            continue
-        value = {c: cells[index[c]].strip() for c in COLUMNS}
-        ins = instansi.get(value["instansi"].upper())
-        if ins is None or (instansi_ids is not None and ins.pk not in instansi_ids):
-            plan.errors.append(
-                RowError(
-                    line,
-                    "instansi",
-                    _("Instansi “%(v)s” tidak dikenal atau di luar lingkup Anda.") % {"v": value["instansi"]},
-                )
+    except CsvSyntaxError as exc:
+        plan.errors.append(
+            RowError(
+                exc.line,
+                names[exc.index] if exc.index < len(names) else str(exc.index + 1),
+                _("Baris tidak terbaca (%(e)s); pembacaan berkas berhenti di sini.") % {"e": exc.message},
             )
-            continue
-        row_ok = True
-        job = jabatan.get((ins.pk, value["jabatan"].upper()))
-        if job is None:
-            plan.errors.append(
-                RowError(
-                    line,
-                    "jabatan",
-                    _("Jabatan “%(v)s” tidak ada di instansi %(i)s.")
-                    % {"v": value["jabatan"], "i": ins.code},
-                )
-            )
-            row_ok = False
-        comp = competencies.get(value["kompetensi"].upper())
-        if comp is None:
-            plan.errors.append(
-                RowError(
-                    line,
-                    "kompetensi",
-                    _("Kompetensi “%(v)s” tidak ada di kamus.") % {"v": value["kompetensi"]},
-                )
-            )
-            row_ok = False
-        elif comp.kind == Competency.Kind.TEKNIS and comp.instansi_id != ins.pk:
-            plan.errors.append(
-                RowError(
-                    line, "kompetensi", _("Kompetensi teknis “%(v)s” milik instansi lain.") % {"v": comp.code}
-                )
-            )
-            row_ok = False
-        try:
-            level = int(value["level"])
-            if not 1 <= level <= 5:
-                raise ValueError
-        except ValueError:
-            plan.errors.append(
-                RowError(line, "level", _("Level harus bilangan 1–5, bukan “%(v)s”.") % {"v": value["level"]})
-            )
-            row_ok = False
-        if not row_ok:
-            continue
-        key = (job.pk, comp.pk)
-        if key in seen:
-            plan.errors.append(
-                RowError(
-                    line,
-                    "kompetensi",
-                    _("Jabatan dan kompetensi ini sudah ada di baris %(l)d.") % {"l": seen[key]},
-                )
-            )
-            continue
-        seen[key] = line
-        wanted.append((job.pk, comp.pk, level))
+        )
 
     if plan.errors:
         return plan
@@ -175,6 +123,103 @@ def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) ->
         else:
             plan.unchanged += 1
     return plan
+
+
+def _check_row(  # the parse's lookups are passed down, not rebuilt per row
+    line: int,
+    cells: list[str],
+    names: list[str],
+    index: dict[str, int],
+    instansi: dict,
+    jabatan: dict,
+    competencies: dict,
+    instansi_ids: set[int] | None,
+    seen: dict[tuple[int, int], int],
+    wanted: list[tuple[int, int, int]],
+    plan: StandardPlan,
+) -> None:
+    """Check one record of the standards file; add its errors to ``plan`` or its row to ``wanted``."""
+    if len(cells) != len(names):
+        plan.errors.append(
+            RowError(
+                line, "-", _("Jumlah kolom %(n)d, seharusnya %(m)d.") % {"n": len(cells), "m": len(names)}
+            )
+        )
+        return
+    control = control_character_cell([c.strip() for c in cells])
+    if control is not None:
+        position, char = control
+        plan.errors.append(
+            RowError(
+                line,
+                names[position] or str(position + 1),
+                _("Sel berisi karakter kendali %(c)s (mis. NUL atau ganti baris); hapus lalu simpan ulang.")
+                % {"c": char},
+            )
+        )
+        return
+    value = {c: cells[index[c]].strip() for c in COLUMNS}
+    ins = instansi.get(value["instansi"].upper())
+    if ins is None or (instansi_ids is not None and ins.pk not in instansi_ids):
+        plan.errors.append(
+            RowError(
+                line,
+                "instansi",
+                _("Instansi “%(v)s” tidak dikenal atau di luar lingkup Anda.") % {"v": value["instansi"]},
+            )
+        )
+        return
+    row_ok = True
+    job = jabatan.get((ins.pk, value["jabatan"].upper()))
+    if job is None:
+        plan.errors.append(
+            RowError(
+                line,
+                "jabatan",
+                _("Jabatan “%(v)s” tidak ada di instansi %(i)s.") % {"v": value["jabatan"], "i": ins.code},
+            )
+        )
+        row_ok = False
+    comp = competencies.get(value["kompetensi"].upper())
+    if comp is None:
+        plan.errors.append(
+            RowError(
+                line,
+                "kompetensi",
+                _("Kompetensi “%(v)s” tidak ada di kamus.") % {"v": value["kompetensi"]},
+            )
+        )
+        row_ok = False
+    elif comp.kind == Competency.Kind.TEKNIS and comp.instansi_id != ins.pk:
+        plan.errors.append(
+            RowError(
+                line, "kompetensi", _("Kompetensi teknis “%(v)s” milik instansi lain.") % {"v": comp.code}
+            )
+        )
+        row_ok = False
+    try:
+        level = int(value["level"])
+        if not 1 <= level <= 5:
+            raise ValueError
+    except ValueError:
+        plan.errors.append(
+            RowError(line, "level", _("Level harus bilangan 1–5, bukan “%(v)s”.") % {"v": value["level"]})
+        )
+        row_ok = False
+    if not row_ok:
+        return
+    key = (job.pk, comp.pk)
+    if key in seen:
+        plan.errors.append(
+            RowError(
+                line,
+                "kompetensi",
+                _("Jabatan dan kompetensi ini sudah ada di baris %(l)d.") % {"l": seen[key]},
+            )
+        )
+        return
+    seen[key] = line
+    wanted.append((job.pk, comp.pk, level))
 
 
 def standard_import_apply(*, plan: StandardPlan) -> StandardPlan:

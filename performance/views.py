@@ -4,7 +4,6 @@ feedback form and the certificate verification page are the only anonymous views
 
 from __future__ import annotations
 
-import csv
 import hashlib
 
 from django.contrib import messages
@@ -12,12 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pamong.exports import export_response
 from pamong.people.access import (
     can_evaluate,
     can_manage_instansi,
@@ -640,18 +640,11 @@ def _predikat_choices():
     return Predikat.choices
 
 
-class _Echo:
-    """A file-like object for csv.writer that hands each line back (for streaming)."""
-
-    def write(self, value):
-        return value
-
-
 @role_required("hr")
 def period_results_csv(request, pk: int):
-    """Results export, streamed: no rater identities; hidden groups are empty cells."""
+    """Results export (``?format=xlsx``, ``csv-id`` or CSV), streamed: no rater identities; hidden
+    groups are empty cells."""
     period = _period_or_404(request.user, pk)
-    writer = csv.writer(_Echo())
     header = [
         "NIP",
         _("Nama"),
@@ -664,15 +657,12 @@ def period_results_csv(request, pk: int):
         _("Status"),
         *[_("Rata-rata %(g)s") % {"g": label} for _v, label in RaterGroup.choices],
     ]
-
-    def lines():
-        yield "\ufeff" + writer.writerow(header)
-        for row in selectors.results_export_rows(period=period, user=request.user):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="hasil-kinerja-{period.year}.csv"'
-    return response
+    return export_response(
+        request=request,
+        filename=f"hasil-kinerja-{period.year}",
+        header=header,
+        rows=selectors.results_export_rows(period=period, user=request.user),
+    )
 
 
 @role_required("hr")

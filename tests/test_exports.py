@@ -1,7 +1,10 @@
 """Streamed exports: content, formats, formula safety, bounded memory."""
 
+import csv
+import decimal
 import io
 import tracemalloc
+import zipfile
 
 import openpyxl
 from django.test import RequestFactory
@@ -58,3 +61,34 @@ def test_xlsx_memory_stays_bounded():
     tracemalloc.stop()
     response.file_to_stream.close()  # (response.close() would signal request_finished)
     assert peak < 8_000_000, f"peak {peak} bytes"
+
+
+def test_every_formula_start_is_neutralised_in_csv():
+    hostile = ["=1+1", "+1+1", "-1+1", "@A1", "\t=1", "\r=1", "\n=1", "{=1}", "\uff1d1+1"]
+    lines = list(csv_rows(header=["a"], rows=[(h,) for h in hostile]))[1:]
+    parsed = [next(csv.reader(io.StringIO(line))) for line in lines]
+    assert [row[0] for row in parsed] == ["'" + h for h in hostile]
+
+
+def test_csv_for_excel_indonesia_uses_semicolons_and_decimal_commas():
+    request = RequestFactory().get("/x/", {"format": "csv-id"})
+    rows = [("198503122010011001", "Nama; Koma, Titik", decimal.Decimal("72.5"), 33.3, 7, "=1")]
+    response = export_response(
+        request=request, filename="jp", header=["NIP", "Nama", "JPM", "P", "N", "F"], rows=rows
+    )
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    assert text.splitlines()[1] == '"198503122010011001";"Nama; Koma, Titik";"72,5";"33,3";7;"\'=1"'
+
+
+def test_xlsx_writes_strings_as_strings_without_apostrophe():
+    request = RequestFactory().get("/x/", {"format": "xlsx"})
+    rows = [("198503122010011001", "=HYPERLINK(1)", "{=1+1}", "@x", 12.5)]
+    response = export_response(request=request, filename="x", header=["NIP", "a", "b", "c", "d"], rows=rows)
+    body = b"".join(response.streaming_content)
+    with zipfile.ZipFile(io.BytesIO(body)) as book:
+        assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode()
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    cells = list(sheet.iter_rows(min_row=2))[0]
+    assert [c.value for c in cells] == ["198503122010011001", "=HYPERLINK(1)", "{=1+1}", "@x", 12.5]
+    assert cells[0].data_type == "s" and cells[0].number_format == "@"

@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from .models import ASN
+from .models import ASN, Jabatan, UnitKerja
 from .roles import GROUP_HR_INSTANSI, GROUP_HR_PROVINSI, GROUP_HUMAS_EDITOR, GROUP_HUMAS_MODERATOR
 
 
@@ -197,3 +197,27 @@ def role_required(*roles: str):
         return wrapper
 
     return decorator
+
+
+def instansi_scope_q(user, *, prefix: str = "") -> Q | None:
+    """A ``Q`` limiting rows of an instansi (reached through ``prefix``, e.g. ``"instansi_id"`` or
+    ``"unit__instansi_id"``) to the instansi ``user`` manages as HR; ``None`` means no limit.
+    Everybody else (humas, atasan, ASN) manages none."""
+    hr = scope_for(user).hr_instansi_ids()
+    if hr is None:
+        return None
+    return Q(**{f"{prefix}__in": hr}) if hr else Q(pk__in=[])
+
+
+def admin_queryset(queryset: QuerySet, user) -> QuerySet:
+    """``queryset`` limited to what ``user`` may see in the Wagtail admin (choosers, listings,
+    reports): ASN as :func:`visible_asn`, units and positions of the instansi the user manages
+    as HR. Other models pass through (their admin is permission-gated to BKPSDM)."""
+    model = queryset.model
+    if issubclass(model, ASN):
+        q = asn_scope_q(user)
+    elif issubclass(model, UnitKerja | Jabatan):
+        q = instansi_scope_q(user, prefix="instansi_id")
+    else:
+        return queryset
+    return queryset if q is None else queryset.filter(q)

@@ -31,7 +31,6 @@ password reset or an administrator does).
 from __future__ import annotations
 
 import csv
-import io
 import re
 import secrets
 import sys
@@ -48,6 +47,15 @@ from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from tqdm import tqdm
+
+from pamong.csvfile import (
+    CsvSyntaxError,
+    control_character_cell,
+    csv_delimiter,
+    csv_reader,
+    csv_records,
+    csv_text,
+)
 
 from .models import ASN, GOLONGAN_PNS, GOLONGAN_PPPK, Instansi, Jabatan, UnitKerja
 from .nip import nip_errors
@@ -161,10 +169,14 @@ def asn_import_parse(*, text: str, progress: bool = False) -> ImportPlan:
     Nothing is written. Every problem found is in ``plan.errors``, sorted by line; when there is
     any, ``to_create``/``to_update`` are empty.
     """
-    text = text.removeprefix("\ufeff")
-    plan = ImportPlan(delimiter=_detect_delimiter(text))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=plan.delimiter)
-    columns = _read_header(reader, plan)
+    text = csv_text(text)
+    plan = ImportPlan(delimiter=csv_delimiter(text))
+    reader = csv_reader(text, delimiter=plan.delimiter)
+    try:
+        columns = _read_header(reader, plan)
+    except csv.Error as exc:
+        plan.errors.append(RowError(1, COLUMNS[0], _("Baris judul tidak terbaca: %(e)s.") % {"e": exc}))
+        return plan
     if columns is None:
         return plan
 
@@ -172,45 +184,24 @@ def asn_import_parse(*, text: str, progress: bool = False) -> ImportPlan:
     seen: dict[str, int] = {}  # nip → line of its first occurrence
     atasan_cells: list[tuple[int, str, str]] = []  # (line, nip, atasan_nip) to check once all NIPs are known
     rows_iter = tqdm(
-        _records(reader),
+        csv_records(reader, text=text, delimiter=plan.delimiter),
         desc=_("Memeriksa"),
         total=max(text.count("\n") - 1, 0) or None,  # physical lines; quoted newlines make it approximate
         unit=" baris",
         file=sys.stderr,
         disable=not progress,
     )
-    for line, cells in rows_iter:
-        if len(cells) != len(columns):
-            plan.errors.append(_field_count_error(line, cells, columns))
-            continue
-        values = {name: cells[i].strip() for i, name in columns.items() if name}
-        row = _validate_row(line, values, ref, plan.errors)
-        nip = _clean_nip(values["nip"])
-        if nip:
-            if nip in seen:
-                plan.errors.append(
-                    RowError(
-                        line,
-                        "nip",
-                        _("NIP %(nip)s sudah muncul di baris %(first)d.") % {"nip": nip, "first": seen[nip]},
-                    )
-                )
-                continue
-            seen[nip] = line
-            if nip not in ref.asn and nip in ref.asn_usernames:
-                plan.errors.append(
-                    RowError(
-                        line,
-                        "nip",
-                        _("Nama pengguna %(nip)s sudah dipakai akun ASN lain (NIP %(other)s).")
-                        % {"nip": nip, "other": ref.asn_usernames[nip]},
-                    )
-                )
-        atasan = _clean_nip(values["atasan_nip"])
-        if nip and atasan:
-            atasan_cells.append((line, nip, atasan))
-        if row is not None:
-            plan.rows.append(row)
+    try:
+        for line, cells in rows_iter:
+            _check_record(line, cells, columns, ref, seen, atasan_cells, plan)
+    except CsvSyntaxError as exc:
+        plan.errors.append(
+            RowError(
+                exc.line,
+                columns.get(exc.index) or str(exc.index + 1),
+                _("Baris tidak terbaca (%(e)s); pembacaan berkas berhenti di sini.") % {"e": exc.message},
+            )
+        )
 
     _check_atasan(atasan_cells, seen, ref, plan.errors)
     plan.errors.sort(key=lambda e: (e.line, list(COLUMNS).index(e.column) if e.column in COLUMNS else 99))
@@ -219,6 +210,61 @@ def asn_import_parse(*, text: str, progress: bool = False) -> ImportPlan:
         return plan
     _plan_writes(plan, ref)
     return plan
+
+
+def _check_record(
+    line: int,
+    cells: list[str],
+    columns: dict[int, str],
+    ref: _Reference,
+    seen: dict[str, int],
+    atasan_cells: list[tuple[int, str, str]],
+    plan: ImportPlan,
+) -> None:
+    """Check one record, adding its errors to ``plan`` and, when valid, its row."""
+    if len(cells) != len(columns):
+        plan.errors.append(_field_count_error(line, cells, columns))
+        return
+    control = control_character_cell([c.strip() for c in cells])
+    if control is not None:
+        index, char = control
+        plan.errors.append(
+            RowError(
+                line,
+                columns.get(index) or str(index + 1),
+                _("Sel berisi karakter kendali %(c)s (mis. NUL atau ganti baris); hapus lalu simpan ulang.")
+                % {"c": char},
+            )
+        )
+        return
+    values = {name: cells[i].strip() for i, name in columns.items() if name}
+    row = _validate_row(line, values, ref, plan.errors)
+    nip = _clean_nip(values["nip"])
+    if nip:
+        if nip in seen:
+            plan.errors.append(
+                RowError(
+                    line,
+                    "nip",
+                    _("NIP %(nip)s sudah muncul di baris %(first)d.") % {"nip": nip, "first": seen[nip]},
+                )
+            )
+            return
+        seen[nip] = line
+        if nip not in ref.asn and nip in ref.asn_usernames:
+            plan.errors.append(
+                RowError(
+                    line,
+                    "nip",
+                    _("Nama pengguna %(nip)s sudah dipakai akun ASN lain (NIP %(other)s).")
+                    % {"nip": nip, "other": ref.asn_usernames[nip]},
+                )
+            )
+    atasan = _clean_nip(values["atasan_nip"])
+    if nip and atasan:
+        atasan_cells.append((line, nip, atasan))
+    if row is not None:
+        plan.rows.append(row)
 
 
 def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCounts:
@@ -332,12 +378,6 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
 # --- parsing -------------------------------------------------------------------------------------
 
 
-def _detect_delimiter(text: str) -> str:
-    """The delimiter used on the header line: whichever of ``,`` and ``;`` occurs more often."""
-    header = next((line for line in text.split("\n", 10)[:10] if line.strip()), "")
-    return ";" if header.count(";") > header.count(",") else ","
-
-
 def _read_header(reader: Iterator[list[str]], plan: ImportPlan) -> dict[int, str] | None:
     """Map cell positions to column names, or record the header's errors and return ``None``."""
     for cells in reader:
@@ -369,15 +409,6 @@ def _read_header(reader: Iterator[list[str]], plan: ImportPlan) -> dict[int, str
         return None
     # Unknown extra columns are ignored, but every row must still have as many cells as the header.
     return {i: names[i] if i in columns else "" for i in range(len(names))}
-
-
-def _records(reader) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(first physical line, cells)`` for each non-blank record after the header."""
-    start = reader.line_num + 1
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            yield start, cells
-        start = reader.line_num + 1
 
 
 def _field_count_error(line: int, cells: list[str], columns: dict[int, str]) -> RowError:

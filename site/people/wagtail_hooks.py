@@ -8,14 +8,46 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenMultipleView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from .access import admin_queryset
 from .forms import ASNAdminForm
 from .models import ASN, Instansi, Jabatan, UnitKerja
 
 
-class UnitChooserViewSet(ChooserViewSet):
+class ScopedChooseView(ChooseView):
+    def get_object_list(self):
+        return admin_queryset(super().get_object_list(), self.request.user)
+
+
+class ScopedChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return admin_queryset(super().get_object_list(), self.request.user)
+
+
+class ScopedChosenView(ChosenView):
+    def get_object(self, pk):
+        return admin_queryset(self.model_class.objects.all(), self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(ChosenMultipleView):
+    def get_objects(self, pks):
+        return admin_queryset(self.model_class.objects.filter(pk__in=pks), self.request.user)
+
+
+class ScopedChooserViewSet(ChooserViewSet):
+    """A chooser that lists, searches and returns only what ``pamong.people.access`` lets the
+    user see (HR of an instansi: its own ASN and units; humas: no ASN at all)."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
+class UnitChooserViewSet(ScopedChooserViewSet):
     model = UnitKerja
     icon = "group"
     choose_one_text = _("Pilih unit kerja")
@@ -25,7 +57,7 @@ class UnitChooserViewSet(ChooserViewSet):
     url_filter_parameters = ["instansi"]
 
 
-class JabatanChooserViewSet(ChooserViewSet):
+class JabatanChooserViewSet(ScopedChooserViewSet):
     model = Jabatan
     icon = "tag"
     choose_one_text = _("Pilih jabatan")
@@ -35,7 +67,7 @@ class JabatanChooserViewSet(ChooserViewSet):
     url_filter_parameters = ["instansi", "unit"]
 
 
-class ASNChooserViewSet(ChooserViewSet):
+class ASNChooserViewSet(ScopedChooserViewSet):
     model = ASN
     icon = "user"
     choose_one_text = _("Pilih ASN")
@@ -46,11 +78,12 @@ class ASNChooserViewSet(ChooserViewSet):
 
 
 def index_view_joining(*related: str) -> type[IndexView]:
-    """An index view class whose rows come with ``related`` joined (no query per row)."""
+    """An index view class whose rows come with ``related`` joined (no query per row), limited to
+    what the user may see (:func:`pamong.people.access.admin_queryset`)."""
 
     class JoinedIndexView(IndexView):
         def get_base_queryset(self):
-            return super().get_base_queryset().select_related(*related)
+            return admin_queryset(super().get_base_queryset().select_related(*related), self.request.user)
 
     return JoinedIndexView
 

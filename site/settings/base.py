@@ -304,15 +304,13 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL  # the admin's own emails link to the same site
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": (
-            "wagtail.search.backends.database.postgres.postgres"
-            if ON_POSTGRES
-            else "wagtail.search.backends.database"
-        ),
+        # Wagtail's database backend (PostgreSQL full text or SQLite FTS5) with punctuation removed
+        # from every query (pamong/search.py).
+        "BACKEND": "pamong.search",
         "SEARCH_CONFIG": "simple",
     }
     if ON_POSTGRES
-    else {"BACKEND": "wagtail.search.backends.database"}
+    else {"BACKEND": "pamong.search"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

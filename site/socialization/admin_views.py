@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -12,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pamong.exports import FORMATS, export_response
 from pamong.people.access import role_required, scope_for
 from pamong.people.models import Instansi, UnitKerja
 
@@ -89,10 +88,10 @@ def _coverage(request):
             raise Http404
     form = CoverageFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id)
     report = coverage_report(instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id)
-    if request.GET.get("format") == "csv":
-        return _coverage_csv(report)
+    if request.GET.get("format") in FORMATS:
+        return _coverage_export(request, report)
     query = request.GET.copy()
-    query["format"] = "csv"
+    query.pop("format", None)
     # Province-wide, the screen shows one line per instansi (thousands of units would not be
     # readable); choosing an instansi shows its units. The CSV always has every unit.
     show_units = (
@@ -109,7 +108,7 @@ def _coverage(request):
             "rows": rows,
             "show_units": show_units,
             "form": form,
-            "csv_query": query.urlencode(),
+            "export_query": query.urlencode(),
             "page_title": _("Cakupan sosialisasi"),
         },
     )
@@ -123,22 +122,22 @@ def coverage(request):
         return _forbidden(request)
 
 
-def _coverage_csv(report) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="cakupan-sosialisasi-{stamp}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
+def _coverage_export(request, report):
+    header = (
         [_("Instansi"), _("Unit kerja"), _("ASN aktif")]
         + [c.title for c in report.chapters]
         + [_("Semua bab"), _("Persentase semua bab")]
     )
-    rows = list(report.rows) + ([report.total] if report.total else [])
-    for row in rows:
-        if row.instansi is None:
-            names = [_("Total"), ""]
-        else:
-            names = [row.instansi.name, row.unit.name if row.unit else _("(seluruh instansi)")]
-        writer.writerow(names + [row.active, *row.per_chapter, row.all_chapters, f"{row.percent:.1f}"])
-    return response
+
+    def rows():
+        for row in [*report.rows, *([report.total] if report.total else [])]:
+            if row.instansi is None:
+                names = [_("Total"), ""]
+            else:
+                names = [row.instansi.name, row.unit.name if row.unit else _("(seluruh instansi)")]
+            yield [*names, row.active, *row.per_chapter, row.all_chapters, round(row.percent, 1)]
+
+    stamp = timezone.localtime().strftime("%Y%m%d")
+    return export_response(
+        request=request, filename=f"cakupan-sosialisasi-{stamp}", header=header, rows=rows()
+    )

@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page, TaskState, WorkflowState
 
 from pamong.people.models import ASN, Instansi, UnitKerja
+from pamong.search import search_query_clean
 
 from .models import ArticlePage, PolicyAcknowledgement, PolicyIndexPage, PolicyPage
 
@@ -107,7 +108,7 @@ def search_pages(*, query: str) -> list[Page]:
     would otherwise rank the short conclusion above the chapter named after it.
     """
     results = list(Page.objects.live().public().specific().search(query)[:SEARCH_LIMIT])
-    words = [w.casefold() for w in query.split() if len(w) > 1]
+    words = [w.casefold() for w in search_query_clean(query).split() if len(w) > 1]
 
     def title_hits(page: Page) -> int:
         title = page.title.casefold()

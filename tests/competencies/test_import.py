@@ -98,3 +98,18 @@ def test_management_command(world, tmp_path, capsys):
     assert PositionStandard.objects.count() == 0
     call_command("import_standar_kompetensi", str(good))
     assert PositionStandard.objects.count() == 1
+
+
+def test_field_over_the_csv_limit_and_control_characters_are_line_errors(world):
+    import csv
+
+    a, job_a, _job_b = _codes(world)
+    huge = "M" * (csv.field_size_limit() + 10)
+    plan = standard_import_parse(
+        text=f"instansi,jabatan,kompetensi,level\n{a},{job_a},M.1,2\n{a},{job_a},{huge},2\n"
+    )
+    assert [str(e).split(":")[0] for e in plan.errors] == ["line 3, column kompetensi"]
+    plan = standard_import_parse(text=f"instansi,jabatan,kompetensi,level\n{a},{job_a}\x00,M.1,2\n")
+    assert [str(e).split(":")[0] for e in plan.errors] == ["line 2, column jabatan"]
+    assert "U+0000" in str(plan.errors[0])
+    assert not PositionStandard.objects.exists()

@@ -508,3 +508,31 @@ def test_moving_staff_under_a_new_atasan(org, run):
     out, _err = run(csv_text([row(nip_for(2), atasan=nip_for(3)), row(nip_for(3), nama="Kasi Baru")]))
     assert "1 created, 1 updated, 0 unchanged" in out
     assert ASN.objects.get(nip=nip_for(2)).atasan.name == "Kasi Baru"
+
+
+# --- issue 13, defect 10: the CSV field limit and control characters ---------------------------
+
+
+def test_a_field_over_the_csv_limit_is_a_line_and_column_not_a_traceback(org, fail):
+    huge = "A" * (csv.field_size_limit() + 10)
+    text = csv_text([row(nip_for(1)), row(nip_for(2), nama=huge)])
+    lines = fail(text)
+    assert len(lines) == 1 and lines[0].startswith("line 3, column nama: "), lines
+    assert not ASN.objects.exists()
+
+
+@pytest.mark.parametrize("bad", ["Budi\x00Santoso", "Budi\x07", "Budi\nSantoso", "Bu\x1bdi"])
+def test_control_characters_are_rejected_by_the_dry_run_as_by_the_import(org, fail, bad):
+    """A NUL passed validation, the dry run said "1 created", and PostgreSQL then refused it."""
+    text = csv_text([row(nip_for(1), nama=bad)])
+    assert [str(e).split(":")[0] for e in asn_import_parse(text=text).errors] == ["line 2, column nama"]
+    dry = fail(text, "--dry-run")
+    real = fail(text)
+    assert dry == real and real[0].startswith("line 2, column nama: ")
+
+
+def test_control_character_in_any_column_names_that_column(org):
+    cells = row(nip_for(1))
+    cells[COLUMNS.index("email")] = "a\x00@dinkes.jambiprov.go.id"
+    plan = asn_import_parse(text=csv_text([cells]))
+    assert [str(e).split(":")[0] for e in plan.errors] == ["line 2, column email"]

@@ -137,7 +137,7 @@ def test_csv_download(known, world, client_for):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0] == [
         "Instansi",
         "Unit kerja",
@@ -150,7 +150,9 @@ def test_csv_download(known, world, client_for):
     ]
     assert ["Dinas Kesehatan", "Bidang Pelayanan Kesehatan", "5", "3", "1", "2", "1", "20.0"] in rows
     assert rows[-1][0] == "Total" and rows[-1][2:] == ["8", "4", "2", "3", "2", "25.0"]
-    hr = client_for(world.hr_b.user).get(URL, {"format": "csv"}).content.decode("utf-8-sig")
+    hr = b"".join(client_for(world.hr_b.user).get(URL, {"format": "csv"}).streaming_content).decode(
+        "utf-8-sig"
+    )
     assert "Dinas Lingkungan Hidup" in hr and "Dinas Kesehatan" not in hr
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pamong.socialization.models import PolicyPage
 from pamong.socialization.selectors import search_pages
@@ -60,3 +63,38 @@ def test_search_page_for_everyone(world, section, client_for, django_assert_max_
     with django_assert_max_num_queries(15):
         response = client.get("/cari/", {"q": "kinerja"})
     assert "Halaman 1 dari 2" in response.content.decode()
+
+
+PUNCTUATION = "\"'*()[]{}:^~-+!?.,;/\\|&<>=@#$%`\x00\t\n"
+
+
+@pytest.mark.django_db
+def test_query_syntax_is_never_an_error(section, client, django_user_model):
+    """FTS5 and PostgreSQL full text read some punctuation as syntax; an unbalanced quote was a 500.
+    Any mix of punctuation and words answers 200, on the site and in the admin's page search."""
+    admin = django_user_model.objects.create_superuser("cari.admin", password="x")
+    admin_client = Client()
+    admin_client.force_login(admin)
+
+    pieces = st.sampled_from([*PUNCTUATION, "sanksi", " ", "AND", "OR", "NEAR", "NOT", "é"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def check(query):
+        assert client.get(reverse("socialization:search"), {"q": query}).status_code == 200
+        assert admin_client.get("/admin/pages/search/", {"q": query}).status_code == 200
+
+    check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"', '"sanksi', "sanksi*", "(sanksi", "sanksi:", "-sanksi", "'sanksi'"])
+def test_words_next_to_punctuation_are_still_found(section, client, query):
+    html = client.get(reverse("socialization:search"), {"q": query}).content.decode()
+    if query == '"':
+        assert "Pemberian Penghargaan dan Sanksi" not in html
+    else:
+        assert "Pemberian Penghargaan dan Sanksi" in html
+    assert [r.title for r in search_pages(query=query)][:1] == (
+        [] if query == '"' else ["Pemberian Penghargaan dan Sanksi"]
+    )
