@@ -155,7 +155,9 @@ def test_atasan_of_another_unit_gets_404(world, setup, client_for):
 def test_post_actions_denied_to_other_roles(world, setup, client_for):
     a = setup["plan_a"].pk
     answered = {
-        (role, name): client_for(world.users()[role]).post(reverse(f"performance:{name}", args=[a])).status_code
+        (role, name): client_for(world.users()[role])
+        .post(reverse(f"performance:{name}", args=[a]))
+        .status_code
         for role in ("asn", "hr_same", "humas")
         for name in ("plan_agree", "comment_add", "result_finalise")
     }
