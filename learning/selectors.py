@@ -641,6 +641,31 @@ def attempt_for_owner(*, user, attempt_id: int) -> QuizAttempt | None:
     )
 
 
+def attempt_reveals_answers(*, attempt: QuizAttempt, course_allows: bool) -> bool:
+    """Whether the result of ``attempt`` may show the correct answers, the per-question right/wrong
+    marks and the explanations.
+
+    Never while the attempt is open, never when the course says no, and otherwise only once the
+    answers can no longer help on this quiz: the learner has passed it (this or an earlier attempt
+    on the same page), or has used the quiz's last attempt. A failed attempt with attempts left
+    reveals nothing (a learner could otherwise fail once with blanks and pass with the answers).
+    """
+    if attempt.is_open or not course_allows:
+        return False
+    if attempt.passed:
+        return True
+    tries = QuizAttempt.objects.filter(
+        enrolment_id=attempt.enrolment_id, page_id=attempt.page_id, quiz_id=attempt.quiz_id
+    ).aggregate(
+        passed=Count("pk", filter=Q(passed=True)),
+        used=Count("pk", filter=Q(state=QuizAttempt.State.SUBMITTED)),
+    )
+    if tries["passed"]:
+        return True
+    limit = attempt.quiz.max_attempts
+    return bool(limit) and tries["used"] >= limit
+
+
 def statements_for(
     *, user, since: datetime.datetime | None = None, instansi_id: int | None = None
 ) -> QuerySet:

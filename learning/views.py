@@ -138,7 +138,8 @@ def attempt(request, pk: int):
         .only("show_correct_answers", "title")
         .first()
     )
-    show_correct = bool(course and course.show_correct_answers) and not attempt.is_open
+    course_allows = bool(course and course.show_correct_answers)
+    show_correct = selectors.attempt_reveals_answers(attempt=attempt, course_allows=course_allows)
     items = []
     for position, question_id in enumerate(attempt.question_order, start=1):
         question = questions.get(question_id)
@@ -163,7 +164,7 @@ def attempt(request, pk: int):
                 "question": question,
                 "multiple": question.kind == Question.Kind.MULTIPLE,
                 "options": options,
-                "is_correct": attempt.correct.get(str(question_id)) if not attempt.is_open else None,
+                "is_correct": attempt.correct.get(str(question_id)) if show_correct else None,
             }
         )
     return render(
@@ -174,6 +175,7 @@ def attempt(request, pk: int):
             "quiz": attempt.quiz,
             "items": items,
             "show_correct": show_correct,
+            "answers_later": course_allows and not show_correct and not attempt.is_open,
             "back_url": page.specific.get_url(request=request) if page else "/belajar/",
             "page_title": attempt.quiz.title,
         },

@@ -20,6 +20,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competencies.services import development_goal_add_mandatory
 from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
 
@@ -937,44 +938,25 @@ def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = ""
     return proposal
 
 
-#: The public service of the competencies app that adds a mandatory goal to an ASN's development
-#: plan (competencies issue 5, point 9): ``development_goal_add_mandatory(*, asn, year, reason,
-#: source)``, idempotent per ``source``.
-COMPETENCIES_HOOK = "development_goal_add_mandatory"
-
-
 def sanction_apply_development_consequence(*, proposal: FollowUpProposal, actor) -> str:
     """Record an approved sanction with a development consequence and hand it to competencies.
 
-    The consequence is recorded as approved on the proposal in every case. When the competencies
-    app offers its public service (:data:`COMPETENCIES_HOOK` in ``competencies.services``), a
-    mandatory goal is added to the ASN's development plan for the year after the period and the
-    proposal is marked ``applied``; until then it stays ``waiting`` and can be re-applied.
+    Through competencies' public service ``development_goal_add_mandatory`` (idempotent per
+    ``source``) a mandatory goal is added to the ASN's development plan for the year after the
+    period, and the proposal is marked ``applied``.
     """
     if proposal.status != FollowUpProposal.Status.APPROVED:
         raise ValidationError(_("Hanya sanksi yang disetujui yang ditindaklanjuti."))
     if proposal.rule.consequence != FollowUpRule.Consequence.DEVELOPMENT_GOAL:
         raise ValidationError(_("Aturan ini tidak memiliki konsekuensi pengembangan."))
-    hook = None
-    try:
-        # competencies issue 5 provides the service; the guard keeps performance working (and
-        # the consequence recorded as ``waiting``) in an installation without it.
-        from competencies import services as competency_services  # type: ignore[attr-defined]
-
-        hook = getattr(competency_services, COMPETENCIES_HOOK, None)
-    except ImportError:
-        hook = None
-    if hook is None:
-        status = FollowUpProposal.DevelopmentStatus.WAITING
-    else:
-        hook(
-            asn=proposal.asn,
-            year=proposal.period.year + 1,
-            reason=_("Sanksi kinerja %(period)s: %(rule)s")
-            % {"period": proposal.period.name, "rule": proposal.rule.name},
-            source=f"performance.followup:{proposal.pk}",
-        )
-        status = FollowUpProposal.DevelopmentStatus.APPLIED
+    development_goal_add_mandatory(
+        asn=proposal.asn,
+        year=proposal.period.year + 1,
+        reason=_("Sanksi kinerja %(period)s: %(rule)s")
+        % {"period": proposal.period.name, "rule": proposal.rule.name},
+        source=f"performance.followup:{proposal.pk}",
+    )
+    status = FollowUpProposal.DevelopmentStatus.APPLIED
     FollowUpProposal.objects.filter(pk=proposal.pk).update(development_status=status)
     proposal.development_status = status
     return status

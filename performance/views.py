@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pamong.clientip import client_ip
 from pamong.exports import export_response
 from pamong.people.access import (
     can_evaluate,
@@ -814,7 +815,7 @@ def channel_print(request, unit_pk: int):
 
 
 def _client_key(request, token: str) -> str:
-    ip = request.META.get("REMOTE_ADDR", "")
+    ip = client_ip(request)
     return hashlib.sha256(f"{ip}|{token}".encode()).hexdigest()[:32]
 
 

@@ -12,6 +12,12 @@ Login attempts
     :class:`LoginAttemptBackend` is django-axes' standalone backend, except that an ``authenticate()``
     call without a request (a management command, the shell, a script) is not a web login attempt:
     it is neither counted nor refused, and the next backend decides.
+
+    Failures are counted per username and client address (:func:`pamong.clientip.client_ip`, which
+    believes ``X-Forwarded-For`` only as far as ``PAMONG_TRUSTED_PROXIES`` go): someone guessing
+    elsewhere never locks the real user out of their own address. :class:`LoginAttemptHandler` adds
+    a second, higher limit on the username alone (``PAMONG_LOGIN_USERNAME_FAILURE_LIMIT`` failures
+    from all addresses within the cool-off), against guessing spread over many addresses.
 """
 
 from __future__ import annotations
@@ -19,8 +25,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
+from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username, get_failure_limit
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 
 CSP_HEADER = "Content-Security-Policy"
@@ -61,9 +72,28 @@ class LoginAttemptBackend(AxesStandaloneBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
+class LoginAttemptHandler(AxesDatabaseHandler):
+    """django-axes' database handler plus the username-wide limit (see the module docstring)."""
+
+    def get_failures(self, request, credentials: dict | None = None) -> int:
+        failures = super().get_failures(request, credentials)
+        username = get_client_username(request, credentials)
+        if not username:
+            return failures
+        everywhere = (
+            AccessAttempt.objects.filter(
+                username=username, attempt_time__gte=get_cool_off_threshold(request)
+            ).aggregate(total=Sum("failures_since_start"))["total"]
+            or 0
+        )
+        if everywhere >= settings.PAMONG_LOGIN_USERNAME_FAILURE_LIMIT:
+            return max(failures, get_failure_limit(request, credentials))
+        return failures
+
+
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """The Indonesian lockout page (``templates/security/lockout.html``), status 429."""
-    from axes.helpers import get_cool_off, get_failure_limit
+    from axes.helpers import get_cool_off
     from django.shortcuts import render
 
     cool_off = get_cool_off(request)

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connections
+from django.test import Client
 
 from pamong.people.roles import (
     GROUP_HR_INSTANSI,
@@ -90,14 +91,17 @@ def world(db) -> World:
 
 
 @pytest.fixture
-def client_for(client):
-    """``client_for(user)`` returns the test client logged in as ``user`` (or anonymous for None)."""
+def client_for(db):
+    """``client_for(user)`` returns a NEW test client logged in as ``user`` (anonymous for None).
 
-    def login(user):
-        client.logout()
+    One client per call: two clients obtained in one test are two people. (A shared client once let
+    ``editor = client_for(editor_user); hr = client_for(None)`` turn the "editor" anonymous.)"""
+
+    def login(user) -> Client:
+        new = Client()
         if user is not None:
-            client.force_login(user)
-        return client
+            new.force_login(user)
+        return new
 
     return login
 

@@ -110,7 +110,12 @@ class CoursePage(Page):
         _("pendaftaran"), max_length=12, choices=EnrolmentPolicy.choices, default=EnrolmentPolicy.OPEN
     )
     show_correct_answers = models.BooleanField(
-        _("tampilkan jawaban benar setelah kuis dikirim"), default=True
+        _("tampilkan jawaban benar dan pembahasan"),
+        default=True,
+        help_text=_(
+            "Hanya setelah peserta lulus kuis atau setelah percobaan terakhirnya; tidak pernah setelah "
+            "percobaan yang gagal selama masih ada kesempatan."
+        ),
     )
     organiser = models.CharField(
         _("penyelenggara"),

@@ -4,12 +4,19 @@ see in the UI, and an object outside that scope is a 404, exactly like a missing
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -18,6 +25,8 @@ from rest_framework.throttling import SimpleRateThrottle
 from competencies.models import Activity, Competency, DevelopmentPlan, Goal, PositionStandard
 from competencies.selectors import profile_for
 from learning.models import Enrolment
+from pamong.api.auth import token_expires_at
+from pamong.clientip import client_ip
 from pamong.people.access import asn_scope_q, scope_for, visible_asn
 from pamong.people.models import Instansi, Jabatan, UnitKerja
 from performance.models import Evaluation, FollowUpProposal, FollowUpRule, Period
@@ -424,9 +433,15 @@ class FollowUpViewSet(ReadOnlyViewSet):
 
 
 class TokenThrottle(SimpleRateThrottle):
-    """Per client address, signed in or not (``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"]``)."""
+    """Per client address, signed in or not (``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"]``).
+
+    The address is :func:`pamong.clientip.client_ip`: behind the trusted proxies the real client,
+    never a forged ``X-Forwarded-For`` (rotating it must not buy more tries)."""
 
     scope = "token"
+
+    def get_ident(self, request):
+        return client_ip(request)
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
@@ -442,8 +457,28 @@ class TokenView(ObtainAuthToken):
 
     def post(self, request, *args, **kwargs):
         try:
-            return super().post(request, *args, **kwargs)
+            serializer = self.get_serializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
         except exceptions.ValidationError:
             if getattr(request, "axes_locked_out", False):
                 raise exceptions.Throttled(detail=_("Terlalu banyak percobaan masuk yang gagal.")) from None
             raise
+        user = serializer.validated_data["user"]
+        # An expired token is replaced by a new one (with a new lifetime), never handed out again.
+        Token.objects.filter(
+            user=user, created__lte=timezone.now() - settings.PAMONG_API_TOKEN_LIFETIME
+        ).delete()
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key, "expires": token_expires_at(token).isoformat()})
+
+
+@require_POST
+@login_required
+def token_revoke(request):
+    """ "Akun saya": revoke the signed-in user's API token (a new one can be requested at any time)."""
+    deleted, _rows = Token.objects.filter(user=request.user).delete()
+    if deleted:
+        messages.success(request, _("Token API Anda telah dicabut."))
+    else:
+        messages.info(request, _("Anda tidak memiliki token API aktif."))
+    return redirect("people:account")

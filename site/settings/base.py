@@ -133,8 +133,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins are counted per username + IP address (django-axes, site and Wagtail admin login
-# alike): after AXES_FAILURE_LIMIT failures that pair is refused for AXES_COOLOFF_TIME.
+# The number of reverse proxies in front of Pamong whose X-Forwarded-For is believed (production:
+# nginx in front of gunicorn, so 1). Every per-client limit keys on pamong.clientip.client_ip.
+PAMONG_TRUSTED_PROXIES = int(os.environ.get("PAMONG_TRUSTED_PROXIES", "0"))
+
+# Failed logins are counted per username + client address (django-axes, site and Wagtail admin login
+# alike): after AXES_FAILURE_LIMIT failures that pair is refused for AXES_COOLOFF_TIME. Failures
+# from elsewhere do not lock the real user out; only PAMONG_LOGIN_USERNAME_FAILURE_LIMIT failures on
+# one username from all addresses together (a distributed guess) lock the username itself.
 AUTHENTICATION_BACKENDS = [
     "pamong.security.LoginAttemptBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -142,6 +148,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "pamong.clientip.client_ip"
+AXES_HANDLER = "pamong.security.LoginAttemptHandler"
+PAMONG_LOGIN_USERNAME_FAILURE_LIMIT = 30
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_LOCKOUT_CALLABLE = "pamong.security.lockout_response"
@@ -253,10 +262,13 @@ PAMONG_CSP_ADMIN = {
 }
 PAMONG_CSP_RELAXED_PREFIXES = ("/admin/",)
 
+# API tokens expire this long after they were issued, and are deleted when the password changes.
+PAMONG_API_TOKEN_LIFETIME = timedelta(days=int(os.environ.get("PAMONG_API_TOKEN_DAYS", "30")))
+
 # REST API (pamong.api): read-only, scoped like the UI (pamong.people.access). Session or token.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",  # first: anonymous gets 401
+        "pamong.api.auth.ExpiringTokenAuthentication",  # first: anonymous gets 401
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -65,9 +65,11 @@ def test_token_lockout_through_axes(world, client, settings):
     user = world.staff_a.user
     user.set_password("Jambi2026!")
     user.save()
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        wrong = client.post("/api/v1/token/", {"username": user.username, "password": "salah"})
-        assert wrong.status_code in (400, 429)
+    statuses = [
+        client.post("/api/v1/token/", {"username": user.username, "password": "salah"}).status_code
+        for _ in range(settings.AXES_FAILURE_LIMIT)
+    ]
+    assert statuses == [400] * (settings.AXES_FAILURE_LIMIT - 1) + [429]  # the last failure locks
     cache.clear()  # past the throttle: what refuses now is the lockout
     locked = client.post("/api/v1/token/", {"username": user.username, "password": "Jambi2026!"})
     assert locked.status_code == 429

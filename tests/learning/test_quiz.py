@@ -173,19 +173,100 @@ def test_attempt_limit(world, client_for, course, quiz_lesson):
     assert "Batas percobaan kuis ini sudah habis" in html
 
 
-def test_correct_answers_shown_only_when_the_course_allows(world, client_for):
-    for allow in (True, False):
-        course = make_course(modules=1, lessons=1, lesson_quiz=True, show_correct_answers=allow)
-        services.enrolment_self_create(user=world.staff_a.user, course=course)
-        lesson = lessons_of(course)[0]
-        attempt = services.attempt_start(user=world.staff_a.user, page=lesson)
-        client = client_for(world.staff_a.user)
-        open_html = client.get(reverse("learning:attempt", args=[attempt.pk])).content.decode()
-        assert "jawaban benar" not in open_html and "Pembahasan" not in open_html
-        services.attempt_submit(user=world.staff_a.user, attempt=attempt, answers=wrong_answers(lesson.quiz))
-        html = client.get(reverse("learning:attempt", args=[attempt.pk])).content.decode()
-        assert ("jawaban benar" in html) is allow
-        assert ("Pembahasan soal 1" in html) is allow
+def _quiz_course(world, *, allow: bool = True):
+    course = make_course(modules=1, lessons=1, lesson_quiz=True, show_correct_answers=allow)
+    services.enrolment_self_create(user=world.staff_a.user, course=course)
+    return lessons_of(course)[0]
+
+
+def _submit(world, lesson, answers):
+    attempt = services.attempt_start(user=world.staff_a.user, page=lesson)
+    return services.attempt_submit(user=world.staff_a.user, attempt=attempt, answers=answers)
+
+
+def _result_html(client, attempt) -> str:
+    response = client.get(reverse("learning:attempt", args=[attempt.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _reveals(html: str) -> bool:
+    """The correct answers, the right/wrong marks or the explanations are on the page."""
+    shown = {
+        "badge": "jawaban benar</span>" in html,
+        "explanation": "Pembahasan soal 1" in html,
+        "marks": "<strong>salah</strong>" in html or "<strong>benar</strong>" in html,
+    }
+    assert len(set(shown.values())) == 1, shown  # all or nothing
+    return shown["badge"]
+
+
+def test_open_attempt_reveals_nothing(world, client_for):
+    lesson = _quiz_course(world)
+    attempt = services.attempt_start(user=world.staff_a.user, page=lesson)
+    html = _result_html(client_for(world.staff_a.user), attempt)
+    assert "jawaban benar" not in html and "Pembahasan" not in html
+
+
+def test_failed_attempt_with_attempts_left_reveals_nothing(world, client_for):
+    """Issue 13.9: a learner failed once with blanks, read the answers and passed with them."""
+    lesson = _quiz_course(world)
+    assert lesson.quiz.max_attempts == 3
+    client = client_for(world.staff_a.user)
+    blank = _submit(world, lesson, {})
+    html = _result_html(client, blank)
+    assert not blank.passed
+    assert not _reveals(html)
+    assert "setelah Anda lulus kuis ini atau setelah percobaan terakhir" in html
+    second = _submit(world, lesson, wrong_answers(lesson.quiz))
+    assert not _reveals(_result_html(client, second))
+    assert not _reveals(_result_html(client, blank))  # nor does the first one, looked at again
+
+
+def test_answers_shown_after_passing(world, client_for):
+    lesson = _quiz_course(world)
+    client = client_for(world.staff_a.user)
+    failed = _submit(world, lesson, wrong_answers(lesson.quiz))
+    assert not _reveals(_result_html(client, failed))
+    passed = _submit(world, lesson, correct_answers(lesson.quiz))
+    assert passed.passed
+    html = _result_html(client, passed)
+    assert _reveals(html) and "setelah percobaan terakhir" not in html
+    assert _reveals(_result_html(client, failed))  # the quiz is passed: nothing left to copy
+
+
+def test_answers_shown_after_the_last_attempt(world, client_for):
+    lesson = _quiz_course(world)
+    client = client_for(world.staff_a.user)
+    attempts = [_submit(world, lesson, {}) for _ in range(lesson.quiz.max_attempts)]
+    assert [_reveals(_result_html(client, a)) for a in attempts] == [True] * len(attempts)
+
+
+def test_unlimited_attempts_reveal_only_after_passing(world, client_for):
+    lesson = _quiz_course(world)
+    lesson.quiz.max_attempts = 0
+    lesson.quiz.save()
+    client = client_for(world.staff_a.user)
+    failures = [_submit(world, lesson, {}) for _ in range(4)]
+    assert not any(_reveals(_result_html(client, a)) for a in failures)
+
+
+def test_course_that_forbids_never_reveals(world, client_for):
+    lesson = _quiz_course(world, allow=False)
+    client = client_for(world.staff_a.user)
+    passed = _submit(world, lesson, correct_answers(lesson.quiz))
+    html = _result_html(client, passed)
+    assert not _reveals(html) and "setelah percobaan terakhir" not in html
+
+
+def test_xapi_record_of_a_failed_attempt_carries_no_answers(world, client_for):
+    lesson = _quiz_course(world)
+    _submit(world, lesson, wrong_answers(lesson.quiz))
+    data = client_for(world.hr_a.user).get(reverse("learning:xapi_export")).json()
+    failed = [s for s in data["statements"] if s["verb"]["display"]["en-US"] == "failed"]
+    assert len(failed) == 1
+    assert set(failed[0]["result"]) == {"score", "success", "completion", "extensions"}
+    assert "response" not in str(failed[0])
 
 
 def test_module_test(world, client_for):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from pamong.people.models import ASN
+from tests.helpers import assert_admin_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_organisation_admin_by_role(world, client_for, role, url_name):
     if role in ALLOWED:
         assert response.status_code == 200
     else:
-        assert response.status_code in (302, 403)
+        assert_admin_refused(response, role)
 
 
 @pytest.mark.parametrize("url_name", INDEX_URLS)

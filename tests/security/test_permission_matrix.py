@@ -62,6 +62,7 @@ MATRIX: dict[str, Case] = {
     "healthz": get(PUBLIC),
     "login": get("200 302 302 302 302 302 302 302"),  # signed-in users are sent on
     "logout": post("302 302 302 302 302 302 302 302"),
+    "api_token_revoke": post("302 302 302 302 302 302 302 302"),  # to the login / back to "Akun saya"
     "language_choose": get("302 302 302 302 302 302 302 302"),
     "wagtaildocs_serve": get("404 404 404 404 404 404 404 404"),  # no such document
     "wagtaildocs_authenticate_with_password": get("404 404 404 404 404 404 404 404"),
