@@ -6,7 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pamong import views as site_views
-from pamong.api import views as api_views
 from pamong.people import account_views
 
 urlpatterns = [
@@ -17,7 +16,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("sso/", include("pamong.sso.urls")),  # single sign-on (OpenID Connect): 404 while off
     path("bahasa/", site_views.language_choose, name="language_choose"),
-    path("akun/token/cabut/", api_views.token_revoke, name="api_token_revoke"),
+    path("", include("pamong.api.account_urls")),
     path("", include("pamong.people.urls")),
     path("", include("pamong.socialization.urls")),
     path("", include("learning.urls")),
