@@ -11,7 +11,7 @@ from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from . import services
-from .forms import ActivationCodeForm, ActivationRequestForm
+from .forms import ActivationCodeForm, ActivationRequestForm, PasswordResetRequestForm
 from .tokens import activation_token_generator
 
 THROTTLED = 429
@@ -137,7 +137,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset: a link to every active account with that email and a usable password;
     the same "sent" page whether or not one exists."""
 
-    form_class = PasswordResetForm
+    form_class = PasswordResetRequestForm
     template_name = "people/password_reset.html"
     email_template_name = "people/email/password_reset_body.txt"
     subject_template_name = "people/email/password_reset_subject.txt"
