@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 
 from . import services
 from .forms import ActivationCodeForm, ActivationRequestForm, PasswordResetRequestForm
+from .models import ASN
 from .tokens import activation_token_generator
 
 THROTTLED = 429
@@ -88,6 +89,13 @@ class ActivationConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "people/activation_confirm.html"
     success_url = reverse_lazy("people:activation_complete")
     title = gettext_lazy("Aktivasi akun")
+
+    def get_user(self, uidb64):
+        """Only the login of an active ASN (a link sent before the ASN left no longer works)."""
+        user = super().get_user(uidb64)
+        if user is None or not user.is_active or not ASN.objects.filter(user=user, is_active=True).exists():
+            return None
+        return user
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
