@@ -32,6 +32,7 @@ def bench_env(*, for_server: bool = False) -> dict[str, str]:
         DATABASE_URL=config.DB_URL,
         SECRET_KEY=config.SECRET_KEY,
         ALLOWED_HOSTS=config.HOST if for_server else f"{config.HOST},testserver",
+        PAMONG_BASE_URL=f"http://{config.HOST}",
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",
         PYTHONUNBUFFERED="1",

@@ -68,7 +68,7 @@ def _settings_env(**extra):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "PAMONG_BASE_URL"}
     }
     env.update(extra)
     return env
@@ -91,11 +91,27 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert result.returncode != 0 and "ALLOWED_HOSTS" in result.stderr
 
 
-def test_production_starts_with_both():
+def test_production_refuses_to_start_without_base_url():
+    """Every emailed link (and xAPI id) is built from it; it used to default to 127.0.0.1:8000."""
     result = _import_settings(
         "pamong.settings.production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="pamong.jambiprov.go.id"
     )
+    assert result.returncode != 0 and "PAMONG_BASE_URL" in result.stderr
+
+
+def test_production_starts_with_all_three_and_the_admin_links_to_the_same_site():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='pamong.settings.production'; django.setup();"
+        "from django.conf import settings; print(settings.PAMONG_BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
+    )
+    env = _settings_env(
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="pamong.jambiprov.go.id",
+        PAMONG_BASE_URL="https://pamong.jambiprov.go.id/",
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["https://pamong.jambiprov.go.id"] * 2
 
 
 def test_base_settings_are_safe_by_default():

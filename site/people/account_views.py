@@ -13,7 +13,7 @@ from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from . import services
-from .forms import ActivationCodeForm, ActivationRequestForm
+from .forms import ActivationCodeForm, ActivationRequestForm, PasswordResetRequestForm
+from .models import ASN
 from .tokens import activation_token_generator
 
 THROTTLED = 429
@@ -97,6 +98,13 @@ class ActivationConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("people:activation_complete")
     title = gettext_lazy("Aktivasi akun")
 
+    def get_user(self, uidb64):
+        """Only the login of an active ASN (a link sent before the ASN left no longer works)."""
+        user = super().get_user(uidb64)
+        if user is None or not user.is_active or not ASN.objects.filter(user=user, is_active=True).exists():
+            return None
+        return user
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.user
@@ -145,7 +153,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset: a link to every active account with that email and a usable password;
     the same "sent" page whether or not one exists."""
 
-    form_class = PasswordResetForm
+    form_class = PasswordResetRequestForm
     template_name = "people/password_reset.html"
     email_template_name = "people/email/password_reset_body.txt"
     subject_template_name = "people/email/password_reset_subject.txt"

@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import SetPasswordMixin
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordMixin
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -193,3 +193,11 @@ class ActivationLettersForm(forms.Form):
         if errors:
             self.add_error("nips", errors)
         return asns
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's reset form, with an Indonesian label."""
+
+    email = forms.EmailField(
+        label=_("Alamat email akun"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )

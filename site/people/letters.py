@@ -110,7 +110,7 @@ def letters_pdf(letters: list[IssuedLetter], *, activation_url: str, login_url: 
         pdf.setFont("Helvetica-Bold", 12)
         pdf.drawString(left, y, _("Langkah aktivasi"))
         steps = [
-            _("Buka %(url)s, atau pindai kode QR di kanan atas dengan kamera ponsel.")
+            _("Buka %(url)s, atau pindai kode QR di samping kode aktivasi dengan kamera ponsel.")
             % {"url": activation_url},
             _("Isi NIP dan kode aktivasi di atas."),
             _("Pilih kata sandi baru (minimal 8 karakter, jangan hanya angka, jangan mirip nama atau NIP)."),

@@ -162,6 +162,14 @@ def activation_letters_issue(
         for asn in asns
     ]
     with transaction.atomic():
+        # Two HR users printing letters for the same people at once: the second waits, then
+        # replaces the first one's codes (never a duplicate-key error).
+        list(
+            ASN.objects.select_for_update()
+            .filter(pk__in=[a.pk for a in asns])
+            .order_by("pk")
+            .values_list("pk")
+        )
         ActivationCode.objects.filter(asn__in=[a.pk for a in asns]).delete()
         ActivationCode.objects.bulk_create(
             [

@@ -173,3 +173,13 @@ def test_signed_in_user_sent_back_to_the_login_page_goes_on(world, settings):
     assert response["Location"] == resolve_url(settings.LOGIN_REDIRECT_URL)
     elsewhere = client.get(reverse("login") + "?next=/belajar/")
     assert elsewhere["Location"] == "/belajar/"
+
+
+def test_a_link_stops_working_when_the_asn_leaves(newcomer):
+    _ask(Client(), newcomer.nip, newcomer.user.email)
+    path = _link_from(mail.outbox[0]).removeprefix("http://testserver")
+    newcomer.is_active = False
+    newcomer.save()
+    response = Client().get(path, follow=True)
+    assert not response.context["validlink"]
+    assert "Tautan aktivasi ini sudah kedaluwarsa, sudah dipakai, atau tidak lengkap." in response.content.decode()

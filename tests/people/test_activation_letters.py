@@ -218,3 +218,21 @@ def test_issue_service_refuses_asn_of_another_instansi(world, unit_tree):
             actor=world.hr_a.user, instansi=world.instansi_a, asns=[world.staff_b]
         )
     assert not ActivationCode.objects.exists()
+
+
+@pytest.mark.parametrize("size", [1, 15])
+def test_letters_page_query_budget(world, unit_tree, size, django_assert_max_num_queries):
+    for i in range(size):
+        UnitKerjaFactory(instansi=world.instansi_a, code=f"EXTRA-{i}")
+        AccountAuditEntry.objects.create(
+            actor=world.hr_a.user,
+            action=AccountAuditEntry.Action.LETTERS_ISSUED,
+            instansi=world.instansi_a,
+            asn_count=i,
+        )
+    client = _hr(world)
+    url = reverse("people:activation_letters", args=[world.instansi_a.pk])
+    with django_assert_max_num_queries(8):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("<tr>") == 1 + min(size, 10)

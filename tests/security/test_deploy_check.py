@@ -16,6 +16,7 @@ def _production_env() -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="pamong.settings.production",
         SECRET_KEY=secrets.token_urlsafe(60),  # 80 random characters
         ALLOWED_HOSTS="pamong.jambiprov.go.id",
+        PAMONG_BASE_URL="https://pamong.jambiprov.go.id",
     )
     return env
 
