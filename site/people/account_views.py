@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -20,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from pamong.clientip import client_ip
+
 from . import services
 from .forms import ActivationCodeForm, ActivationRequestForm, PasswordResetRequestForm
 from .models import ASN
@@ -28,14 +29,10 @@ from .tokens import activation_token_generator
 THROTTLED = 429
 
 
-def client_address(request) -> str:
-    """The client's address as the login lockout sees it (django-axes, honouring its proxy
-    settings): one place to change when the site moves behind another proxy."""
-    return get_client_ip_address(request) or ""
-
-
 def _throttled(request, *, form: str, nip: str = "") -> bool:
-    return services.account_attempt_throttled(form=form, client=client_address(request), nip=nip)
+    """Per client (the one ``client_ip`` the login lockout and the other rate limits use, honouring
+    ``PAMONG_TRUSTED_PROXIES``) and per NIP."""
+    return services.account_attempt_throttled(form=form, client=client_ip(request), nip=nip)
 
 
 def _throttled_message(request) -> None:
