@@ -62,6 +62,9 @@ MATRIX: dict[str, Case] = {
     "login": get("200 302 302 302 302 302 302 302"),  # signed-in users are sent on
     "logout": post("302 302 302 302 302 302 302 302"),
     "language_choose": get("302 302 302 302 302 302 302 302"),
+    # single sign-on is off in the test settings: both answer 404 (tests/sso switches it on)
+    "sso:start": get("404 404 404 404 404 404 404 404"),
+    "sso:callback": get("404 404 404 404 404 404 404 404"),
     "wagtaildocs_serve": get("404 404 404 404 404 404 404 404"),  # no such document
     "wagtaildocs_authenticate_with_password": get("404 404 404 404 404 404 404 404"),
     "wagtailcore_authenticate_with_password": get("404 404 404 404 404 404 404 404"),
