@@ -3,7 +3,11 @@ No provider is needed here (an unreachable one where it is on)."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import authenticate
@@ -12,6 +16,45 @@ from django.test import Client, RequestFactory
 from pamong.sso.backends import NipOIDCBackend, nip_from_claim
 from pamong.sso.provider import BACKEND_PATH, sso_enabled
 from tests.factories.people import ASNFactory
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def settings_from_environment(**env) -> list[str]:
+    """Import the base settings in a fresh interpreter with these OIDC_* variables; print what SSO
+    reads from them."""
+    code = (
+        "import pamong.settings.base as s;"
+        "print(s.PAMONG_OIDC_ISSUER, s.OIDC_RP_CLIENT_ID, s.PAMONG_OIDC_NIP_CLAIM, s.OIDC_RP_SCOPES,"
+        " s.OIDC_RP_SIGN_ALGO, s.AUTHENTICATION_BACKENDS[-1], sep='|')"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("OIDC_")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, cwd=REPO
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().split("|")
+
+
+def test_settings_read_the_environment():
+    configured = settings_from_environment(
+        OIDC_ISSUER="https://sso.jambiprov.go.id/realms/asn-jambi/",
+        OIDC_CLIENT_ID="pamong",
+        OIDC_CLIENT_SECRET="rahasia",
+        OIDC_NIP_CLAIM="nip_asn",
+    )
+    assert configured == [
+        "https://sso.jambiprov.go.id/realms/asn-jambi",
+        "pamong",
+        "nip_asn",
+        "openid profile",
+        "RS256",
+        BACKEND_PATH,
+    ]
+    without_secret = settings_from_environment(
+        OIDC_ISSUER="https://sso.jambiprov.go.id/realms/asn-jambi", OIDC_CLIENT_ID="pamong"
+    )
+    assert without_secret[-1] != BACKEND_PATH
 
 
 def closed_port() -> int:
