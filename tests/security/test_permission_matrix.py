@@ -64,6 +64,9 @@ MATRIX: dict[str, Case] = {
     "logout": post("302 302 302 302 302 302 302 302"),
     "api_token_revoke": post("302 302 302 302 302 302 302 302"),  # to the login / back to "Akun saya"
     "language_choose": get("302 302 302 302 302 302 302 302"),
+    # single sign-on is off in the test settings: both answer 404 (tests/sso switches it on)
+    "sso:start": get("404 404 404 404 404 404 404 404"),
+    "sso:callback": get("404 404 404 404 404 404 404 404"),
     "wagtaildocs_serve": get("404 404 404 404 404 404 404 404"),  # no such document
     "wagtaildocs_authenticate_with_password": get("404 404 404 404 404 404 404 404"),
     "wagtailcore_authenticate_with_password": get("404 404 404 404 404 404 404 404"),

@@ -38,6 +38,21 @@ class NipClaimValidator(OAuth2Validator):
         return dict(CLAIMS.get(request.user.username, {}))
 
 
+class IdPLoginView(auth_views.LoginView):
+    """The provider's sign-in page (Pamong's template will do). Its own Content-Security-Policy,
+    like a real provider's: after signing in, the browser is redirected on to the client (Pamong at
+    127.0.0.1), which Pamong's ``form-action 'self'`` would block."""
+
+    template_name = "registration/login.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["Content-Security-Policy"] = (
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self' http://127.0.0.1:*"
+        )
+        return response
+
+
 class IdPAuthorizationView(AuthorizationView):
     login_url = IDP_LOGIN  # the provider's own sign-in page, not Pamong's
 
@@ -78,11 +93,7 @@ provider_patterns = [
 
 urlpatterns = [
     path("test-idp/o/", include((provider_patterns, "oauth2_provider"))),
-    path(
-        "test-idp/masuk/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
-        name="idp_login",
-    ),
+    path("test-idp/masuk/", IdPLoginView.as_view(), name="idp_login"),
     path("test-idp/palsu/.well-known/openid-configuration", forged_discovery),
     path("test-idp/rusak/.well-known/openid-configuration", incomplete_discovery),
     *pamong_urlpatterns,
