@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -424,9 +424,12 @@ def rating_submit(*, assignment: RaterAssignment, scores: dict[int, int], actor)
     if any(not isinstance(s, int) or not 1 <= s <= 5 for s in scores.values()):
         raise ValidationError(_("Skor harus 1 sampai 5."))
     with transaction.atomic():
-        BehaviourRating.objects.bulk_create(
-            [BehaviourRating(assignment=assignment, value_id=v, score=s) for v, s in scores.items()]
-        )
+        try:
+            BehaviourRating.objects.bulk_create(
+                [BehaviourRating(assignment=assignment, value_id=v, score=s) for v, s in scores.items()]
+            )
+        except IntegrityError:  # the same form sent twice at once: the other submission was first
+            raise ValidationError(_("Penilaian ini sudah dikirim.")) from None
         assignment.submitted_at = timezone.now()
         assignment.save(update_fields=["submitted_at"])
         audit_record(
