@@ -1,7 +1,10 @@
 """Site-wide middleware."""
 
 from django.conf import settings
+from django.db import OperationalError
 from django.utils import translation
+
+from pamong.views import database_unavailable
 
 
 def language_supported(code: str | None) -> bool:
@@ -33,3 +36,20 @@ class LanguageCookieMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A locked or unreachable database answers "try again" (503 with ``Retry-After``), not a
+    traceback: :func:`pamong.views.database_unavailable` for exceptions raised by views; the
+    ``handler500`` in ``pamong.urls`` uses it for those raised anywhere else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError):
+            return database_unavailable(request, exception)
+        return None

@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pamong import views as site_views
 from pamong.people import account_views
 
+handler500 = "pamong.views.error_500"
+
 urlpatterns = [
     path("healthz/", site_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,11 +1,43 @@
 """Site-wide views that belong to no app."""
 
+import logging
+import sys
+
+from django.db import OperationalError
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views.defaults import server_error
+
+logger = logging.getLogger("pamong.database")
+
+#: Seconds a client is asked to wait before trying again when the database is busy.
+RETRY_AFTER_SECONDS = 5
 
 
 def healthz(request):
     """Health check, and the bare-Django ceiling of the benchmarks: same server, settings and middleware."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def database_unavailable(request, exception: Exception | None = None) -> HttpResponse:
+    """503 "coba lagi" with ``Retry-After``: the database is locked or out of reach for a moment.
+
+    The page (``templates/503.html``) is rendered without the request's context processors, which
+    would ask the database again (the user, their roles)."""
+    logger.warning("database unavailable for %s %s: %s", request.method, request.path, exception)
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def error_500(request) -> HttpResponse:
+    """``handler500``: a database error raised outside a view (a middleware saving the session)
+    still gets the "coba lagi" page; anything else the usual 500 page."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError):
+        return database_unavailable(request, exception)
+    return server_error(request)
 
 
 def language_choose(request):

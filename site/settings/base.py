@@ -40,9 +40,15 @@ DATABASES = {
 }
 ON_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if not ON_POSTGRES:
+    # SQLite for several users at once: write-ahead logging (readers never wait for the writer),
+    # every transaction takes the write lock when it begins (BEGIN IMMEDIATE: two transactions can
+    # no longer both read and then both try to write, which SQLite answers with "database is locked"
+    # at once, without waiting), and a writer waits up to `timeout` seconds for the lock.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+    _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _sqlite_options.setdefault("timeout", 20)
+    _sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    _sqlite_options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
 
 INSTALLED_APPS = [
     # Pamong
@@ -92,6 +98,7 @@ if ON_POSTGRES:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "pamong.security.ContentSecurityPolicyMiddleware",
+    "pamong.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pamong.frontcache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

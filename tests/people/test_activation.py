@@ -182,4 +182,7 @@ def test_a_link_stops_working_when_the_asn_leaves(newcomer):
     newcomer.save()
     response = Client().get(path, follow=True)
     assert not response.context["validlink"]
-    assert "Tautan aktivasi ini sudah kedaluwarsa, sudah dipakai, atau tidak lengkap." in response.content.decode()
+    assert (
+        "Tautan aktivasi ini sudah kedaluwarsa, sudah dipakai, atau tidak lengkap."
+        in response.content.decode()
+    )
