@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -119,20 +121,22 @@ def _fresh_cache():
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
     """Test databases under pytest-xdist: one per worker. On PostgreSQL pytest-django already names
-    them ``test_<name>_gw0``, ``_gw1``, ... On SQLite the test database lives in memory, one per
-    process; with ``--reuse-db`` (``make test-fast``) it is a file per worker instead, kept between
-    runs: ``test-results/db/test_pamong_gw0.sqlite3`` (``--create-db`` rebuilds it)."""
+    them ``test_<name>_gw0``, ``_gw1``, ... On SQLite the test database is a file, not memory, so
+    threads and the live server meet the real locking (WAL, BEGIN IMMEDIATE, busy timeout): one per
+    process in the temporary folder, or with ``--reuse-db`` (``make test-fast``) one per worker kept
+    between runs: ``test-results/db/test_pamong_gw0.sqlite3`` (``--create-db`` rebuilds it)."""
     database = settings.DATABASES["default"]
     test_settings = database.setdefault("TEST", {})
-    if (
-        database["ENGINE"] == "django.db.backends.sqlite3"
-        and request.config.getvalue("reuse_db")
-        and not test_settings.get("NAME")
-    ):
-        folder = settings.BASE_DIR / "test-results" / "db"
-        folder.mkdir(parents=True, exist_ok=True)
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not test_settings.get("NAME"):
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-        test_settings["NAME"] = str(folder / f"test_pamong_{worker}.sqlite3")
+        if request.config.getvalue("reuse_db"):
+            folder = settings.BASE_DIR / "test-results" / "db"
+            folder.mkdir(parents=True, exist_ok=True)
+            test_settings["NAME"] = str(folder / f"test_pamong_{worker}.sqlite3")
+        else:
+            test_settings["NAME"] = str(
+                Path(tempfile.gettempdir()) / f"pamong-test-{worker}-{os.getpid()}.sqlite3"
+            )
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,13 @@
-"""Test settings: fast hashing, in-memory mail, same database selection as everywhere."""
+"""Test settings: fast hashing, in-memory mail, same database selection as everywhere.
+
+On SQLite the test database is a file, as in use, not memory (``tests/conftest.py`` names it): threads
+and the live server then open their own connections and meet the real locking (WAL, BEGIN IMMEDIATE,
+busy timeout)."""
 
 import os
-import tempfile
-from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, ON_POSTGRES
+from .base import BASE_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-key-pamong"
@@ -22,14 +24,6 @@ WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL
 # One media folder per test process: parallel workers (pytest-xdist sets PYTEST_XDIST_WORKER to gw0,
 # gw1, ...) have databases handing out the same primary keys, so files named after a row must not meet.
 MEDIA_ROOT = BASE_DIR / "test-results" / "media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
-
-if not ON_POSTGRES:
-    # The SQLite test database is a file, as in use, not memory: threads and the live server then
-    # open their own connections and meet the real locking (WAL, BEGIN IMMEDIATE, busy timeout).
-    # One file per test process (pytest-xdist workers get their own suffix as well).
-    DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / f"pamong-test-{os.getpid()}.sqlite3"),
-    }
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
