@@ -91,6 +91,16 @@ class Section:
         return sorted(self.groups, key=lambda g: g.rank)  # sorted() is stable: ties keep their order
 
     @property
+    def active_groups(self) -> list[Group]:
+        """Groups with work or a status line, most urgent first (shown as cards)."""
+        return [g for g in self.ordered_groups if g.items or g.status]
+
+    @property
+    def done_groups(self) -> list[Group]:
+        """Groups with nothing to do: one line each saying what is in order."""
+        return [g for g in self.ordered_groups if not (g.items or g.status)]
+
+    @property
     def waiting(self) -> int:
         return sum(len(g.items) for g in self.groups)
 

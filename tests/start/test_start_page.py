@@ -199,7 +199,11 @@ def test_empty_states_say_what_is_in_order(world):
     assert "Tidak ada penilaian 360° yang menunggu Anda." in group_html(html, "asn", "360")
     assert "Tidak ada langkah SKP yang perlu Anda kerjakan" in group_html(html, "asn", "skp")
     assert "Semua bab kebijakan sudah Anda baca dan konfirmasi." in group_html(html, "asn", "kebijakan")
+    asn = section_html(html, "asn")
+    assert "Yang sudah beres" in asn  # JP is a card (its status line); the other groups are in order
+    assert asn.index('data-group="jp"') < asn.index("Yang sudah beres") < asn.index('data-group="pelatihan"')
     html = page_for(world.hr_a.user)
+    assert "Semua sudah beres" in section_html(html, "hr")
     for key, text in [
         ("tindak-lanjut", "Tidak ada usulan penghargaan atau sanksi"),
         ("keberatan-hr", "Tidak ada keberatan yang belum diputuskan."),
