@@ -24,6 +24,7 @@ from pamong.people.models import ASN
 from pamong.people.roles import GROUP_HR_INSTANSI
 from pamong.socialization import services as socialization_services
 from pamong.start import selectors as start_selectors
+from pamong.start.selectors import hr as hr_start
 from performance.models import (
     CheckIn,
     FollowUpProposal,
@@ -459,14 +460,14 @@ def test_activation_item_links_to_the_letters_when_that_action_exists(world, mon
     real = start_selectors.url_or_empty
     letters = "/pegawai/surat-aktivasi/"
     monkeypatch.setattr(
-        start_selectors,
+        hr_start,
         "url_or_empty",
         lambda name, *args: letters if name == "people:activation_letters" else real(name, *args),
     )
     group = group_html(page_for(world.hr_a.user), "hr", "aktivasi")
     assert links(group) == [(letters, "1 ASN belum mengaktifkan akun: cetak surat aktivasi")]
     monkeypatch.setattr(
-        start_selectors,
+        hr_start,
         "url_or_empty",
         lambda name, *args: "" if name == "people:activation_letters" else real(name, *args),
     )
