@@ -251,6 +251,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["pamong.api.schema.only_api_paths"],
+    # Separate request and response components: a generated client (openapi-python-client) sends
+    # the write-only fields (the token request's username/password) and never expects them back.
+    "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "DevelopmentPlanStatusEnum": "competencies.models.DevelopmentPlan.Status",
         "EvaluationStatusEnum": "performance.models.Evaluation.Status",
