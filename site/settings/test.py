@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory mail, same database selection as everywhere."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -16,3 +18,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Private uploads of the tests go to a temporary folder, not the checkout.
+PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "pamong-test-private"  # noqa: F405
