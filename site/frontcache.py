@@ -20,7 +20,9 @@ next request in every process sharing the cache. Entries also expire after
 from __future__ import annotations
 
 import hashlib
+import re
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -47,6 +49,29 @@ def front_cache_bump(**kwargs) -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
+#: The query parameters the cached page types read (``?tag=`` on the policy, news and course
+#: lists, ``?delivery=`` on the catalogue, ``?page=`` on the news), each with the values that may
+#: be stored. A request with any other parameter, a repeated one or an odd value is answered
+#: without the cache: random ``?x=`` values can no longer fill it.
+QUERY_ALLOWED = {
+    "tag": re.compile(r"[\w-]{1,50}"),
+    "delivery": re.compile(r"[\w-]{1,30}"),
+    "page": re.compile(r"[1-9]\d{0,3}"),
+}
+
+
+def _cache_query(request) -> str | None:
+    """The canonical query string the key uses, or ``None`` when the request must bypass the cache."""
+    params = []
+    for name in request.GET:
+        values = request.GET.getlist(name)
+        allowed = QUERY_ALLOWED.get(name)
+        if allowed is None or len(values) != 1 or not allowed.fullmatch(values[0]):
+            return None
+        params.append((name, values[0]))
+    return urlencode(sorted(params))
+
+
 def _eligible(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
@@ -56,8 +81,8 @@ def _eligible(request) -> bool:
     )
 
 
-def _key(request, version: int) -> str:
-    raw = f"{version}|{language_for(request)}|{request.get_host()}|{request.get_full_path()}"
+def _key(request, version: int, query: str) -> str:
+    raw = f"{version}|{language_for(request)}|{request.get_host()}|{request.path}|{query}"
     return "front:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -71,10 +96,11 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _eligible(request):
+        query = _cache_query(request) if _eligible(request) else None
+        if query is None:
             return self.get_response(request)
         version = front_cache_version()
-        key = _key(request, version)
+        key = _key(request, version, query)
         stored = cache.get(key)
         if stored is not None:
             response = HttpResponse(stored["content"], status=200)

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pamong import views as site_views
 from pamong.people import account_views
+from pamong.storage import public_media_urlpatterns
 
 handler500 = "pamong.views.error_500"
 
@@ -30,9 +31,8 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Public media only (Wagtail images); private uploads are outside MEDIA_ROOT (pamong.storage).
+    urlpatterns += public_media_urlpatterns()
 
 # Wagtail's page serving comes last: it catches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -62,3 +62,19 @@ def test_post_is_never_answered_from_the_cache(home):
     client = Client()
     client.get("/")
     assert HEADER not in client.post("/")
+
+
+def test_unknown_query_parameters_bypass_the_cache(home):
+    """Random ``?x=`` values used to create one entry each and fill the cache."""
+    client = Client()
+    for i in range(5):
+        response = client.get("/", {"x": f"acak{i}"})
+        assert response.status_code == 200 and HEADER not in response
+    assert HEADER not in client.get("/", {"page": "1' OR 1=1"})
+    assert HEADER not in client.get("/?tag=a&tag=b")
+
+
+def test_known_parameters_share_one_entry_whatever_their_order(home):
+    client = Client()
+    assert client.get("/?tag=kinerja&page=2")[HEADER] == "miss"
+    assert client.get("/?page=2&tag=kinerja")[HEADER] == "hit"

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from pamong.storage import private_storage
+
 
 class Period(models.Model):
     """An annual evaluation period with check-ins (quarterly by default).
@@ -252,7 +254,10 @@ class Evidence(models.Model):
     """A supporting file for a realisation; always served as a download, never inline."""
 
     realisation = models.ForeignKey(Realisation, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("berkas"), upload_to=evidence_upload_to, max_length=200)
+    # Outside MEDIA_ROOT: served only by performance:evidence_download, never from /media/.
+    file = models.FileField(
+        _("berkas"), upload_to=evidence_upload_to, max_length=200, storage=private_storage
+    )
     original_name = models.CharField(_("nama berkas"), max_length=200)
     content_type = models.CharField(_("jenis berkas"), max_length=100)
     size = models.PositiveIntegerField(_("ukuran (bita)"))

@@ -103,3 +103,12 @@ def nip_sex(nip: str) -> str | None:
 
 def nip_birth_date(nip: str) -> dt.date | None:
     return _parse_date(nip[0:8]) if len(nip) == NIP_LENGTH and nip.isdigit() else None
+
+
+def nip_masked(nip: str) -> str:
+    """``nip`` for a public page: the first four and last three digits, the rest as ``*``
+    (``1993***********001``), enough to tell two namesakes apart without publishing the NIP."""
+    nip = nip or ""
+    if len(nip) <= 7:
+        return "*" * len(nip)
+    return nip[:4] + "*" * (len(nip) - 7) + nip[-3:]

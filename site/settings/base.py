@@ -208,6 +208,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+#: Private uploads (performance evidence): outside MEDIA_ROOT, never under MEDIA_URL; only the
+#: views that check access serve them (pamong/storage.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -293,6 +296,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["pamong.api.schema.only_api_paths"],
+    # Separate request and response components: a generated client (openapi-python-client) sends
+    # the write-only fields (the token request's username/password) and never expects them back.
+    "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "DevelopmentPlanStatusEnum": "competencies.models.DevelopmentPlan.Status",
         "EvaluationStatusEnum": "performance.models.Evaluation.Status",

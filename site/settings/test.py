@@ -31,3 +31,5 @@ WHITENOISE_AUTOREFRESH = True
 # tests/sso runs single sign-on against a real OpenID Connect provider (django-oauth-toolkit, a dev
 # dependency) served by the live server; its tables exist only in the test database.
 INSTALLED_APPS = [*INSTALLED_APPS, "oauth2_provider"]  # noqa: F405
+# Private uploads (evidence) of the tests: one folder per test process, like MEDIA_ROOT, outside the checkout's private/.
+PRIVATE_MEDIA_ROOT = BASE_DIR / "test-results" / "private" / os.environ.get("PYTEST_XDIST_WORKER", "main")
