@@ -64,4 +64,5 @@ class RuleBasis(models.Model):
     @property
     def basis_label(self) -> str:
         """``"Peraturan nasional: PermenPANRB 6/2022"`` — the label shown next to a rule."""
-        return f"{self.get_source_kind_display()}: {self.source}"
+        kind = str(self.get_source_kind_display())
+        return f"{kind}: {self.source}" if self.source else kind

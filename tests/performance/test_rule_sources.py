@@ -132,3 +132,7 @@ def test_admin_rule_lists_show_kind_and_source(world, client_for):
 def test_tpp_percentages_stay_as_configured():
     rule = FollowUpRule.objects.get(instansi=None, consequence="tpp_increase")
     assert rule.tpp_percent == Decimal("10")
+
+
+def test_a_rule_without_a_source_still_says_it_is_local():
+    assert FollowUpRule(name="x", source="").basis_label == "Kebijakan lokal (dapat diubah)"
