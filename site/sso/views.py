@@ -5,12 +5,13 @@ do, never a bare error (see :class:`pamong.sso.backends.Failure`)."""
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
@@ -111,6 +112,15 @@ class SSOCallbackView(OIDCAuthenticationCallbackView):
         except (ProviderUnavailable, requests.RequestException, ValueError) as exc:
             sso_failure_note(request, Failure.PROVIDER, error=str(exc)[:300])
         return self.login_failure()
+
+    @property
+    def success_url(self):
+        """Like the password login: a ``next`` of the public home page (what its "Masuk" button
+        sends) or of the login page lands on the start page instead."""
+        next_url = self.request.session.get("oidc_login_next") or ""
+        if urlsplit(next_url).path in ("", "/", resolve_url("login")):
+            return resolve_url(settings.LOGIN_REDIRECT_URL)
+        return next_url
 
     def login_failure(self):
         return sso_failure_response(self.request)

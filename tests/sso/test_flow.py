@@ -58,6 +58,16 @@ def test_next_from_the_login_page_is_kept(sso, browser):
     assert response.status_code == 200
 
 
+def test_next_of_the_home_page_lands_on_login_redirect_url(sso, browser):
+    asn = ASNFactory()
+    sso.idp_account("beranda.idp", nip=asn.nip)
+
+    response = sso_sign_in(browser, sso, "beranda.idp", login_path="/masuk/?next=/")
+
+    assert response.url == sso.pamong + "/akun/"  # LOGIN_REDIRECT_URL, not the public home page
+    assert response.status_code == 200
+
+
 def test_an_unknown_nip_gets_a_clear_page_and_no_account(sso, browser):
     ASNFactory()
     sso.idp_account("asing.idp", nip="199001012015011999")
