@@ -7,6 +7,7 @@ import tracemalloc
 import zipfile
 
 import openpyxl
+import pytest
 from django.test import RequestFactory
 
 from pamong.exports import csv_rows, export_response
@@ -43,6 +44,7 @@ def test_spreadsheet_formulas_are_neutralised_but_numbers_are_not():
     assert lines[1].startswith("'=HYPERLINK") and lines[2] == "-5\r\n" and lines[3].startswith("'@x")
 
 
+@pytest.mark.slow
 def test_csv_memory_stays_bounded_for_90000_rows():
     """Peak Python allocation while producing 90,000 CSV rows stays far below the output size."""
     tracemalloc.start()
@@ -53,6 +55,7 @@ def test_csv_memory_stays_bounded_for_90000_rows():
     assert peak < 1_000_000, f"peak {peak} bytes for {size} bytes of CSV"
 
 
+@pytest.mark.slow
 def test_xlsx_memory_stays_bounded():
     request = RequestFactory().get("/x/", {"format": "xlsx"})
     tracemalloc.start()
