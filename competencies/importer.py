@@ -146,17 +146,10 @@ def _check_row(  # the parse's lookups are passed down, not rebuilt per row
             )
         )
         return
-    control = control_character_cell([c.strip() for c in cells])
+    control = control_character_cell(cells)
     if control is not None:
-        position, char = control
-        plan.errors.append(
-            RowError(
-                line,
-                names[position] or str(position + 1),
-                _("Sel berisi karakter kendali %(c)s (mis. NUL atau ganti baris); hapus lalu simpan ulang.")
-                % {"c": char},
-            )
-        )
+        position, message = control
+        plan.errors.append(RowError(line, names[position] or str(position + 1), message))
         return
     value = {c: cells[index[c]].strip() for c in COLUMNS}
     ins = instansi.get(value["instansi"].upper())

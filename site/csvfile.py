@@ -20,6 +20,8 @@ import io
 import re
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -75,9 +77,13 @@ def _widest_cell(text: str, line: int, delimiter: str) -> int:
 
 
 def control_character_cell(cells: list[str]) -> tuple[int, str] | None:
-    """``(position, character as U+XXXX)`` of the first control character in ``cells``."""
+    """``(position, message)`` for the first cell of ``cells`` holding a control character (a NUL
+    byte, a line break inside a cell...): both importers refuse it with the same words."""
     for index, cell in enumerate(cells):
-        found = _CONTROL.search(cell)
+        found = _CONTROL.search(cell.strip())
         if found:
-            return index, f"U+{ord(found.group()):04X}"
+            char = f"U+{ord(found.group()):04X}"
+            return index, _(
+                "Sel berisi karakter kendali %(c)s (mis. NUL atau ganti baris); hapus lalu simpan ulang."
+            ) % {"c": char}
     return None

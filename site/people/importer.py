@@ -225,17 +225,10 @@ def _check_record(
     if len(cells) != len(columns):
         plan.errors.append(_field_count_error(line, cells, columns))
         return
-    control = control_character_cell([c.strip() for c in cells])
+    control = control_character_cell(cells)
     if control is not None:
-        index, char = control
-        plan.errors.append(
-            RowError(
-                line,
-                columns.get(index) or str(index + 1),
-                _("Sel berisi karakter kendali %(c)s (mis. NUL atau ganti baris); hapus lalu simpan ulang.")
-                % {"c": char},
-            )
-        )
+        index, message = control
+        plan.errors.append(RowError(line, columns.get(index) or str(index + 1), message))
         return
     values = {name: cells[i].strip() for i, name in columns.items() if name}
     row = _validate_row(line, values, ref, plan.errors)
