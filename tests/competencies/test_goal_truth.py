@@ -7,13 +7,15 @@ status for the goal (they read one selector, :func:`competencies.selectors.goal_
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from competencies import services
 from competencies.models import Activity, DevelopmentPlan, Goal, LevelProposal
 from learning import services as learning
-from tests.factories.competencies import link_course, set_levels, set_standard
+from tests.factories.competencies import link_course, managerial, set_levels, set_standard
 from tests.factories.learning import correct_answers, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +171,27 @@ def test_level_reached_before_approval_shows_done_and_closes_on_approval(gap, cl
     assert_views_agree(world, client_for, plan, "done")
     services.plan_approve(user=world.atasan_a.user, plan=plan)
     assert plan.goals.get().status == Goal.Status.DONE
+
+
+def _plan_page_queries(client, plan) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("competencies:plan_detail", args=[plan.pk])).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_goal_status_costs_the_same_for_more_goals(gap, client_for, django_assert_max_num_queries):
+    world = gap
+    owner = client_for(world.staff_a.user)
+    plan = services.plan_create(asn=world.staff_a, year=timezone.localdate().year)
+    small = _plan_page_queries(owner, plan)
+    for code in ("M.1", "M.5", "M.7"):
+        goal = services.goal_add(
+            user=world.staff_a.user, plan=plan, competency=managerial(code), target_level=2
+        )
+        services.activity_add(
+            user=world.staff_a.user, goal=goal, kind=Activity.Kind.COACHING, title="Coaching", jp=2
+        )
+    assert _plan_page_queries(owner, plan) == small
+    with django_assert_max_num_queries(small):
+        response = owner.get(reverse("competencies:plan_detail", args=[plan.pk]))
+    assert len(STATUS.findall(response.content.decode())) == 4
