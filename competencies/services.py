@@ -18,6 +18,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -154,6 +156,7 @@ def level_set(
             current.level, current.source, current.assessed_on = level, source, assessed_on
             current.save(update_fields=["level", "source", "assessed_on"])
         fit_refresh(asn_ids=[asn.pk])
+        plan_goals_settle(asn_id=asn.pk)
     return current
 
 
@@ -207,9 +210,9 @@ def training_completion_record(
     2. each competency the page is linked to (:class:`CourseCompetency`) is applied by its rule:
        ``evidence`` — nothing more; ``raise`` — the level is raised to the declared level (never
        lowered); ``propose`` — a :class:`LevelProposal` waits for the atasan (unless already met);
-    3. for a course, the course activities in the ASN's approved plans are marked done on the
-       completion date, goals whose activities are all done are marked done, and a plan whose goals
-       are all done becomes completed.
+    3. for a course, the ASN's approved plans are settled (:func:`plan_goals_settle`): its course
+       activities are done on the completion date, goals whose activities are all done or whose
+       target level is reached are done, and a plan whose goals are all done becomes completed.
     """
     page = module or course
     day = timezone.localdate(completed_at)
@@ -251,36 +254,62 @@ def training_completion_record(
                     evidence=evidence, competency=link.competency, defaults={"asn": asn, "level": link.level}
                 )
         if module is None:
-            _plan_activities_complete(asn=asn, course_id=course.pk, day=day, now=completed_at)
+            plan_goals_settle(asn_id=asn.pk, now=completed_at)
     return evidence
 
 
-def _plan_activities_complete(
-    *, asn: ASN, course_id: int, day: datetime.date, now: datetime.datetime
+def plan_goals_settle(
+    *, asn_id: int, plan_ids: Iterable[int] | None = None, now: datetime.datetime | None = None
 ) -> None:
-    approved = (DevelopmentPlan.Status.APPROVED,)
-    activities = Activity.objects.filter(
-        goal__plan__asn=asn, goal__plan__status__in=approved, course_id=course_id, done_on__isnull=True
-    )
-    goal_ids = set(activities.values_list("goal_id", flat=True))
-    if not goal_ids:
+    """Bring the goals of ``asn_id``'s **approved** plans (or of ``plan_ids`` among them) up to date
+    with what already happened, whatever the order of events. Set-based conditional updates:
+
+    1. catalogue-course activities not yet done whose course the ASN has completed (a course
+       :class:`TrainingEvidence`, recorded before or after the plan was approved) are done on the
+       completion date (local);
+    2. open goals with a competency and a target level the ASN's current level already reaches
+       are done;
+    3. open goals whose activities are all done are done;
+    4. an approved plan whose goals are all done becomes completed.
+
+    Called on plan approval, after each completion and after each level change (:func:`level_set`);
+    idempotent. Runs in the caller's transaction.
+    """
+    now = now or timezone.now()
+    plans = DevelopmentPlan.objects.filter(asn_id=asn_id, status=DevelopmentPlan.Status.APPROVED)
+    if plan_ids is not None:
+        plans = plans.filter(pk__in=list(plan_ids))
+    plan_pks = list(plans.values_list("pk", flat=True))
+    if not plan_pks:
         return
-    activities.update(done_on=day)
-    _goals_close(goal_ids=goal_ids, now=now)
-
-
-def _goals_close(*, goal_ids: set[int], now: datetime.datetime) -> None:
-    """Goals whose activities are all done become done; plans whose goals are all done complete."""
-    open_goals = Goal.objects.filter(pk__in=goal_ids, status=Goal.Status.OPEN)
-    unfinished = Activity.objects.filter(goal_id__in=goal_ids, done_on__isnull=True).values("goal_id")
-    done = open_goals.exclude(pk__in=unfinished).exclude(activities__isnull=True)
-    plan_ids = set(done.values_list("plan_id", flat=True))
-    done.update(status=Goal.Status.DONE, done_at=now)
-    for plan_id in plan_ids:
-        if not Goal.objects.filter(plan_id=plan_id, status=Goal.Status.OPEN).exists():
-            DevelopmentPlan.objects.filter(pk=plan_id, status=DevelopmentPlan.Status.APPROVED).update(
-                status=DevelopmentPlan.Status.COMPLETED, completed_at=now
-            )
+    completed_course = TrainingEvidence.objects.filter(
+        asn_id=asn_id, page_id=OuterRef("course_id"), course_id=OuterRef("course_id")
+    )
+    Activity.objects.filter(
+        goal__plan_id__in=plan_pks, kind=Activity.Kind.COURSE, done_on__isnull=True
+    ).filter(Exists(completed_course)).update(
+        done_on=Subquery(
+            completed_course.annotate(day=TruncDate("completed_at"))
+            .order_by("completed_at")
+            .values("day")[:1]
+        )
+    )
+    reached = CurrentLevel.objects.filter(
+        asn_id=asn_id, competency_id=OuterRef("competency_id"), level__gte=OuterRef("target_level")
+    )
+    open_goals = Goal.objects.filter(plan_id__in=plan_pks, status=Goal.Status.OPEN)
+    open_goals.filter(competency__isnull=False, target_level__isnull=False).filter(Exists(reached)).update(
+        status=Goal.Status.DONE, done_at=now
+    )
+    unfinished = Activity.objects.filter(goal_id=OuterRef("pk"), done_on__isnull=True)
+    open_goals.filter(Exists(Activity.objects.filter(goal_id=OuterRef("pk")))).exclude(
+        Exists(unfinished)
+    ).update(status=Goal.Status.DONE, done_at=now)
+    DevelopmentPlan.objects.filter(pk__in=plan_pks, status=DevelopmentPlan.Status.APPROVED).filter(
+        Exists(Goal.objects.filter(plan_id=OuterRef("pk")))
+    ).exclude(Exists(Goal.objects.filter(plan_id=OuterRef("pk"), status=Goal.Status.OPEN))).update(
+        status=DevelopmentPlan.Status.COMPLETED, completed_at=now
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -432,7 +461,7 @@ def activity_mark_done(*, user, activity: Activity, done_on: datetime.date | Non
         raise ValidationError(_("Tanggal selesai tidak boleh di masa depan."))
     with transaction.atomic():
         Activity.objects.filter(pk=activity.pk, done_on__isnull=True).update(done_on=done_on)
-        _goals_close(goal_ids={activity.goal_id}, now=timezone.now())
+        plan_goals_settle(asn_id=plan.asn_id, plan_ids=[plan.pk])
     activity.refresh_from_db()
     return activity
 
@@ -481,13 +510,19 @@ def _require_reviewer(user, asn: ASN) -> None:
 
 
 def plan_approve(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
-    """The direct atasan (or HR) approves a submitted plan. Anyone else: 404."""
+    """The direct atasan (or HR) approves a submitted plan. Anyone else: 404. In the same
+    transaction the plan's goals are settled (:func:`plan_goals_settle`): courses completed before
+    the approval count, goals whose target level is already reached are done."""
     _require_reviewer(user, plan.asn)
-    updated = DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.SUBMITTED).update(
-        status=DevelopmentPlan.Status.APPROVED, decided_by=user, decided_at=timezone.now(), return_comment=""
-    )
-    if not updated:
-        raise ValidationError(_("Hanya rencana yang diajukan yang dapat disetujui."))
+    now = timezone.now()
+    with transaction.atomic():
+        updated = DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.SUBMITTED).update(
+            status=DevelopmentPlan.Status.APPROVED, decided_by=user, decided_at=now, return_comment=""
+        )
+        if not updated:
+            raise ValidationError(_("Hanya rencana yang diajukan yang dapat disetujui."))
+        # What happened before the approval counts now: completed courses, levels already reached.
+        plan_goals_settle(asn_id=plan.asn_id, plan_ids=[plan.pk], now=now)
     plan.refresh_from_db()
     return plan
 
@@ -574,6 +609,7 @@ def development_goal_add_mandatory(
             DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.COMPLETED).update(
                 status=DevelopmentPlan.Status.APPROVED, completed_at=None
             )
+            plan_goals_settle(asn_id=asn.pk, plan_ids=[plan.pk])
     return goal
 
 
@@ -591,6 +627,7 @@ __all__ = [
     "level_set",
     "plan_approve",
     "plan_create",
+    "plan_goals_settle",
     "plan_return",
     "plan_submit",
     "proposal_decide",

@@ -53,6 +53,7 @@ def profile(request):
             "chart": selectors.gap_chart(prof),
             "history": selectors.history_for(asn=asn, limit=10),
             "plan": plan,
+            "goals": selectors.goals_with_state(asn_id=asn.pk, goals=plan.goals.all()) if plan else [],
             "year": year,
             "years": [this_year - 1, this_year, this_year + 1],
             "ledger": selectors.jp_ledger(asn=asn, year=year),
@@ -100,6 +101,7 @@ def plan_detail(request, pk: int):
         "competencies/plan_detail.html",
         {
             "plan": plan,
+            "goals": selectors.goals_with_state(asn_id=plan.asn_id, goals=plan.goals.all()),
             "is_owner": is_owner,
             "can_edit": is_owner and plan.is_editable,
             "can_review": can_review and plan.status == DevelopmentPlan.Status.SUBMITTED,

@@ -17,16 +17,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency, CompetencyFit, DevelopmentPlan, Goal, PositionStandard
 from competencies.selectors import (
     counted_activities,  # the one definition of "activities that count in the JP ledger"
     gap_chart,
+    goals_with_state,
     jp_ledger,
     profile_for,
     year_bounds,
@@ -36,7 +39,7 @@ from learning.selectors import PNS_JP_TARGET, jp_target_sql
 from pamong.people.access import scope_for
 from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
 from pamong.socialization.selectors import policy_chapters, valid_acknowledgements
-from performance.models import Evaluation, FollowUpProposal, FollowUpRule, Plan, Predikat
+from performance.models import Evaluation, FollowUpProposal, FollowUpRule, Period, Plan, Predikat
 from performance.selectors import periods_for
 
 from . import talent
@@ -55,6 +58,24 @@ class Filters:
     instansi_id: int | None = None
     unit_id: int | None = None
     jabatan_kind: str = ""
+    year_reason: str = "chosen"  # why this year: picked, the running period, the latest with data
+    period_name: str = ""
+
+    @property
+    def year_note(self) -> str:
+        """Which period is shown and why, in a sentence for the page."""
+        name = self.period_name or str(self.year)
+        if self.year_reason == YEAR_RUNNING:
+            return gettext("Menampilkan periode berjalan: %(p)s (%(y)d).") % {"p": name, "y": self.year}
+        if self.year_reason == YEAR_LATEST_DATA:
+            return gettext(
+                "Tidak ada periode berjalan; menampilkan periode terakhir yang memiliki hasil penilaian final: %(p)s (%(y)d)."
+            ) % {"p": name, "y": self.year}
+        if self.year_reason == YEAR_FALLBACK:
+            return gettext(
+                "Belum ada periode berjalan atau hasil penilaian final; menampilkan tahun %(y)d."
+            ) % {"y": self.year}
+        return gettext("Menampilkan tahun %(y)d (dipilih).") % {"y": self.year}
 
     def query(self, **extra) -> dict:
         """The filters as GET parameters (for links and export URLs)."""
@@ -96,18 +117,60 @@ def filters_from(*, user, params) -> Filters:
     if kind not in Jabatan.Kind.values:
         kind = ""
     year = _int(params.get("tahun"))
+    reason, period_name = YEAR_CHOSEN, ""
     if year is None or not 2000 <= year <= 2100:
-        year = default_year(user=user)
-    return Filters(year=year, instansi_id=instansi_id, unit_id=unit_id, jabatan_kind=kind)
+        default = default_period(user=user)
+        year, reason, period_name = default.year, default.reason, default.name
+    return Filters(
+        year=year,
+        instansi_id=instansi_id,
+        unit_id=unit_id,
+        jabatan_kind=kind,
+        year_reason=reason,
+        period_name=period_name,
+    )
+
+
+#: Why the dashboard shows the year it shows (:attr:`Filters.year_reason`).
+YEAR_CHOSEN, YEAR_RUNNING, YEAR_LATEST_DATA, YEAR_FALLBACK = "chosen", "running", "data", "fallback"
+
+
+@dataclass(frozen=True)
+class DefaultPeriod:
+    year: int
+    reason: str  # YEAR_RUNNING, YEAR_LATEST_DATA or YEAR_FALLBACK
+    name: str = ""
+
+
+def default_period(*, user) -> DefaultPeriod:
+    """The period the HR pages show when none is picked: the running period (the latest, if
+    several), else the latest period with final evaluations in the user's scope, else the latest
+    period, else this year. At most three small queries."""
+    periods = periods_for(user=user).order_by()
+    running = (
+        periods.filter(status=Period.Status.RUNNING)
+        .order_by("-year", "pk")
+        .values_list("year", "name")
+        .first()
+    )
+    if running:
+        return DefaultPeriod(running[0], YEAR_RUNNING, running[1])
+    finals = Evaluation.objects.filter(plan__period_id=OuterRef("pk"), status=Evaluation.Status.FINAL)
+    hr = scope_for(user).hr_instansi_ids()
+    if hr is not None:
+        finals = finals.filter(plan__asn__instansi_id__in=hr)
+    with_data = periods.filter(Exists(finals)).order_by("-year", "pk").values_list("year", "name").first()
+    if with_data:
+        return DefaultPeriod(with_data[0], YEAR_LATEST_DATA, with_data[1])
+    latest = periods.order_by("-year", "pk").values_list("year", "name").first()
+    if latest:
+        return DefaultPeriod(latest[0], YEAR_FALLBACK, latest[1])
+    return DefaultPeriod(timezone.localdate().year, YEAR_FALLBACK)
 
 
 def default_year(*, user) -> int:
-    """The latest closed period's year, else the latest period's, else this year."""
-    periods = periods_for(user=user).order_by()
-    closed = periods.filter(status="closed").order_by("-year").values_list("year", flat=True).first()
-    if closed:
-        return closed
-    return periods.order_by("-year").values_list("year", flat=True).first() or timezone.localdate().year
+    """The year of :func:`default_period`."""
+    return default_period(user=user).year
 
 
 def scoped_asn(*, user, filters: Filters) -> QuerySet[ASN]:
@@ -161,9 +224,21 @@ def filter_choices(*, user, filters: Filters) -> FilterChoices:
 # --------------------------------------------------------------------------------------------------
 
 
+def min_group_size() -> int:
+    """Fewest people a share is shown for (setting ``PAMONG_HR_MIN_GROUP_SIZE``, default 5): a
+    percentage of fewer people is marked as such, never drawn as a bar (one person is not 100 %)."""
+    return int(getattr(django_settings, "PAMONG_HR_MIN_GROUP_SIZE", 5))
+
+
+def too_few(total: int) -> bool:
+    """Is ``total`` people too few to show a share of them (:func:`min_group_size`)?"""
+    return total < min_group_size()
+
+
 @dataclass
 class CountRow:
-    """One bar: a label, a count and the total it is a share of."""
+    """One bar: a label, a count and the total it is a share of (``too_few``: a total below
+    :func:`min_group_size`, marked instead of drawn)."""
 
     key: str
     label: str
@@ -174,6 +249,10 @@ class CountRow:
     @property
     def percent(self) -> float:
         return round(100 * self.count / self.total, 1) if self.total else 0.0
+
+    @property
+    def too_few(self) -> bool:
+        return too_few(self.total)
 
 
 def predikat_by_year(*, asn_qs: QuerySet[ASN]) -> dict[int, dict[str, int]]:
@@ -207,6 +286,10 @@ class TrendRow:
     def total(self) -> int:
         return self.rows[0].total if self.rows else 0
 
+    @property
+    def too_few(self) -> bool:
+        return too_few(self.total)
+
 
 def predikat_trend(by_year: dict[int, dict[str, int]]) -> list[TrendRow]:
     return [TrendRow(year, predikat_rows(by_year[year])) for year in sorted(by_year)]
@@ -233,6 +316,10 @@ class JpCompliance:
     minimum: int
     buckets: list[CountRow]
     untargeted: int = 0
+
+    @property
+    def too_few(self) -> bool:
+        return too_few(self.total)
 
     @property
     def percent(self) -> float:
@@ -320,6 +407,10 @@ class GapRow:
         return round(100 * self.below / self.assessed, 1) if self.assessed else 0.0
 
     @property
+    def too_few(self) -> bool:
+        return too_few(self.assessed)
+
+    @property
     def avg_gap(self) -> float:
         return round(self.gap_total / self.below, 1) if self.below else 0.0
 
@@ -376,6 +467,10 @@ class Coverage:
     chapters: list[CountRow]
 
     @property
+    def too_few(self) -> bool:
+        return too_few(self.total)
+
+    @property
     def percent(self) -> float:
         return round(100 * self.complete / self.total, 1) if self.total else 0.0
 
@@ -411,6 +506,10 @@ class Training:
     completed: int
     overdue: int
     courses: list[CountRow]
+
+    @property
+    def too_few(self) -> bool:
+        return too_few(self.total)
 
     @property
     def percent(self) -> float:
@@ -732,12 +831,15 @@ def asn_profile(*, asn: ASN, year: int | None = None) -> dict:
         DevelopmentPlan.objects.filter(asn=asn, year=year)
         .annotate(
             goal_count=Count("goals"),
-            goals_done=Count("goals", filter=Q(goals__status=Goal.Status.DONE)),
             mandatory_count=Count("goals", filter=Q(goals__mandatory=True)),
         )
         .first()
     )  # 1
-    goals = list(Goal.objects.filter(plan=plan).select_related("competency")) if plan else []  # 0–1
+    goals = (
+        goals_with_state(asn_id=asn.pk, goals=Goal.objects.filter(plan=plan).select_related("competency"))
+        if plan
+        else []
+    )  # 0–4: goals and their status read as on the plan page (competencies.selectors.goal_states)
     ledger = jp_ledger(asn=asn, year=year)  # 2
     enrolments = list(
         Enrolment.objects.filter(asn=asn)
@@ -777,6 +879,7 @@ def asn_profile(*, asn: ASN, year: int | None = None) -> dict:
         "chart": gap_chart(prof),
         "plan": plan,
         "goals": goals,
+        "goals_done": sum(1 for g in goals if g.state.done),
         "ledger": ledger,
         "enrolments": enrolments,
         "performance": performance,

@@ -92,6 +92,7 @@ def dashboard(request):
         ),
         "coverage_chart": charts.bar_chart(data.coverage.chapters),
         "training_chart": charts.bar_chart(data.training.courses),
+        "min_group_size": selectors.min_group_size(),
         "page_title": _("Dasbor kepegawaian"),
         **_filter_context(request, filters),
     }

@@ -240,6 +240,10 @@ PAMONG_FRONT_CACHE_PAGE_TYPES = {
 }
 PAMONG_FRONT_CACHE_SECONDS = 600
 
+# HR dashboard: a share (percentage) of fewer people than this is marked "too few to show", never
+# drawn as a bar — one person is not "100 %" and small groups identify individuals.
+PAMONG_HR_MIN_GROUP_SIZE = int(os.environ.get("PAMONG_HR_MIN_GROUP_SIZE", "5"))
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
