@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from .access import get_visible_asn_or_404, role_required, scope_for
 from .models import ASN, Instansi
+from .roles import ROLE_LABELS
 from .selectors import asn_list_for, asn_subordinates
 
 
@@ -22,7 +23,13 @@ def account(request):
     return render(
         request,
         "people/account.html",
-        {"asn": asn, "subordinates": subordinates, "scope": scope, "page_title": _("Akun saya")},
+        {
+            "asn": asn,
+            "subordinates": subordinates,
+            "scope": scope,
+            "role_labels": [ROLE_LABELS[role] for role in scope.roles],
+            "page_title": _("Akun saya"),
+        },
     )
 
 

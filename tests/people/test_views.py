@@ -95,3 +95,10 @@ def test_asn_list_query_count_is_flat(world, client_for, django_assert_max_num_q
     with django_assert_max_num_queries(10):
         response = client.get(reverse("people:asn_list"))
     assert response.status_code == 200
+
+
+def test_account_page_names_roles_in_indonesian_not_codes(world, client_for):
+    html = client_for(world.hr_a.user).get(reverse("people:account")).content.decode()
+    assert '<span class="badge">ASN</span>' in html
+    assert '<span class="badge">Pengelola kepegawaian instansi</span>' in html
+    assert '<span class="badge">asn</span>' not in html and "hr_instansi" not in html

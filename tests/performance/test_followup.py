@@ -217,3 +217,12 @@ def test_province_wide_distribution_is_per_instansi_first(world, client_for):
         reverse("performance:period_detail", args=[period.pk]), {"instansi": world.instansi_b.pk}
     ).content.decode()
     assert world.staff_b.unit.name in page and world.staff_a.unit.name not in page
+
+
+def test_distribution_table_shows_the_org_predikat_label_not_its_code(world, client_for):
+    period = PeriodFactory(year=2021, status="evaluation")
+    final_evaluation(PlanFactory(asn=world.staff_a, period=period), predikat="baik")
+    page = client_for(world.hr_a.user).get(reverse("performance:period_detail", args=[period.pk]))
+    html = page.content.decode()
+    assert "<td>Baik</td>" in html  # the instansi's predikat (default: Baik), as a label
+    assert "<td>baik</td>" not in html
