@@ -108,6 +108,21 @@ def client_for(db):
     return login
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test (``transaction=True``, ``transactional_db``, ``live_server``) rolls
+    back by serialization. Its flush then leaves the database empty for the next one to restore;
+    without it the flush sends ``post_migrate``, whose receivers recreate reference rows (role
+    groups, ...) under new ids, and the next serialized test's restore collides with them by name —
+    whatever order pytest-xdist gives a worker."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+            {"transactional_db", "live_server"} & set(item.fixturenames)
+        )
+        if transactional and "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: the database is rolled back after a test, the

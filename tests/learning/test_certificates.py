@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from learning import services
 from learning.models import Certificate
+from pamong.people.nip import nip_masked
 from tests.factories.learning import correct_answers, lessons_of
 
 
@@ -85,9 +86,10 @@ def test_verification_page_is_public(world, client_for, course, certificate, rol
     response = client_for(world.users()[role]).get(certificate.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
+    assert world.staff_a.nip not in html  # the public page masks the NIP
     for value in (
         world.staff_a.name,
-        world.staff_a.nip,
+        nip_masked(world.staff_a.nip),
         course.title,
         certificate.code,
         "BKPSDM Provinsi Jambi",

@@ -127,10 +127,11 @@ def test_objection_flow(plan, world, client_for):
     obj = Objection.objects.get()
     assert obj.decider == world.kepala_a  # the atasan's own atasan
     url = reverse("performance:objection_detail", args=[obj.pk])
-    # the atasan sees it but cannot decide; someone of the other instansi cannot see it
-    assert (
-        client_for(world.atasan_a.user).post(url, {"accept": "1", "decision_reason": "x"}).status_code == 403
-    )
+    # HR of the instansi sees it but cannot decide; the rating atasan is not a party to it (the
+    # objection goes to their own atasan); someone of the other instansi cannot see it
+    assert client_for(world.hr_a.user).get(url).status_code == 200
+    assert client_for(world.hr_a.user).post(url, {"accept": "1", "decision_reason": "x"}).status_code == 403
+    assert client_for(world.atasan_a.user).get(url).status_code == 404
     assert client_for(world.staff_b.user).get(url).status_code == 404
     # the decision needs a reason
     r = client_for(world.kepala_a.user).post(
