@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 
@@ -108,19 +109,41 @@ def client_for(db):
     return login
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """Every transactional test (``transaction=True``, ``transactional_db``, ``live_server``) rolls
-    back by serialization. Its flush then leaves the database empty for the next one to restore;
-    without it the flush sends ``post_migrate``, whose receivers recreate reference rows (role
-    groups, ...) under new ids, and the next serialized test's restore collides with them by name —
-    whatever order pytest-xdist gives a worker."""
+    back by serialization: it starts from the data the migrations wrote, and its closing flush sends
+    no ``post_migrate`` (whose receivers would recreate reference rows, such as the role groups,
+    under new ids that the next restore collides with)."""
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
-            {"transactional_db", "live_server"} & set(item.fixturenames)
-        )
-        if transactional and "django_db_serialized_rollback" not in item.fixturenames:
+        if _transactional(item) and "django_db_serialized_rollback" not in item.fixturenames:
             item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, put the migrations' data back at once. Under pytest-xdist
+    a worker may run plain database tests after a transactional one (one process runs them last);
+    they expect the regulatory tables, role groups and Wagtail's site to be there."""
+    result = yield
+    if _transactional(item) and nextitem is not None:  # after the last test the databases are gone
+        from pytest_django.plugin import blocking_manager_key
+
+        connection = connections["default"]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            with item.config.stash[blocking_manager_key].unblock():
+                # from empty: a live server thread may still have written after the test's own flush
+                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+                connection.creation.deserialize_db_from_string(contents)
+                connection.close()
+    return result
 
 
 @pytest.fixture(autouse=True)
