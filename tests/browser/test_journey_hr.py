@@ -15,6 +15,7 @@ import pytest
 from django.core.management import call_command
 
 from pamong.people.models import ASN, Instansi
+from performance.models import Period
 from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -69,6 +70,14 @@ def test_hr_opens_the_dashboard_and_the_9_box_and_downloads_csv(journey, demo):
     summary = page.get_by_role("region", name="Ringkasan")
     expect(summary.get_by_role("listitem").filter(has_text="ASN aktif")).to_contain_text(str(active))
     journey.key_page("dasbor instansi")
+
+    # The dashboard opens on the running period and says so; HR picks last year's closed period,
+    # which has final results.
+    expect(page.locator("#periode-ditampilkan")).to_be_visible()
+    closed_year = Period.objects.exclude(status=Period.Status.RUNNING).order_by("-year").first().year
+    page.locator("#f-tahun").select_option(str(closed_year))
+    page.locator("form:has(#f-tahun) [type=submit]").first.click()
+    page.wait_for_load_state()
 
     # The predikat distribution, as the CSV the dashboard offers next to its table.
     name, rows = _download(page, page.get_by_role("link", name="CSV distribusi predikat"))
