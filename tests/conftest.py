@@ -139,8 +139,11 @@ def pytest_runtest_teardown(item, nextitem):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents:
             with item.config.stash[blocking_manager_key].unblock():
-                # from empty: a live server thread may still have written after the test's own flush
-                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+                # from empty (a live server thread may still have written after the test's own flush);
+                # sequences keep counting past the restored ids (PostgreSQL would reuse them after a reset)
+                call_command(
+                    "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+                )
                 connection.creation.deserialize_db_from_string(contents)
                 connection.close()
     return result
