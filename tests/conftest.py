@@ -139,10 +139,16 @@ def pytest_runtest_teardown(item, nextitem):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents:
             with item.config.stash[blocking_manager_key].unblock():
-                # from empty (a live server thread may still have written after the test's own flush);
-                # sequences keep counting past the restored ids (PostgreSQL would reuse them after a reset)
+                # from empty (a live server thread may still have written after the test's own flush).
+                # PostgreSQL's sequences keep counting past the restored ids (after a reset they would
+                # hand them out again); SQLite's are reset, so rows created on demand later (content
+                # types) get the ids the restore expects.
                 call_command(
-                    "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+                    "flush",
+                    interactive=False,
+                    inhibit_post_migrate=True,
+                    reset_sequences=connection.vendor != "postgresql",
+                    verbosity=0,
                 )
                 connection.creation.deserialize_db_from_string(contents)
                 connection.close()
