@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 from django.test import Client
 
@@ -139,18 +141,17 @@ def pytest_runtest_teardown(item, nextitem):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents:
             with item.config.stash[blocking_manager_key].unblock():
-                # from empty (a live server thread may still have written after the test's own flush).
-                # PostgreSQL's sequences keep counting past the restored ids (after a reset they would
-                # hand them out again); SQLite's are reset, so rows created on demand later (content
-                # types) get the ids the restore expects.
-                call_command(
-                    "flush",
-                    interactive=False,
-                    inhibit_post_migrate=True,
-                    reset_sequences=connection.vendor != "postgresql",
-                    verbosity=0,
-                )
+                # from empty (a live server thread may still have written after the test's own flush)
+                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
                 connection.creation.deserialize_db_from_string(contents)
+                # the restored rows carry their ids: sequences continue after them, as loaddata does
+                # (SQLite's AUTOINCREMENT does so by itself; PostgreSQL would hand the ids out again)
+                statements = connection.ops.sequence_reset_sql(
+                    no_style(), apps.get_models(include_auto_created=True)
+                )
+                with connection.cursor() as cursor:
+                    for statement in statements:
+                        cursor.execute(statement)
                 connection.close()
     return result
 
