@@ -113,16 +113,22 @@ def audit_record(
 STALE_MESSAGE = _("Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman dan periksa statusnya.")
 
 
-def transition(*, model: type[Model], pk: int, expected: dict, changes: dict, message: str) -> None:
+def transition(
+    *, model: type[Model], pk: int, expected: dict, changes: dict, message: str, obj: Model | None = None
+) -> None:
     """Move one row from ``expected`` to ``changes`` in one conditional UPDATE.
 
     ``UPDATE … SET changes WHERE pk = pk AND expected`` lets exactly one of two concurrent callers
     through: on PostgreSQL the second UPDATE waits for the first to commit and then finds no row in
     the expected state. A row count of 0 raises :class:`ValidationError` with ``message``, so the
     loser gets a clear answer and the caller's transaction (audit entry included) is rolled back.
+    With ``obj``, the winner's in-memory instance gets ``changes`` too.
     """
     if not model.objects.filter(pk=pk, **expected).update(**changes):
         raise ValidationError(message)
+    if obj is not None:  # the caller's copy follows the row
+        for name, value in changes.items():
+            setattr(obj, name, value)
 
 
 # --- periods ----------------------------------------------------------------------------------
@@ -713,9 +719,8 @@ def evaluation_finalise(
             expected={"status": Evaluation.Status.DRAFT},
             changes=changes,
             message=_("Hasil penilaian ini baru saja difinalkan oleh pengguna lain."),
+            obj=evaluation,
         )
-        for name, value in changes.items():
-            setattr(evaluation, name, value)
         after = _snapshot(evaluation, EVALUATION_FIELDS)
         if blockers:
             after.update(override_reason=override_reason, overridden=[str(b) for b in blockers])
@@ -795,9 +800,8 @@ def objection_decide(
             expected={"status": Objection.Status.PENDING},
             changes=decision,
             message=_("Keberatan ini baru saja diputuskan oleh pengguna lain."),
+            obj=objection,
         )
-        for name, value in decision.items():
-            setattr(objection, name, value)
         if accept:
             before = _snapshot(ev, EVALUATION_FIELDS)
             ev.hasil_kerja, ev.perilaku_kerja = new_hasil_kerja, new_perilaku_kerja
@@ -922,9 +926,8 @@ def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = ""
             expected={"status": FollowUpProposal.Status.PROPOSED},
             changes=decision,
             message=_("Usulan ini baru saja diputuskan oleh pengguna lain."),
+            obj=proposal,
         )
-        for name, value in decision.items():
-            setattr(proposal, name, value)
         if approve and proposal.rule.consequence == FollowUpRule.Consequence.DEVELOPMENT_GOAL:
             sanction_apply_development_consequence(proposal=proposal, actor=actor)
         audit_record(
