@@ -14,7 +14,7 @@ WORK_DIR = BENCH_DIR / ".work"  # scratch (git-ignored): logs, the Lua script, t
 HOST = "127.0.0.1"
 DB_NAME = os.environ.get("BENCH_DB_NAME", "pamong_bench")
 DB_URL = f"postgres://postgres@{HOST}:5432/{DB_NAME}"
-REDIS_URL = f"redis://{HOST}:6379/1"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", f"redis://{HOST}:6379/1")
 SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdef"
 DEMO_PASSWORD = "Jambi2026!"
 
