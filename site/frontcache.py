@@ -4,7 +4,8 @@ Anonymous readers are most of the traffic during a socialization push: the home 
 chapters, the news and the course catalogue. Rendering those through Wagtail's router, sessions,
 CSRF and authentication costs far more than serving bytes, so this middleware (placed right after
 the security and static-file middleware) answers a repeated anonymous GET from the shared cache
-without running the rest of the stack.
+without running the rest of the stack. A page rendered for a signed-in person is marked
+``Cache-Control: private, no-cache`` so that no proxy keeps it.
 
 What is stored: only responses to Wagtail pages whose type is listed in
 ``PAMONG_FRONT_CACHE_PAGE_TYPES`` (``app_label.ModelName``), served with status 200 to a visitor
@@ -27,6 +28,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 from pamong.middleware import language_for
 
@@ -91,6 +93,14 @@ def mark_page(request, page) -> None:
     request._front_cache_page_type = page.specific_class._meta.label if page.specific_class else ""
 
 
+def _personal(request, response):
+    """A page rendered for a signed-in person is never kept by a browser's or a proxy's shared cache."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,7 +108,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         query = _cache_query(request) if _eligible(request) else None
         if query is None:
-            return self.get_response(request)
+            return _personal(request, self.get_response(request))
         version = front_cache_version()
         key = _key(request, version, query)
         stored = cache.get(key)

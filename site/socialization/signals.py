@@ -1,29 +1,17 @@
-"""Signal wiring only: the rules live in services and caching."""
+"""Signal wiring only: the rules live in services (the front cache has its own wiring in ``pamong.home``)."""
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published
 
-from .caching import pages_cache_bump
 from .models import PolicyPage
+from .services import policy_reconfirmation_apply
 
 
 def _on_published(sender, instance, revision=None, **kwargs):
-    from .services import policy_reconfirmation_apply
-
     if isinstance(instance, PolicyPage):
         policy_reconfirmation_apply(page=instance, revision=revision)
-    pages_cache_bump()
-
-
-def _on_changed(sender, **kwargs):
-    pages_cache_bump()
 
 
 def connect() -> None:
     page_published.connect(_on_published, dispatch_uid="socialization_published")
-    page_unpublished.connect(_on_changed, dispatch_uid="socialization_unpublished")
-    post_page_move.connect(_on_changed, dispatch_uid="socialization_moved")
-    post_delete.connect(_on_changed, sender=Page, dispatch_uid="socialization_deleted")
