@@ -485,7 +485,7 @@ def rating_submit(*, assignment: RaterAssignment, scores: dict[int, int], actor)
         )
         if assignment.group in ANONYMOUS_GROUPS:
             # HR reads the log: an anonymous answer is recorded for the instansi only, without the
-            # ratee or the group, so the log never counts a group's answers (issue 13, defect 1)
+            # ratee or the group, so the log never counts a group's answers
             audit_record(
                 actor=None,
                 action="rating.submit",

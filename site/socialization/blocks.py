@@ -108,7 +108,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class RelatedCourseBlock(blocks.StructBlock):
-    """A link to a training course (any page for now; courses live in the learning app)."""
+    """A link to a training course: a page chooser (socialization does not import the learning app)."""
 
     page = blocks.PageChooserBlock(label=_("pelatihan"))
     text = blocks.CharBlock(label=_("ajakan"), max_length=200, required=False)
