@@ -216,6 +216,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The cache holds what every app process must share: rate-limit counters, the API token throttle,
+# the front cache and its version, Wagtail's site lookup, sessions (below). With several processes
+# (gunicorn workers, several app servers) it must be Redis (REDIS_URL) or a table in the database
+# (DATABASE_CACHE_TABLE, after `manage.py createcachetable`); the in-process default suits one
+# process only (`make run`), and `check --deploy` says so (pamong.checks).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -227,6 +232,15 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+elif os.environ.get("DATABASE_CACHE_TABLE"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ["DATABASE_CACHE_TABLE"],
+    }
+if os.environ.get("REDIS_URL"):
+    # Sessions are read from Redis and written through to PostgreSQL: any app server continues any
+    # session, a restarted or emptied Redis loses none, and a request saves the session query.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Anonymous visitors of these page types are answered from the shared cache (pamong.frontcache).
 PAMONG_FRONT_CACHE_PAGE_TYPES = {
