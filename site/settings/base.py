@@ -39,6 +39,25 @@ DATABASES = {
     )
 }
 ON_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if env_bool("PGBOUNCER_TRANSACTION_POOLING"):
+    # PgBouncer in transaction mode hands each transaction any server connection: no server-side
+    # cursors (QuerySet.iterator() would open one outside a transaction). Prepared statements are
+    # already off (Django's psycopg 3 default); the role's time zone must be UTC (README, Deployment).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# HR reports from a PostgreSQL replica (pamong.dbrouters): off unless DATABASE_REPLICA_URL is set.
+PAMONG_REPLICA_VIEWS = ("hr:dashboard", "hr:dashboard_export", "hr:talent", "hr:talent_export")
+DATABASE_ROUTERS: list[str] = []
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASES["default"].get(
+        "DISABLE_SERVER_SIDE_CURSORS", False
+    )
+    DATABASE_ROUTERS = ["pamong.dbrouters.ReportReplicaRouter"]
 if not ON_POSTGRES:
     # SQLite for several users at once: write-ahead logging (readers never wait for the writer),
     # every transaction takes the write lock when it begins (BEGIN IMMEDIATE: two transactions can
@@ -112,6 +131,10 @@ MIDDLEWARE = [
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+if "replica" in DATABASES:  # marks the HR report views' reads for the replica (pamong.dbrouters)
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "pamong.dbrouters.ReportReplicaMiddleware"
+    )
 
 ROOT_URLCONF = "pamong.urls"
 WSGI_APPLICATION = "pamong.wsgi.application"
