@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from competencies.services import development_goal_add_mandatory
 from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
+from pamong.ratelimit import attempt_limit_exceeded
 
 from .models import (
     ANONYMOUS_GROUPS,
@@ -514,14 +514,7 @@ def public_feedback_rate_limited(*, channel: PublicFeedbackChannel, client_key: 
     """Count one attempt for ``client_key`` on this form; True when over the limit (cache-based)."""
     limit = _setting("PERFORMANCE_PUBLIC_FEEDBACK_RATE_LIMIT", PUBLIC_FEEDBACK_RATE_LIMIT)
     window = _setting("PERFORMANCE_PUBLIC_FEEDBACK_RATE_WINDOW", PUBLIC_FEEDBACK_RATE_WINDOW_SECONDS)
-    key = f"perf:pubfb:{channel.pk}:{client_key}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return attempt_limit_exceeded(key=f"perf:pubfb:{channel.pk}:{client_key}", limit=limit, window=window)
 
 
 def public_feedback_submit(

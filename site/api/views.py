@@ -30,6 +30,7 @@ from pamong.api.auth import token_expires_at
 from pamong.clientip import client_ip
 from pamong.people.access import asn_scope_q, scope_for, visible_asn
 from pamong.people.models import Instansi, Jabatan, UnitKerja
+from pamong.ratelimit import attempt_limit_exceeded
 from performance.models import Evaluation, FollowUpProposal, FollowUpRule, Period
 from performance.selectors import rater_group_summaries, result_public_dict
 
@@ -437,7 +438,11 @@ class TokenThrottle(SimpleRateThrottle):
     """Per client address, signed in or not (``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"]``).
 
     The address is :func:`pamong.clientip.client_ip`: behind the trusted proxies the real client,
-    never a forged ``X-Forwarded-For`` (rotating it must not buy more tries)."""
+    never a forged ``X-Forwarded-For`` (rotating it must not buy more tries).
+
+    Counted like every other limit (:func:`pamong.ratelimit.attempt_limit_exceeded`: one atomic
+    counter per window in the shared cache), not with DRF's history list, whose read-then-write
+    lets requests arriving at once on several app processes overwrite each other's count."""
 
     scope = "token"
 
@@ -446,6 +451,15 @@ class TokenThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        return not attempt_limit_exceeded(key=self.key, limit=self.num_requests, window=self.duration)
+
+    def wait(self):
+        return self.duration  # at most one window from the first request counted in it
 
 
 class TokenView(ObtainAuthToken):

@@ -9,6 +9,8 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Organisasi dan pegawai")
 
     def ready(self) -> None:
+        from pamong import checks  # noqa: F401  (registers the deployment checks)
+
         from .roles import ensure_role_groups
 
         # After the last app has migrated, so every permission the groups need exists.

@@ -17,7 +17,6 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -28,6 +27,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+
+from pamong.ratelimit import attempt_limit_exceeded
 
 from .models import ASN, AccountAuditEntry, ActivationCode, Instansi, UnitKerja
 from .selectors import activation_user_for
@@ -50,21 +51,15 @@ def account_attempt_throttled(*, form: str, client: str, nip: str = "") -> bool:
     """Count one attempt on ``form`` for the client (and the NIP, when given); True when either is
     over its limit (``settings.PAMONG_ACCOUNT_RATE_LIMITS``)."""
     limits = settings.PAMONG_ACCOUNT_RATE_LIMITS
-    over = _count_attempt(f"acct:{form}:client:{_digest(client)}", *limits["client"])
+    limit, window = limits["client"]
+    over = attempt_limit_exceeded(key=f"acct:{form}:client:{_digest(client)}", limit=limit, window=window)
     nip = nip.strip()
     if nip:
-        over = _count_attempt(f"acct:{form}:nip:{_digest(nip)}", *limits["nip"]) or over
+        limit, window = limits["nip"]
+        over = (
+            attempt_limit_exceeded(key=f"acct:{form}:nip:{_digest(nip)}", limit=limit, window=window) or over
+        )
     return over
-
-
-def _count_attempt(key: str, limit: int, window: int) -> bool:
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
 
 
 def _digest(value: str) -> str:

@@ -39,6 +39,25 @@ DATABASES = {
     )
 }
 ON_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if env_bool("PGBOUNCER_TRANSACTION_POOLING"):
+    # PgBouncer in transaction mode hands each transaction any server connection: no server-side
+    # cursors (QuerySet.iterator() would open one outside a transaction). Prepared statements are
+    # already off (Django's psycopg 3 default); the role's time zone must be UTC (README, Deployment).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# HR reports from a PostgreSQL replica (pamong.dbrouters): off unless DATABASE_REPLICA_URL is set.
+PAMONG_REPLICA_VIEWS = ("hr:dashboard", "hr:dashboard_export", "hr:talent", "hr:talent_export")
+DATABASE_ROUTERS: list[str] = []
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASES["default"].get(
+        "DISABLE_SERVER_SIDE_CURSORS", False
+    )
+    DATABASE_ROUTERS = ["pamong.dbrouters.ReportReplicaRouter"]
 if not ON_POSTGRES:
     # SQLite for several users at once: write-ahead logging (readers never wait for the writer),
     # every transaction takes the write lock when it begins (BEGIN IMMEDIATE: two transactions can
@@ -112,6 +131,10 @@ MIDDLEWARE = [
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+if "replica" in DATABASES:  # marks the HR report views' reads for the replica (pamong.dbrouters)
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "pamong.dbrouters.ReportReplicaMiddleware"
+    )
 
 ROOT_URLCONF = "pamong.urls"
 WSGI_APPLICATION = "pamong.wsgi.application"
@@ -216,6 +239,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The cache holds what every app process must share: rate-limit counters, the API token throttle,
+# the front cache and its version, Wagtail's site lookup, sessions (below). With several processes
+# (gunicorn workers, several app servers) it must be Redis (REDIS_URL) or a table in the database
+# (DATABASE_CACHE_TABLE, after `manage.py createcachetable`); the in-process default suits one
+# process only (`make run`), and `check --deploy` says so (pamong.checks).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -227,6 +255,15 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+elif os.environ.get("DATABASE_CACHE_TABLE"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ["DATABASE_CACHE_TABLE"],
+    }
+if os.environ.get("REDIS_URL"):
+    # Sessions are read from Redis and written through to PostgreSQL: any app server continues any
+    # session, a restarted or emptied Redis loses none, and a request saves the session query.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Anonymous visitors of these page types are answered from the shared cache (pamong.frontcache).
 PAMONG_FRONT_CACHE_PAGE_TYPES = {

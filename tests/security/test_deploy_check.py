@@ -17,22 +17,44 @@ def _production_env() -> dict[str, str]:
         SECRET_KEY=secrets.token_urlsafe(60),  # 80 random characters
         ALLOWED_HOSTS="pamong.jambiprov.go.id",
         PAMONG_BASE_URL="https://pamong.jambiprov.go.id",
+        REDIS_URL="redis://127.0.0.1:6379/0",  # the check only reads the setting, it never connects
     )
+    env.pop("DATABASE_CACHE_TABLE", None)
     return env
 
 
-def test_check_deploy_is_silent():
-    result = subprocess.run(
+def _check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT,
-        env=_production_env(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_check_deploy_is_silent():
+    result = _check_deploy(_production_env())
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "System check identified no issues" in output, output
+
+
+def test_check_deploy_warns_about_a_cache_each_process_keeps_to_itself():
+    """Without REDIS_URL (or DATABASE_CACHE_TABLE) every gunicorn worker would count its own rate
+    limits and keep its own front cache: production must say so."""
+    env = _production_env()
+    del env["REDIS_URL"]
+    result = _check_deploy(env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "pamong.W001" in output and "LocMemCache" in output, output
+
+    env["DATABASE_CACHE_TABLE"] = "pamong_cache"
+    result = _check_deploy(env)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0 and "System check identified no issues" in output, output
 
 
 PROBE = """
