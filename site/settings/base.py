@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pamong.socialization",
     "pamong.hr",
     "pamong.start",
+    "pamong.notifications",
     "learning",
     "competencies",
     "performance",
@@ -91,6 +92,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "pamong.api",
+    # Background tasks: django-tasks with its database backend (pamong.notifications).
+    "django_tasks",
+    "django_tasks_db",
 ]
 if ON_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -129,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pamong.people.context_processors.roles",
                 "pamong.sso.context_processors.sso",
+                "pamong.notifications.context_processors.bell",
             ],
         },
     },
@@ -330,6 +335,13 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Notifications and background tasks (pamong.notifications; README, "Notifications"). Tasks are rows
+# in the database, enqueued in the caller's transaction, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Outgoing channels besides the inbox (pamong.notifications.channels.Channel); add a WhatsApp or
+# SMS gateway here.
+PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pamong"

@@ -8,13 +8,17 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .caching import pages_cache_bump
 from .models import PolicyPage
+from .notifications import notify_chapter_to_confirm
 
 
 def _on_published(sender, instance, revision=None, **kwargs):
     from .services import policy_reconfirmation_apply
 
     if isinstance(instance, PolicyPage):
-        policy_reconfirmation_apply(page=instance, revision=revision)
+        if policy_reconfirmation_apply(page=instance, revision=revision):
+            notify_chapter_to_confirm(page=instance, since=instance.ack_valid_from.isoformat())
+        elif instance.first_published_at and instance.first_published_at == instance.last_published_at:
+            notify_chapter_to_confirm(page=instance, since="first")
     pages_cache_bump()
 
 
