@@ -25,8 +25,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pamong.people.access import can_manage_instansi, scope_for
 from pamong.notifications.services import notification_send
+from pamong.people.access import can_manage_instansi, scope_for
 from pamong.people.models import ASN
 
 from . import rules

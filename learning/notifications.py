@@ -46,11 +46,17 @@ def learners_due(*, course_id: int, due_date: str) -> QuerySet:
     return get_user_model().objects.filter(pk__in=enrolments.values("asn__user_id"))
 
 
-def notify_course_assigned(*, course: CoursePage, enrolled_at: datetime.datetime, assigned_by_id: int, due_date) -> None:
+def notify_course_assigned(
+    *, course: CoursePage, enrolled_at: datetime.datetime, assigned_by_id: int, due_date
+) -> None:
     notification_broadcast(
         kind="course_assigned",
         audience="learning.assigned",
-        audience_args={"course_id": course.pk, "enrolled_at": enrolled_at.isoformat(), "assigned_by_id": assigned_by_id},
+        audience_args={
+            "course_id": course.pk,
+            "enrolled_at": enrolled_at.isoformat(),
+            "assigned_by_id": assigned_by_id,
+        },
         key=f"course_assigned:{course.pk}",
         link=course_path(course),
         params={"course": course.title, "due": formats.date_format(due_date, "j F Y")},

@@ -82,7 +82,9 @@ class EmailChannel(Channel):
             "site_name": settings.WAGTAIL_SITE_NAME,
             "user": message.user,
             "digest": message.digest,
-            "items": [{"title": n.title, "detail": n.detail, "url": absolute_url(n.link)} for n in notifications],
+            "items": [
+                {"title": n.title, "detail": n.detail, "url": absolute_url(n.link)} for n in notifications
+            ],
             "inbox_url": absolute_url("/saya/notifikasi/"),
             "preferences_url": absolute_url("/saya/notifikasi/preferensi/"),
         }
@@ -91,7 +93,10 @@ class EmailChannel(Channel):
             text = render_to_string("notifications/email/notification.txt", context)
             html = render_to_string("notifications/email/notification.html", context)
         mail = EmailMultiAlternatives(
-            subject=" ".join(subject.split()), body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[message.address]
+            subject=" ".join(subject.split()),
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[message.address],
         )
         mail.attach_alternative(html, "text/html")
         return mail

@@ -32,15 +32,17 @@ def modes_for(user_ids, kinds) -> dict[tuple[int, str], str]:
     locked kinds are always immediate."""
     stored = {
         (user_id, kind): mode
-        for user_id, kind, mode in Preference.objects.filter(user_id__in=user_ids, kind__in=kinds).values_list(
-            "user_id", "kind", "mode"
-        )
+        for user_id, kind, mode in Preference.objects.filter(
+            user_id__in=user_ids, kind__in=kinds
+        ).values_list("user_id", "kind", "mode")
     }
     modes = {}
     for user_id in user_ids:
         for code in kinds:
             kind = KINDS[code]
-            modes[(user_id, code)] = IMMEDIATE if kind.locked else stored.get((user_id, code), kind.default_mode)
+            modes[(user_id, code)] = (
+                IMMEDIATE if kind.locked else stored.get((user_id, code), kind.default_mode)
+            )
     return modes
 
 
@@ -54,7 +56,9 @@ def _claim(*, key: str | None, batch_size: int) -> list[int]:
             queue = queue.select_for_update(skip_locked=True)
         ids = list(queue.values_list("id", flat=True)[:batch_size])
         if ids:
-            Notification.objects.filter(id__in=ids, email_state=State.PENDING).update(email_state=State.SENDING)
+            Notification.objects.filter(id__in=ids, email_state=State.PENDING).update(
+                email_state=State.SENDING
+            )
         return ids
 
 
@@ -120,7 +124,9 @@ def deliver_pending(*, key: str | None = None, batch_size: int = BATCH_SIZE) -> 
                 for channel in channels:
                     address = channel.address_for(user)
                     if address:
-                        outgoing[channel].append(Outgoing(user=user, address=address, notifications=[notification]))
+                        outgoing[channel].append(
+                            Outgoing(user=user, address=address, notifications=[notification])
+                        )
                         reached = True
                 if not reached:
                     states[State.NO_ADDRESS].append(notification.pk)
@@ -153,9 +159,9 @@ def send_digests(*, batch_size: int = BATCH_SIZE) -> Counter:
         last_user = user_ids[-1]
         users = User.objects.in_bulk(user_ids)
         waiting = defaultdict(list)
-        for notification in Notification.objects.filter(recipient_id__in=user_ids, email_state=State.DIGEST).order_by(
-            "created_at", "id"
-        ):
+        for notification in Notification.objects.filter(
+            recipient_id__in=user_ids, email_state=State.DIGEST
+        ).order_by("created_at", "id"):
             waiting[notification.recipient_id].append(notification)
         outgoing = {channel: [] for channel in channels}
         states: dict[str, list[int]] = defaultdict(list)
@@ -165,7 +171,9 @@ def send_digests(*, batch_size: int = BATCH_SIZE) -> Counter:
                 address = channel.address_for(users[user_id])
                 if address:
                     outgoing[channel].append(
-                        Outgoing(user=users[user_id], address=address, notifications=notifications, digest=True)
+                        Outgoing(
+                            user=users[user_id], address=address, notifications=notifications, digest=True
+                        )
                     )
                     reached = True
             if not reached:

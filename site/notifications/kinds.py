@@ -39,8 +39,14 @@ class Kind:
 _KINDS = [
     # learning
     Kind("course_assigned", _("Pelatihan ditugaskan"), _("Anda ditugaskan mengikuti pelatihan %(course)s")),
-    Kind("course_due_7", _("Tenggat pelatihan 7 hari lagi"), _("Pelatihan %(course)s harus selesai 7 hari lagi (%(due)s)")),
-    Kind("course_due_1", _("Tenggat pelatihan besok"), _("Pelatihan %(course)s harus selesai besok (%(due)s)")),
+    Kind(
+        "course_due_7",
+        _("Tenggat pelatihan 7 hari lagi"),
+        _("Pelatihan %(course)s harus selesai 7 hari lagi (%(due)s)"),
+    ),
+    Kind(
+        "course_due_1", _("Tenggat pelatihan besok"), _("Pelatihan %(course)s harus selesai besok (%(due)s)")
+    ),
     # socialization
     Kind(
         "chapter_confirm",
@@ -59,33 +65,59 @@ _KINDS = [
         _("Rencana pengembangan diajukan"),
         _("%(asn)s mengajukan rencana pengembangan %(year)s untuk disetujui"),
     ),
-    Kind("devplan_approved", _("Rencana pengembangan disetujui"), _("Rencana pengembangan %(year)s Anda disetujui")),
-    Kind("devplan_returned", _("Rencana pengembangan dikembalikan"), _("Rencana pengembangan %(year)s Anda dikembalikan untuk diperbaiki")),
+    Kind(
+        "devplan_approved",
+        _("Rencana pengembangan disetujui"),
+        _("Rencana pengembangan %(year)s Anda disetujui"),
+    ),
+    Kind(
+        "devplan_returned",
+        _("Rencana pengembangan dikembalikan"),
+        _("Rencana pengembangan %(year)s Anda dikembalikan untuk diperbaiki"),
+    ),
     Kind(
         "level_proposal",
         _("Usulan level kompetensi menunggu konfirmasi"),
         _("Usulan level %(competency)s untuk %(asn)s menunggu konfirmasi Anda"),
     ),
     # performance
-    Kind("rating_requested", _("Permintaan penilaian 360°"), _("Anda diminta menilai perilaku kerja %(asn)s")),
+    Kind(
+        "rating_requested", _("Permintaan penilaian 360°"), _("Anda diminta menilai perilaku kerja %(asn)s")
+    ),
     Kind(
         "rating_reminder",
         _("Pengingat penilaian 360°"),
-        _("Penilaian 360° untuk %(asn)s ditutup %(closes)s"),
+        _("Penilaian 360° %(period)s yang menunggu Anda ditutup %(closes)s"),
     ),
     Kind("checkin_due", _("Check-in SKP jatuh tempo"), _("Check-in SKP %(period)s jatuh tempo %(due)s")),
     Kind(
         "performance_reminder",
         _("Pengingat kinerja harian"),
         _("Pengingat kinerja: %(count)s hal menunggu Anda"),
-        default_mode=DIGEST,
     ),
-    Kind("result_finalised", _("Hasil evaluasi kinerja ditetapkan"), _("Hasil evaluasi kinerja %(period)s Anda telah ditetapkan"), locked=True),
+    Kind(
+        "result_finalised",
+        _("Hasil evaluasi kinerja ditetapkan"),
+        _("Hasil evaluasi kinerja %(period)s Anda telah ditetapkan"),
+        locked=True,
+    ),
     Kind("objection_filed", _("Keberatan diajukan"), _("%(asn)s mengajukan keberatan atas hasil %(period)s")),
-    Kind("objection_decided", _("Keberatan diputuskan"), _("Keberatan Anda atas hasil %(period)s telah diputuskan"), locked=True),
-    Kind("reward_sanction", _("Keputusan penghargaan atau sanksi"), _("Keputusan tindak lanjut: %(action)s"), locked=True),
+    Kind(
+        "objection_decided",
+        _("Keberatan diputuskan"),
+        _("Keberatan Anda atas hasil %(period)s telah diputuskan"),
+        locked=True,
+    ),
+    Kind(
+        "reward_sanction",
+        _("Keputusan penghargaan atau sanksi"),
+        _("Keputusan tindak lanjut: %(action)s"),
+        locked=True,
+    ),
     # Wagtail moderation (the humas workflow)
-    Kind("page_submitted", _("Halaman diajukan untuk moderasi"), _("Halaman %(page)s diajukan untuk %(task)s")),
+    Kind(
+        "page_submitted", _("Halaman diajukan untuk moderasi"), _("Halaman %(page)s diajukan untuk %(task)s")
+    ),
     Kind("page_approved", _("Halaman disetujui"), _("Halaman %(page)s disetujui pada tahap %(task)s")),
     Kind("page_rejected", _("Halaman ditolak"), _("Halaman %(page)s dikembalikan pada tahap %(task)s")),
 ]

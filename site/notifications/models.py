@@ -25,17 +25,24 @@ class Notification(models.Model):
         NO_ADDRESS = "no_address", _("Tidak ada alamat email")
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("penerima")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("penerima"),
     )
     kind = models.CharField(_("jenis"), max_length=40, choices=KIND_CHOICES)
     key = models.CharField(_("kunci idempotensi"), max_length=200)
     params = models.JSONField(_("parameter"), default=dict, blank=True)
     link = models.CharField(_("tautan"), max_length=500)
-    subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
-    email_state = models.CharField(_("status email"), max_length=12, choices=Email.choices, default=Email.PENDING)
+    email_state = models.CharField(
+        _("status email"), max_length=12, choices=Email.choices, default=Email.PENDING
+    )
 
     class Meta:
         verbose_name = _("notifikasi")
@@ -46,12 +53,18 @@ class Notification(models.Model):
         ]
         indexes = [
             # The bell: unread count of one person (one index range, bounded).
-            models.Index(fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread_idx"),
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread_idx"
+            ),
             # The inbox, newest first.
             models.Index(fields=["recipient", "-created_at", "-id"], name="notification_inbox_idx"),
             # The email worker's queue and the digest.
-            models.Index(fields=["id"], condition=Q(email_state="pending"), name="notification_email_pending_idx"),
-            models.Index(fields=["recipient"], condition=Q(email_state="digest"), name="notification_email_digest_idx"),
+            models.Index(
+                fields=["id"], condition=Q(email_state="pending"), name="notification_email_pending_idx"
+            ),
+            models.Index(
+                fields=["recipient"], condition=Q(email_state="digest"), name="notification_email_digest_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -106,9 +106,9 @@ def notification_send_each(
         existing: set[int] = set()
         for start in range(0, len(user_ids), 2000):  # bounded IN lists (SQLite allows 32,766 variables)
             existing.update(
-                Notification.objects.filter(recipient_id__in=user_ids[start : start + 2000], key=key).values_list(
-                    "recipient_id", flat=True
-                )
+                Notification.objects.filter(
+                    recipient_id__in=user_ids[start : start + 2000], key=key
+                ).values_list("recipient_id", flat=True)
             )
         new = [
             Notification(

@@ -28,7 +28,9 @@ def inbox(request):
 
 
 def _safe_link(request, link: str) -> str:
-    if url_has_allowed_host_and_scheme(link, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        link, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return link
     return "notifications:inbox"
 

@@ -94,6 +94,8 @@ def hr_user_ids_for_instansi(*, instansi_id: int) -> list[int]:
     feedback); BKPSDM when the instansi has none."""
     users = get_user_model().objects.filter(is_active=True)
     ids = list(
-        users.filter(groups__name=GROUP_HR_INSTANSI, asn__instansi_id=instansi_id).values_list("pk", flat=True)
+        users.filter(groups__name=GROUP_HR_INSTANSI, asn__instansi_id=instansi_id).values_list(
+            "pk", flat=True
+        )
     )
     return ids or list(users.filter(groups__name=GROUP_HR_PROVINSI).values_list("pk", flat=True))

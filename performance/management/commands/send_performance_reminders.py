@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pamong.notifications.services import notification_send_each
+from performance.notifications import performance_due_notifications_send
 from performance.selectors import reminder_messages
 
 
@@ -21,17 +22,20 @@ class Command(BaseCommand):
     def handle(self, *args, days: int, dry_run: bool, **options):
         today = timezone.localdate()
         messages = reminder_messages(today=today, days=days)
-        created = 0
+        created = due = 0
         if not dry_run:
             with transaction.atomic():
+                due = performance_due_notifications_send(today=today)
                 created = notification_send_each(
                     kind="performance_reminder",
                     params_by_recipient={
-                        user_id: {"count": len(lines), "detail": "\n".join(lines)} for user_id, lines in messages.items()
+                        user_id: {"count": len(lines), "detail": "\n".join(lines)}
+                        for user_id, lines in messages.items()
                     },
                     key=f"performance_reminder:{today.isoformat()}",
                     link=reverse("performance:dashboard"),
                 )
         self.stdout.write(
-            f"Pengingat: {len(messages)} penerima, {created} notifikasi baru{' (uji coba)' if dry_run else ''}."
+            f"Pengingat: {len(messages)} penerima, {created} notifikasi baru, {due} pengingat tenggat"
+            f"{' (uji coba)' if dry_run else ''}."
         )
