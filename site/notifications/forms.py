@@ -16,8 +16,13 @@ class PreferenceForm(forms.Form):
                 choices=MODE_CHOICES,
                 initial=row["mode"],
                 disabled=kind.locked,
+                required=False,  # a kind left out of the form keeps its mode
                 help_text=_("Wajib: selalu dikirim segera.") if kind.locked else "",
             )
 
     def modes(self) -> dict[str, str]:
-        return {kind.code: self.cleaned_data[kind.code] for kind in ALL_KINDS if not kind.locked}
+        return {
+            kind.code: self.cleaned_data[kind.code]
+            for kind in ALL_KINDS
+            if not kind.locked and self.cleaned_data.get(kind.code)
+        }
