@@ -59,12 +59,9 @@ def test_rolled_back_caller_leaves_nothing(django_capture_on_commit_callbacks):
     from django.db import transaction
 
     user = UserFactory()
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            notification_send(
-                kind="devplan_approved", recipients=[user], key="k", link="/", params={"year": 1}
-            )
-            raise RuntimeError("the caller's change failed")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        notification_send(kind="devplan_approved", recipients=[user], key="k", link="/", params={"year": 1})
+        raise RuntimeError("the caller's change failed")
     assert not Notification.objects.exists()
     assert mail.outbox == []
 
