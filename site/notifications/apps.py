@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "pamong.notifications"
     label = "notifications"
     verbose_name = _("Notifikasi")
+
+    def ready(self) -> None:
+        from .moderation import connect_moderation
+
+        connect_moderation()

@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "pamong.socialization",
     "pamong.hr",
     "pamong.start",
-    "pamong.notifications",
     "learning",
     "competencies",
     "performance",
@@ -92,6 +91,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "pamong.api",
+    # After wagtail.admin: replaces Wagtail's moderation emails with notifications (its ready()).
+    "pamong.notifications",
     # Background tasks: django-tasks with its database backend (pamong.notifications).
     "django_tasks",
     "django_tasks_db",
