@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, QuerySet
 from django.utils import timezone
 
 from .kinds import kind_for
@@ -175,13 +175,13 @@ def notification_record_audience(
     """The worker's half of a broadcast: one ``INSERT … SELECT … ON CONFLICT DO NOTHING`` over the
     audience's users. Returns the number of rows inserted."""
     _check(kind, key, link)
-    users = audience_users(audience, **audience_args).order_by().values("pk")
+    users = audience_users(audience, **audience_args).order_by().values(audience_user=F("pk"))
     user_sql, user_params = users.query.sql_with_params()
     table = Notification._meta.db_table
     params_sql = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
     sql = (
         f"INSERT INTO {table} (recipient_id, kind, key, params, link, subject_type_id, subject_id,"
-        f" created_at, email_state) SELECT audience.id, %s, %s, {params_sql}, %s, %s, %s, %s, %s"
+        f" created_at, email_state) SELECT audience.audience_user, %s, %s, {params_sql}, %s, %s, %s, %s, %s"
         f" FROM ({user_sql}) AS audience WHERE true"  # WHERE: SQLite's INSERT…SELECT…ON CONFLICT needs it
         " ON CONFLICT (recipient_id, key) DO NOTHING"
     )
