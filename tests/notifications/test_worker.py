@@ -74,7 +74,9 @@ def test_a_worker_process_sends_what_the_request_enqueued(world):
     staff_a = Notification.objects.get(key="worker:1", recipient=world.staff_a.user)
     assert staff_a.email_state == Notification.Email.SENT
     assert Notification.objects.get(key="worker:1", recipient__email="").email_state == "no_address"
-    asn_users = {asn.user_id for asn in (world.staff_a, world.staff_a2, world.staff_b, world.atasan_a, world.kepala_a)}
+    asn_users = {
+        asn.user_id for asn in (world.staff_a, world.staff_a2, world.staff_b, world.atasan_a, world.kepala_a)
+    }
     broadcast = set(Notification.objects.filter(key="worker:2").values_list("recipient_id", flat=True))
     assert asn_users <= broadcast
     assert Delivery.objects.filter(status="sent").count() == 1 + len(broadcast)
