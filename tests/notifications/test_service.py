@@ -150,3 +150,13 @@ def test_bell_count_is_one_bounded_query(django_assert_num_queries):
     )
     with django_assert_num_queries(1):
         assert unread_count(user=user) == BELL_CAP
+
+
+def test_digest_command_sends_through_the_queue(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    user = UserFactory()
+    preference_set(user=user, modes={"devplan_approved": DIGEST})
+    send(django_capture_on_commit_callbacks, recipients=[user])
+    call_command("send_notification_digest")  # the test settings run tasks at once
+    assert [m.to for m in mail.outbox] == [[user.email]]
