@@ -40,7 +40,7 @@ seed: migrate
 # db_worker). Ctrl-C stops both; when the server stops, the worker is stopped with it.
 run: seed
 	@echo "Pamong berjalan di http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@$(PY) manage.py db_worker & worker=$$!; \
+	@$(PY) manage.py db_worker --backend background & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -1,4 +1,5 @@
-"""Background tasks (django-tasks, database backend; ``manage.py db_worker`` runs them).
+"""Background tasks (django-tasks, the ``background`` backend: the database; run by
+``manage.py db_worker --backend background``).
 
 Arguments are JSON: ids and names, never model instances. Every task is safe to run twice: the
 notifications are unique per (recipient, key) and only ``pending`` rows are sent.
@@ -10,13 +11,13 @@ from .delivery import deliver_pending, send_digests
 from .services import notification_record_audience
 
 
-@task()
+@task(backend="background")
 def deliver_notifications(*, key: str | None = None) -> dict:
     """Send the pending notifications of one event (``key``), or all of them."""
     return dict(deliver_pending(key=key))
 
 
-@task()
+@task(backend="background")
 def broadcast_notifications(
     *,
     kind: str,
@@ -42,7 +43,7 @@ def broadcast_notifications(
     return {"created": created, **deliver_pending(key=key)}
 
 
-@task()
+@task(backend="background")
 def send_notification_digests() -> dict:
     """The daily digest (the scheduler enqueues it once a day, see README)."""
     return dict(send_digests())

@@ -338,8 +338,14 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Notifications and background tasks (pamong.notifications; README, "Notifications"). Tasks are rows
-# in the database, enqueued in the caller's transaction, run by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# in the database, enqueued when the caller's transaction commits, run by
+# `manage.py db_worker --backend background`.
+# Pamong's own tasks use the "background" backend; "default" stays immediate, so what Wagtail runs
+# as tasks (its search index updates) keeps happening in the request, as before.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
 # Outgoing channels besides the inbox (pamong.notifications.channels.Channel); add a WhatsApp or
 # SMS gateway here.
 PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]

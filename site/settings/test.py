@@ -39,9 +39,10 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "test-results" / "private" / os.environ.get("PYT
 # tests/notifications/test_worker.py switches to the database backend and starts a real
 # `manage.py db_worker` process, which reads the backend from this variable.
 TASKS = {
-    "default": {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
         "BACKEND": os.environ.get(
             "PAMONG_TEST_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         )
-    }
+    },
 }

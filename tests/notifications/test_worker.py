@@ -35,7 +35,15 @@ def run_worker() -> subprocess.CompletedProcess:
         "PAMONG_TEST_TASKS_BACKEND": DATABASE_BACKEND,
     }
     return subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0.1", "--no-startup-delay"],
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--backend",
+            "background",
+            "--batch",
+            "--no-startup-delay",
+        ],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -46,7 +54,8 @@ def run_worker() -> subprocess.CompletedProcess:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_process_sends_what_the_request_enqueued(world):
-    with override_settings(TASKS={"default": {"BACKEND": DATABASE_BACKEND, "QUEUES": ["default"]}}):
+    tasks = {**settings.TASKS, "background": {"BACKEND": DATABASE_BACKEND, "QUEUES": ["default"]}}
+    with override_settings(TASKS=tasks):
         notification_send(
             kind="devplan_approved",
             recipients=[world.staff_a.user, UserFactory(email="")],
