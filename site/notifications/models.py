@@ -28,6 +28,8 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="notifications",
+        # No index of its own: the unique (recipient, key) and the inbox index both start with it.
+        db_index=False,
         verbose_name=_("penerima"),
     )
     kind = models.CharField(_("jenis"), max_length=40, choices=KIND_CHOICES)
