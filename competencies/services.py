@@ -490,7 +490,7 @@ def plan_submit(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
         if not updated:
             raise ValidationError(_("Rencana ini sudah diajukan."))
         plan.refresh_from_db()
-        atasan_user_id = ASN.objects.filter(pk=plan.asn.atasan_id).values_list("user_id", flat=True).first()
+        atasan_user_id = _atasan_user_id(plan.asn)
         notification_send(
             kind="devplan_submitted",
             recipients=[atasan_user_id],
@@ -564,6 +564,11 @@ def plan_return(*, user, plan: DevelopmentPlan, comment: str) -> DevelopmentPlan
     return plan
 
 
+def _atasan_user_id(asn: ASN) -> int | None:
+    """The login of the ASN's direct atasan (who hears of their plans and level proposals)."""
+    return ASN.objects.filter(pk=asn.atasan_id).values_list("user_id", flat=True).first()
+
+
 def _notify_plan_owner(*, plan: DevelopmentPlan, kind: str) -> None:
     """Tell the plan's owner it was approved or returned (one notification per decision)."""
     notification_send(
@@ -578,7 +583,7 @@ def _notify_plan_owner(*, plan: DevelopmentPlan, kind: str) -> None:
 
 def _notify_level_proposal(*, proposal: LevelProposal, asn: ASN) -> None:
     """A level proposal waits for the ASN's direct atasan."""
-    atasan_user_id = ASN.objects.filter(pk=asn.atasan_id).values_list("user_id", flat=True).first()
+    atasan_user_id = _atasan_user_id(asn)
     notification_send(
         kind="level_proposal",
         recipients=[atasan_user_id],
