@@ -57,19 +57,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--send-limit", type=int, default=None, help="send only this many (0: record only)")
     parser.add_argument("--keep", action="store_true", help="leave the notifications in the database")
     args = parser.parse_args(argv)
-
     os.environ.update(bench_env())
-    port = free_port()
-    os.environ.update(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(port),
-    )
     import django
 
     django.setup()
+    print(json.dumps(measure(send_limit=args.send_limit, keep=args.keep), indent=2))
+    return 0
+
+
+def measure(*, send_limit: int | None = None, keep: bool = False) -> dict:
+    """The three steps against the configured database (Django set up with the bench settings);
+    ``benchmarks.run`` can call this after its pages and put the result under ``"notifications"``."""
     from django.conf import settings
     from django.db import transaction
+    from django.test.utils import override_settings
     from django_tasks_db.models import DBTaskResult
 
     from pamong.notifications import channels, delivery
@@ -128,17 +129,27 @@ def main(argv: list[str] | None = None) -> int:
     out["recorded_again"] = again  # idempotency: 0
 
     # 3. the worker: send
-    if args.send_limit != 0:
-        if args.send_limit:
-            keep = Notification.objects.filter(key=key).order_by("id").values("id")[: args.send_limit]
-            Notification.objects.filter(key=key).exclude(id__in=keep).update(
+    if send_limit != 0:
+        if send_limit:
+            first = Notification.objects.filter(key=key).order_by("id").values("id")[:send_limit]
+            Notification.objects.filter(key=key).exclude(id__in=first).update(
                 email_state=Notification.Email.OFF
             )
+        port = free_port()
         sink = smtp_sink_start(port)
         channels.outgoing_channels.cache_clear()
+        smtp = {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": port,
+            "EMAIL_USE_TLS": False,
+            "EMAIL_HOST_USER": "",
+            "EMAIL_HOST_PASSWORD": "",
+        }
         try:
             started = time.perf_counter()
-            totals = delivery.deliver_pending(key=key)
+            with override_settings(**smtp):
+                totals = delivery.deliver_pending(key=key)
             out["send_s"] = round(time.perf_counter() - started, 3)
         finally:
             sink.terminate()
@@ -148,13 +159,12 @@ def main(argv: list[str] | None = None) -> int:
         out["sent_per_s"] = round(sent / out["send_s"], 1) if out["send_s"] else None
         out["batch_size"] = delivery.BATCH_SIZE
 
-    if not args.keep:
+    if not keep:
         with transaction.atomic():
             ids = Notification.objects.filter(key=key).values("id")
             Delivery.objects.filter(notification_id__in=ids).delete()
             Notification.objects.filter(key=key).delete()
-    print(json.dumps(out, indent=2))
-    return 0
+    return out
 
 
 if __name__ == "__main__":
