@@ -36,8 +36,12 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_demo --if-empty
 
+# The development server and, next to it, the background worker (notifications, emails: django-tasks'
+# db_worker). Ctrl-C stops both; when the server stops, the worker is stopped with it.
 run: seed
 	@echo "Pamong berjalan di http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@$(PY) manage.py db_worker --backend background & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Tests run in parallel (pytest-xdist): PYTEST_WORKERS processes, each with its own test database

@@ -21,9 +21,11 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi, scope_for
 from pamong.people.models import ASN
 
@@ -250,9 +252,11 @@ def training_completion_record(
                     only_raise=True,
                 )
             elif link.rule == CompletionRule.PROPOSE and current.get(link.competency_id, 0) < link.level:
-                LevelProposal.objects.get_or_create(
+                proposal, proposed = LevelProposal.objects.get_or_create(
                     evidence=evidence, competency=link.competency, defaults={"asn": asn, "level": link.level}
                 )
+                if proposed:
+                    _notify_level_proposal(proposal=proposal, asn=asn)
         if module is None:
             plan_goals_settle(asn_id=asn.pk, now=completed_at)
     return evidence
@@ -478,12 +482,24 @@ def plan_submit(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
             _("Setiap sasaran membutuhkan kegiatan. Belum ada kegiatan untuk: %(g)s.")
             % {"g": "; ".join(empty)}
         )
-    updated = DevelopmentPlan.objects.filter(
-        pk=plan.pk, status__in=(DevelopmentPlan.Status.DRAFT, DevelopmentPlan.Status.RETURNED)
-    ).update(status=DevelopmentPlan.Status.SUBMITTED, submitted_at=timezone.now())
-    if not updated:
-        raise ValidationError(_("Rencana ini sudah diajukan."))
-    plan.refresh_from_db()
+    now = timezone.now()
+    with transaction.atomic():
+        updated = DevelopmentPlan.objects.filter(
+            pk=plan.pk, status__in=(DevelopmentPlan.Status.DRAFT, DevelopmentPlan.Status.RETURNED)
+        ).update(status=DevelopmentPlan.Status.SUBMITTED, submitted_at=now)
+        if not updated:
+            raise ValidationError(_("Rencana ini sudah diajukan."))
+        plan.refresh_from_db()
+        atasan_user_id = _atasan_user_id(plan.asn)
+        notification_send(
+            kind="devplan_submitted",
+            recipients=[atasan_user_id],
+            # One notification per submission: a plan returned and submitted again is a new event.
+            key=f"devplan_submitted:{plan.pk}:{now.isoformat()}",
+            link=reverse("competencies:plan_detail", args=[plan.pk]),
+            params={"asn": plan.asn.name, "year": plan.year},
+            subject=plan,
+        )
     return plan
 
 
@@ -523,7 +539,8 @@ def plan_approve(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
             raise ValidationError(_("Hanya rencana yang diajukan yang dapat disetujui."))
         # What happened before the approval counts now: completed courses, levels already reached.
         plan_goals_settle(asn_id=plan.asn_id, plan_ids=[plan.pk], now=now)
-    plan.refresh_from_db()
+        plan.refresh_from_db()
+        _notify_plan_owner(plan=plan, kind="devplan_approved")
     return plan
 
 
@@ -533,16 +550,48 @@ def plan_return(*, user, plan: DevelopmentPlan, comment: str) -> DevelopmentPlan
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": _("Tuliskan catatan untuk pemilik rencana.")})
-    updated = DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.SUBMITTED).update(
-        status=DevelopmentPlan.Status.RETURNED,
-        decided_by=user,
-        decided_at=timezone.now(),
-        return_comment=comment,
-    )
-    if not updated:
-        raise ValidationError(_("Hanya rencana yang diajukan yang dapat dikembalikan."))
-    plan.refresh_from_db()
+    with transaction.atomic():
+        updated = DevelopmentPlan.objects.filter(pk=plan.pk, status=DevelopmentPlan.Status.SUBMITTED).update(
+            status=DevelopmentPlan.Status.RETURNED,
+            decided_by=user,
+            decided_at=timezone.now(),
+            return_comment=comment,
+        )
+        if not updated:
+            raise ValidationError(_("Hanya rencana yang diajukan yang dapat dikembalikan."))
+        plan.refresh_from_db()
+        _notify_plan_owner(plan=plan, kind="devplan_returned")
     return plan
+
+
+def _atasan_user_id(asn: ASN) -> int | None:
+    """The login of the ASN's direct atasan (who hears of their plans and level proposals)."""
+    return ASN.objects.filter(pk=asn.atasan_id).values_list("user_id", flat=True).first()
+
+
+def _notify_plan_owner(*, plan: DevelopmentPlan, kind: str) -> None:
+    """Tell the plan's owner it was approved or returned (one notification per decision)."""
+    notification_send(
+        kind=kind,
+        recipients=[plan.asn.user_id],
+        key=f"{kind}:{plan.pk}:{plan.decided_at.isoformat()}",
+        link=reverse("competencies:plan_detail", args=[plan.pk]),
+        params={"year": plan.year},
+        subject=plan,
+    )
+
+
+def _notify_level_proposal(*, proposal: LevelProposal, asn: ASN) -> None:
+    """A level proposal waits for the ASN's direct atasan."""
+    atasan_user_id = _atasan_user_id(asn)
+    notification_send(
+        kind="level_proposal",
+        recipients=[atasan_user_id],
+        key=f"level_proposal:{proposal.pk}",
+        link=reverse("competencies:proposal_decide", args=[proposal.pk]),
+        params={"competency": proposal.competency.name, "asn": asn.name},
+        subject=proposal,
+    )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from .models import (
     QuizAttempt,
     Statement,
 )
+from .notifications import notify_course_assigned
 from .selectors import course_outline
 
 
@@ -173,6 +174,9 @@ def enrolment_assign_bulk(
                 """,
             [xapi.VERB_REGISTERED, course.title, course.pk, ts, Enrolment.Source.ASSIGNED, user.pk],
         )
+        if created:
+            # The learners hear of it from the worker, which finds them by this assignment (on commit).
+            notify_course_assigned(course=course, enrolled_at=now, assigned_by_id=user.pk, due_date=due_date)
     return created
 
 

@@ -37,6 +37,8 @@ class PerformanceConfig(AppConfig):
     verbose_name = _("Kinerja")
 
     def ready(self) -> None:
+        from . import notifications  # noqa: F401 (registers the notification audiences)
+
         post_migrate.connect(
             grant_performance_permissions,
             sender=self,

@@ -16,12 +16,15 @@ from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competencies.services import development_goal_add_mandatory
+from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
+from pamong.people.selectors import hr_user_ids_for_instansi
 from pamong.ratelimit import attempt_limit_exceeded
 
 from .models import (
@@ -428,7 +431,21 @@ def rater_assign_defaults(*, plan: Plan, actor) -> None:
         RaterAssignment(plan=plan, rater_id=pk, group=RaterGroup.SUBORDINATE, assigned_by=actor)
         for pk in ASN.objects.filter(atasan_id=plan.asn_id, is_active=True).values_list("pk", flat=True)
     ]
-    RaterAssignment.objects.bulk_create(rows, ignore_conflicts=True)
+    with transaction.atomic():
+        RaterAssignment.objects.bulk_create(rows, ignore_conflicts=True)
+        _notify_raters(plan=plan, rater_ids=[row.rater_id for row in rows])
+
+
+def _notify_raters(*, plan: Plan, rater_ids: list[int]) -> None:
+    """Each rater assigned to ``plan`` is asked once (the key is the plan; unique per rater)."""
+    notification_send(
+        kind="rating_requested",
+        recipients=ASN.objects.filter(pk__in=rater_ids).values_list("user_id", flat=True),
+        key=f"rating_requested:{plan.pk}",
+        link=reverse("performance:rating_tasks"),
+        params={"asn": plan.asn.name},
+        subject=plan,
+    )
 
 
 def rater_assign_peers(*, plan: Plan, peers: list[ASN], actor) -> int:
@@ -445,6 +462,7 @@ def rater_assign_peers(*, plan: Plan, peers: list[ASN], actor) -> int:
         RaterAssignment.objects.bulk_create(
             [RaterAssignment(plan=plan, rater=p, group=RaterGroup.PEER, assigned_by=actor) for p in new]
         )
+        _notify_raters(plan=plan, rater_ids=[p.pk for p in new])
         audit_record(
             actor=actor,
             action="rater.assign_peers",
@@ -529,9 +547,20 @@ def public_feedback_submit(
         and not ASN.objects.filter(pk=asn_id, unit_id=channel.unit_id, is_active=True).exists()
     ):
         raise ValidationError({"asn": _("Petugas tidak ditemukan di unit ini.")})
-    return PublicFeedback.objects.create(
-        channel=channel, rating=rating, comment=comment.strip()[:2000], asn_id=asn_id
-    )
+    with transaction.atomic():
+        feedback = PublicFeedback.objects.create(
+            channel=channel, rating=rating, comment=comment.strip()[:2000], asn_id=asn_id
+        )
+        unit = channel.unit
+        notification_send(
+            kind="feedback_moderation",
+            recipients=hr_user_ids_for_instansi(instansi_id=unit.instansi_id),
+            key=f"feedback_moderation:{feedback.pk}",
+            link=reverse("performance:moderation"),
+            params={"unit": unit.name},
+            subject=feedback,
+        )
+    return feedback
 
 
 def public_feedback_moderate(*, feedback: PublicFeedback, approve: bool, actor) -> PublicFeedback:
@@ -725,6 +754,14 @@ def evaluation_finalise(
             before=before,
             after=after,
         )
+        notification_send(
+            kind="result_finalised",
+            recipients=[evaluation.plan.asn.user_id],
+            key=f"result_finalised:{evaluation.pk}",
+            link=reverse("performance:result", args=[evaluation.plan_id]),
+            params={"period": evaluation.plan.period.name},
+            subject=evaluation,
+        )
     return evaluation
 
 
@@ -758,6 +795,15 @@ def objection_file(*, evaluation: Evaluation, reason: str, actor):
             asn=plan.asn,
             before=None,
             after={"reason": obj.reason},
+        )
+        decider_user_id = ASN.objects.filter(pk=decider_id).values_list("user_id", flat=True).first()
+        notification_send(
+            kind="objection_filed",
+            recipients=[decider_user_id, *hr_user_ids_for_instansi(instansi_id=plan.asn.instansi_id)],
+            key=f"objection_filed:{obj.pk}",
+            link=reverse("performance:objection_detail", args=[obj.pk]),
+            params={"asn": plan.asn.name, "period": plan.period.name},
+            subject=obj,
         )
     return obj
 
@@ -824,6 +870,14 @@ def objection_decide(
             asn=ev.plan.asn,
             before={"status": Objection.Status.PENDING},
             after={"status": objection.status, "reason": objection.decision_reason},
+        )
+        notification_send(
+            kind="objection_decided",
+            recipients=[ev.plan.asn.user_id],
+            key=f"objection_decided:{objection.pk}",
+            link=reverse("performance:objection_detail", args=[objection.pk]),
+            params={"period": ev.plan.period.name},
+            subject=objection,
         )
     return objection
 
@@ -931,6 +985,15 @@ def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = ""
             before={"status": FollowUpProposal.Status.PROPOSED},
             after={"status": proposal.status, "rule": proposal.rule.name, "note": proposal.note},
         )
+        if approve:
+            notification_send(
+                kind="reward_sanction",
+                recipients=[proposal.asn.user_id],
+                key=f"reward_sanction:{proposal.pk}",
+                link=reverse("performance:dashboard"),
+                params={"action": proposal.rule.name},
+                subject=proposal,
+            )
     return proposal
 
 

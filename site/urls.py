@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("performance.urls")),
     path("", include("pamong.hr.urls")),
     path("", include("pamong.start.urls")),
+    path("", include("pamong.notifications.urls")),
     path("api/v1/", include("pamong.api.urls")),
 ]
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Q, QuerySet
 
 from .access import visible_asn
 from .models import ASN, UnitKerja
+from .roles import GROUP_HR_INSTANSI, GROUP_HR_PROVINSI
 
 
 def asn_list_for(
@@ -85,3 +87,15 @@ def asn_awaiting_activation(*, instansi_ids: set[int] | None) -> QuerySet[ASN]:
         never_set_password_q("user__")
     )
     return qs if instansi_ids is None else qs.filter(instansi_id__in=instansi_ids)
+
+
+def hr_user_ids_for_instansi(*, instansi_id: int) -> list[int]:
+    """The logins of the pengelola kepegawaian of one instansi (who hear of its objections and public
+    feedback); BKPSDM when the instansi has none."""
+    users = get_user_model().objects.filter(is_active=True)
+    ids = list(
+        users.filter(groups__name=GROUP_HR_INSTANSI, asn__instansi_id=instansi_id).values_list(
+            "pk", flat=True
+        )
+    )
+    return ids or list(users.filter(groups__name=GROUP_HR_PROVINSI).values_list("pk", flat=True))

@@ -110,6 +110,11 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "pamong.api",
+    # After wagtail.admin: replaces Wagtail's moderation emails with notifications (its ready()).
+    "pamong.notifications",
+    # Background tasks: django-tasks with its database backend (pamong.notifications).
+    "django_tasks",
+    "django_tasks_db",
 ]
 if ON_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -152,6 +157,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pamong.people.context_processors.roles",
                 "pamong.sso.context_processors.sso",
+                "pamong.notifications.context_processors.bell",
             ],
         },
     },
@@ -367,6 +373,19 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Notifications and background tasks (pamong.notifications; README, "Notifications"). Tasks are rows
+# in the database, enqueued when the caller's transaction commits, run by
+# `manage.py db_worker --backend background`.
+# Pamong's own tasks use the "background" backend; "default" stays immediate, so what Wagtail runs
+# as tasks (its search index updates) keeps happening in the request, as before.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# Outgoing channels besides the inbox (pamong.notifications.channels.Channel); add a WhatsApp or
+# SMS gateway here.
+PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pamong"

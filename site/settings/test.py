@@ -34,3 +34,16 @@ WHITENOISE_AUTOREFRESH = True
 INSTALLED_APPS = [*INSTALLED_APPS, "oauth2_provider"]  # noqa: F405
 # Private uploads (evidence) of the tests: one folder per test process, like MEDIA_ROOT, outside the checkout's private/.
 PRIVATE_MEDIA_ROOT = BASE_DIR / "test-results" / "private" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+# Background tasks run at once in the tests (django-tasks' ImmediateBackend; our code enqueues on
+# commit, so a test runs them with django_capture_on_commit_callbacks(execute=True)).
+# tests/notifications/test_worker.py switches to the database backend and starts a real
+# `manage.py db_worker` process, which reads the backend from this variable.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": os.environ.get(
+            "PAMONG_TEST_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    },
+}

@@ -8,6 +8,6 @@ class SocializationConfig(AppConfig):
     verbose_name = _("Sosialisasi kebijakan")
 
     def ready(self) -> None:
-        from . import signals
+        from . import notifications, signals  # noqa: F401 (notifications registers its audience)
 
         signals.connect()

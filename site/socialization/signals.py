@@ -5,12 +5,16 @@ from __future__ import annotations
 from wagtail.signals import page_published
 
 from .models import PolicyPage
+from .notifications import notify_chapter_to_confirm
 from .services import policy_reconfirmation_apply
 
 
 def _on_published(sender, instance, revision=None, **kwargs):
     if isinstance(instance, PolicyPage):
-        policy_reconfirmation_apply(page=instance, revision=revision)
+        if policy_reconfirmation_apply(page=instance, revision=revision):
+            notify_chapter_to_confirm(page=instance, since=instance.ack_valid_from.isoformat())
+        elif instance.first_published_at and instance.first_published_at == instance.last_published_at:
+            notify_chapter_to_confirm(page=instance, since="first")
 
 
 def connect() -> None:

@@ -19,21 +19,40 @@ def test_reminders_grouped_per_person(world):
     RaterAssignment.objects.create(plan=agreed, rater=world.staff_a, group=RaterGroup.PEER)
     checkin = period.checkins.get(number=1)
     msgs = reminder_messages(today=checkin.due_on - dt.timedelta(days=3))
-    assert any("SKP bawahan menunggu persetujuan" in m for m in msgs[world.atasan_a.user.email])
-    assert any("indikator belum diisi" in m for m in msgs[world.staff_a2.user.email])
-    assert any("360" in m for m in msgs[world.staff_a.user.email])
-    assert any("Susun SKP" in m for m in msgs[world.staff_b.user.email])
-    assert world.staff_a.user.email not in [
-        e for e, lines in msgs.items() if any("Susun SKP" in x for x in lines)
+    assert any("SKP bawahan menunggu persetujuan" in m for m in msgs[world.atasan_a.user_id])
+    assert any("indikator belum diisi" in m for m in msgs[world.staff_a2.user_id])
+    assert any("360" in m for m in msgs[world.staff_a.user_id])
+    assert any("Susun SKP" in m for m in msgs[world.staff_b.user_id])
+    assert world.staff_a.user_id not in [
+        u for u, lines in msgs.items() if any("Susun SKP" in x for x in lines)
     ]
     del draft
 
 
-def test_command_sends_one_mail_each(world, django_assert_max_num_queries):
+def test_command_sends_one_mail_each(
+    world, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """The command records one notification per person; the worker sends one mail each, once."""
     period = PeriodFactory(year=2026)
     PlanFactory(asn=world.staff_a, period=period, status=Plan.Status.DRAFT)
-    with django_assert_max_num_queries(12):
+    with django_capture_on_commit_callbacks() as enqueue, django_assert_max_num_queries(14):
         call_command("send_performance_reminders")
+    assert len(enqueue) == 1  # one delivery task for everyone, whatever the number of people
+    with django_assert_max_num_queries(14):  # the worker: a batch in a constant number of queries
+        enqueue[0]()
     recipients = [m.to[0] for m in mail.outbox]
     assert len(recipients) == len(set(recipients)) > 0
     assert world.atasan_a.user.email in recipients
+
+
+def test_command_twice_a_day_notifies_once(world, django_capture_on_commit_callbacks):
+    period = PeriodFactory(year=2026)
+    PlanFactory(asn=world.staff_a, period=period, status=Plan.Status.DRAFT)
+    for _run in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_performance_reminders")
+        recipients = [m.to[0] for m in mail.outbox]
+    assert len(recipients) == len(set(recipients)) > 0
+    atasan_mail = next(m for m in mail.outbox if m.to == [world.atasan_a.user.email])
+    assert "SKP bawahan menunggu persetujuan" in atasan_mail.body
+    assert "http://testserver/kinerja/" in atasan_mail.body

@@ -12,6 +12,7 @@ from competencies.models import Activity, LevelProposal, TrainingEvidence
 from learning import services as learning_services
 from learning.models import Certificate, Enrolment, QuizAttempt
 from pamong.home.editorial import editorial_section_setup
+from pamong.notifications.models import Notification
 from performance import services as performance_services
 from performance.models import (
     Evidence,
@@ -119,6 +120,9 @@ def build_objects(world) -> dict:
         proposal=proposal,
         channel=channel,
         feedback=public_feedback(channel, asn=world.staff_a, approved=False),
+        notification=Notification.objects.create(
+            recipient=world.staff_a.user, kind="devplan_approved", key="matrix:1", link="/kompetensi/"
+        ),
     )
     return o
 
@@ -186,6 +190,8 @@ def url_for(key: str, o: dict, world) -> str:
         "api:hasil-detail": [o["plan"].evaluation.pk],
         "api:tindak-lanjut-detail": [o["proposal"].pk],
         "performance:public_feedback_thanks": [o["channel"].token],
+        "notifications:open": [o["notification"].pk],
+        "notifications:mark_read": [o["notification"].pk],
     }
     if key == "wagtaildocs_serve":
         return "/dokumen/999999/tidak-ada.pdf"

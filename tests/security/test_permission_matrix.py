@@ -79,6 +79,12 @@ MATRIX: dict[str, Case] = {
     "wagtailusers_users:index": get("302 302 302 302 302 302 302 200"),
     # --- start page -----------------------------------------------------------------------------
     "start:home": get(ANY_LOGIN),  # every signed-in person, with or without an ASN record
+    # --- notifications: everyone their own; a notification of staff_a opens for staff_a only -----
+    "notifications:inbox": get(ANY_LOGIN),
+    "notifications:preferences": get(ANY_LOGIN),
+    "notifications:mark_all_read": post("302 302 302 302 302 302 302 302"),
+    "notifications:open": post("302 302 404 404 404 404 404 404"),
+    "notifications:mark_read": post("302 302 404 404 404 404 404 404"),
     # --- people ---------------------------------------------------------------------------------
     "people:account": get(ANY_LOGIN),
     "people:asn_list": get("302 403 200 200 200 200 403 200"),

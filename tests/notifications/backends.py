@@ -1,0 +1,33 @@
+"""An email backend for the tests: like locmem, but an SMTP server that refuses some addresses."""
+
+import smtplib
+
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+
+REFUSED = "ditolak@example.test"
+
+
+class RefusingBackend(EmailBackend):
+    def send_messages(self, messages):
+        for message in messages:
+            if REFUSED in message.to:
+                raise smtplib.SMTPRecipientsRefused({REFUSED: (550, b"5.1.1 mailbox unavailable")})
+        return super().send_messages(messages)
+
+
+class SmsChannel:
+    """A third channel as a gateway would add it: an address per person, a send that may fail."""
+
+    name = "sms"
+    sent: list = []
+
+    def address_for(self, user) -> str:
+        return "+62811000" + str(user.pk) if user.username.startswith("sms") else ""
+
+    def send(self, messages) -> None:
+        for message in messages:
+            type(self).sent.append((message.address, [n.title for n in message.notifications]))
+
+
+__all__ = ["REFUSED", "RefusingBackend", "SmsChannel", "mail"]
