@@ -274,7 +274,7 @@ def certificate_verify(request, code: str):
         "learning/certificate_verify.html",
         {
             "certificate": certificate,
-            "url": verification_url(certificate, request),
+            "url": verification_url(certificate),
             "can_revoke": can_revoke,
             "form": RevokeForm() if can_revoke else None,
             "page_title": _("Verifikasi sertifikat"),
@@ -287,7 +287,7 @@ def certificate_pdf_view(request, code: str):
     certificate = selectors.certificate_visible_to(user=request.user, code=code)
     if certificate is None:
         raise Http404
-    pdf = certificate_pdf(certificate, url=verification_url(certificate, request))
+    pdf = certificate_pdf(certificate)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sertifikat-{certificate.code}.pdf"'
     return response
