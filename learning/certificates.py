@@ -143,9 +143,7 @@ def certificate_document_pdf(document: CertificateDocument) -> bytes:
     pdf.setFont(FONT, 12)
     pdf.drawCentredString(centre, height - 8.2 * cm, f"NIP {document.holder_nip}")
     pdf.drawCentredString(centre, height - 9.4 * cm, document.reason)
-    lines = _centred_wrapped(
-        pdf, document.subject, centre, height - 10.5 * cm, width - 8 * cm, FONT_BOLD, 16
-    )
+    lines = _centred_wrapped(pdf, document.subject, centre, height - 10.5 * cm, width - 8 * cm, FONT_BOLD, 16)
     pdf.setFont(FONT, 12)
     pdf.drawCentredString(centre, height - 11.7 * cm - (lines - 1) * 20, document.detail)
 
