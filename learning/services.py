@@ -415,10 +415,10 @@ def attempt_submit(
         if unanswered and not confirm_incomplete:
             raise SubmissionIncomplete(
                 ngettext(
-                    "%(n)d soal belum dijawab. Jawab soal itu, atau kirim sekali lagi untuk "
-                    "menilai jawaban apa adanya (soal yang tidak dijawab dihitung salah).",
-                    "%(n)d soal belum dijawab. Jawab soal-soal itu, atau kirim sekali lagi untuk "
-                    "menilai jawaban apa adanya (soal yang tidak dijawab dihitung salah).",
+                    "%(n)d soal belum dijawab. Jawab soal itu, atau kirim sekali lagi: jawaban "
+                    "dinilai apa adanya, soal yang kosong dihitung salah dan percobaan ini terpakai.",
+                    "%(n)d soal belum dijawab. Jawab soal-soal itu, atau kirim sekali lagi: jawaban "
+                    "dinilai apa adanya, soal yang kosong dihitung salah dan percobaan ini terpakai.",
                     len(unanswered),
                 )
                 % {"n": len(unanswered)},

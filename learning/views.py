@@ -126,6 +126,7 @@ def attempt(request, pk: int):
         raise Http404
     chosen: dict[str, list[int]] | None = None
     unanswered: list[int] = []
+    incomplete = ""
     if request.method == "POST":
         if not attempt.is_open:
             messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
@@ -149,7 +150,7 @@ def attempt(request, pk: int):
             messages.error(request, str(error))
             return redirect("learning:attempt", attempt.pk)
         except services.SubmissionIncomplete as error:
-            messages.warning(request, str(error))
+            incomplete = str(error)
             chosen = {key: [int(v) for v in values] for key, values in answers.items()}
             unanswered = error.unanswered
         else:
@@ -218,6 +219,7 @@ def attempt(request, pk: int):
             "quiz": attempt.quiz,
             "items": items,
             "unanswered_items": [item for item in items if item["unanswered"]],
+            "incomplete": incomplete,
             "show_correct": show_correct,
             "answers_later": course_allows and not show_correct and not attempt.is_open,
             "tries": tries,
