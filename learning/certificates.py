@@ -115,7 +115,10 @@ def certificate_document_pdf(document: CertificateDocument) -> bytes:
     _register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
-    pdf = canvas.Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    # the initial font too is ours: reportlab would otherwise list a non-embedded Helvetica
+    pdf = canvas.Canvas(
+        buffer, pagesize=(width, height), pageCompression=1, initialFontName=FONT, initialFontSize=12
+    )
     pdf.setTitle(document.pdf_title)
     pdf.setAuthor(document.issuer)
     pdf.setSubject(document.pdf_subject)
