@@ -626,6 +626,17 @@ def certificate_visible_to(*, user, code: str) -> Certificate | None:
     return qs.first()
 
 
+def completion_certificate(*, enrolment_id: int, asn_id: int | None) -> Certificate | None:
+    """The certificate of the learner's own completed enrolment, for the "course complete" moment."""
+    if asn_id is None:
+        return None
+    return (
+        Certificate.objects.filter(enrolment_id=enrolment_id, enrolment__asn_id=asn_id)
+        .select_related("enrolment")
+        .first()
+    )
+
+
 def certificate_public(*, code: str) -> Certificate | None:
     return Certificate.objects.filter(code=code).first()
 
@@ -641,7 +652,9 @@ def attempt_for_owner(*, user, attempt_id: int) -> QuizAttempt | None:
     )
 
 
-def attempt_reveals_answers(*, attempt: QuizAttempt, course_allows: bool) -> bool:
+def attempt_reveals_answers(
+    *, attempt: QuizAttempt, course_allows: bool, tries: AttemptTries | None = None
+) -> bool:
     """Whether the result of ``attempt`` may show the correct answers, the per-question right/wrong
     marks and the explanations.
 
@@ -654,16 +667,43 @@ def attempt_reveals_answers(*, attempt: QuizAttempt, course_allows: bool) -> boo
         return False
     if attempt.passed:
         return True
-    tries = QuizAttempt.objects.filter(
+    tries = tries or attempt_tries(attempt=attempt)
+    return tries.passed or tries.exhausted
+
+
+@dataclass(frozen=True)
+class AttemptTries:
+    """How a learner stands on one quiz: submitted attempts, whether one passed, what is left.
+
+    ``limit`` 0 means unlimited (``left`` is then ``None``).
+    """
+
+    used: int
+    passed: bool
+    limit: int
+
+    @property
+    def left(self) -> int | None:
+        return max(0, self.limit - self.used) if self.limit else None
+
+    @property
+    def exhausted(self) -> bool:
+        return bool(self.limit) and self.used >= self.limit
+
+    @property
+    def can_retry(self) -> bool:
+        return not self.passed and not self.exhausted
+
+
+def attempt_tries(*, attempt: QuizAttempt) -> AttemptTries:
+    """The learner's attempts at the quiz of ``attempt`` on the same page (one query)."""
+    counts = QuizAttempt.objects.filter(
         enrolment_id=attempt.enrolment_id, page_id=attempt.page_id, quiz_id=attempt.quiz_id
     ).aggregate(
         passed=Count("pk", filter=Q(passed=True)),
         used=Count("pk", filter=Q(state=QuizAttempt.State.SUBMITTED)),
     )
-    if tries["passed"]:
-        return True
-    limit = attempt.quiz.max_attempts
-    return bool(limit) and tries["used"] >= limit
+    return AttemptTries(used=counts["used"], passed=bool(counts["passed"]), limit=attempt.quiz.max_attempts)
 
 
 def statements_for(

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from pamong.people.access import scope_for
 from pamong.people.models import ASN, Jabatan, UnitKerja
@@ -45,6 +46,22 @@ class LearningError(Exception):
 
 class AnswerRejected(Exception):
     """A submitted answer does not belong to the attempt (the request is malformed: HTTP 400)."""
+
+
+class SubmissionEmpty(LearningError):
+    """No question of the attempt was answered: nothing is saved and the attempt stays open."""
+
+
+class SubmissionIncomplete(LearningError):
+    """Some questions are unanswered and the learner has not confirmed: nothing is saved.
+
+    ``unanswered`` lists the ids of the unanswered questions in the attempt's order; submitting
+    again with ``confirm_incomplete=True`` scores the attempt (unanswered questions count as wrong).
+    """
+
+    def __init__(self, message: str, *, unanswered: list[int]):
+        super().__init__(message)
+        self.unanswered = unanswered
 
 
 # --------------------------------------------------------------------------------------------------
@@ -367,12 +384,20 @@ def _clean_answers(attempt: QuizAttempt, answers: dict[str, list[str]]) -> dict[
 
 
 def attempt_submit(
-    *, user, attempt: QuizAttempt, answers: dict[str, list[str]], now: datetime.datetime | None = None
+    *,
+    user,
+    attempt: QuizAttempt,
+    answers: dict[str, list[str]],
+    confirm_incomplete: bool = False,
+    now: datetime.datetime | None = None,
 ) -> QuizAttempt:
     """Score an attempt on the server. A second submission of the same attempt changes nothing.
 
     ``answers`` maps question ids (strings) to chosen choice ids. A question or choice that is not
-    part of the attempt raises :class:`AnswerRejected` before anything is written.
+    part of the attempt raises :class:`AnswerRejected` before anything is written. An attempt is
+    never spent by accident: with no answer at all :class:`SubmissionEmpty` is raised, and with
+    unanswered questions :class:`SubmissionIncomplete` unless ``confirm_incomplete``; in both cases
+    nothing is written and the attempt stays open.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -386,6 +411,23 @@ def attempt_submit(
         if attempt.state == QuizAttempt.State.SUBMITTED:
             return attempt
         cleaned = _clean_answers(attempt, answers)
+        unanswered = [q for q in attempt.question_order if not cleaned.get(str(q))]
+        if attempt.question_order and len(unanswered) == len(attempt.question_order):
+            raise SubmissionEmpty(
+                _("Belum ada soal yang dijawab. Jawaban tidak dikirim dan percobaan ini tetap terbuka.")
+            )
+        if unanswered and not confirm_incomplete:
+            raise SubmissionIncomplete(
+                ngettext(
+                    "%(n)d soal belum dijawab. Jawab soal itu, atau kirim sekali lagi: jawaban "
+                    "dinilai apa adanya, soal yang kosong dihitung salah dan percobaan ini terpakai.",
+                    "%(n)d soal belum dijawab. Jawab soal-soal itu, atau kirim sekali lagi: jawaban "
+                    "dinilai apa adanya, soal yang kosong dihitung salah dan percobaan ini terpakai.",
+                    len(unanswered),
+                )
+                % {"n": len(unanswered)},
+                unanswered=unanswered,
+            )
         correct_sets: dict[str, set[int]] = {}
         for question_id, choice_id in Choice.objects.filter(
             question_id__in=attempt.question_order, is_correct=True

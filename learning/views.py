@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -56,6 +57,11 @@ def dashboard(request):
     root = _root_url_path(request)
     context = selectors.dashboard_for(asn_id=scope.asn_id, root_url_path=root)
     context["page_title"] = _("Belajar")
+    completed = request.GET.get("selesai", "")
+    if completed.isdigit():  # arriving from the last lesson: the "course complete" moment
+        context["completion"] = selectors.completion_certificate(
+            enrolment_id=int(completed), asn_id=scope.asn_id
+        )
     return render(request, "learning/dashboard.html", context)
 
 
@@ -85,7 +91,8 @@ def lesson_complete(request, lesson_id: int):
         messages.success(
             request, _("Selamat! Anda telah menyelesaikan pelatihan ini. Sertifikat sudah terbit.")
         )
-        return redirect("learning:dashboard")
+        # the dashboard shows the "course complete" moment with the certificate and the JP
+        return redirect(f"{reverse('learning:dashboard')}?{urlencode({'selesai': enrolment.pk})}")
     messages.success(request, _("Pelajaran ditandai selesai."))
     next_url = request.POST.get("next", "")
     if next_url.startswith("/") and not next_url.startswith("//"):
@@ -108,11 +115,18 @@ def attempt_start(request, page_id: int):
 @require_http_methods(["GET", "POST"])
 @login_required
 def attempt(request, pk: int):
-    """Take an open attempt (GET shows the questions, POST submits) or see a submitted one's result."""
+    """Take an open attempt (GET shows the questions, POST submits) or see a submitted one's result.
+
+    An empty submission is refused and a partial one asks for confirmation (the form comes back
+    with the answers kept and the unanswered questions named); neither spends the attempt. A second
+    submission of the same attempt (a double click, two tabs) gets the recorded result, unchanged.
+    """
     attempt = selectors.attempt_for_owner(user=request.user, attempt_id=pk)
     if attempt is None:
         raise Http404
-    page = Page.objects.filter(pk=attempt.page_id).first()
+    chosen: dict[str, list[int]] | None = None
+    unanswered: list[int] = []
+    incomplete = ""
     if request.method == "POST":
         if not attempt.is_open:
             messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
@@ -121,16 +135,34 @@ def attempt(request, pk: int):
         for key in request.POST:
             if key.startswith("q"):
                 answers[key[1:]] = request.POST.getlist(key)
+        now = timezone.now()
         try:
-            attempt = services.attempt_submit(user=request.user, attempt=attempt, answers=answers)
+            attempt = services.attempt_submit(
+                user=request.user,
+                attempt=attempt,
+                answers=answers,
+                confirm_incomplete=request.POST.get("konfirmasi") == "1",
+                now=now,
+            )
         except services.AnswerRejected:
             return HttpResponseBadRequest(_("Jawaban tidak sesuai dengan soal pada percobaan ini."))
-        if attempt.passed:
-            messages.success(request, _("Selamat, Anda lulus kuis ini."))
+        except services.SubmissionEmpty as error:
+            messages.error(request, str(error))
+            return redirect("learning:attempt", attempt.pk)
+        except services.SubmissionIncomplete as error:
+            incomplete = str(error)
+            chosen = {key: [int(v) for v in values] for key, values in answers.items()}
+            unanswered = error.unanswered
         else:
-            messages.warning(request, _("Nilai Anda belum mencapai nilai lulus."))
-        return redirect("learning:attempt", attempt.pk)
+            if attempt.submitted_at != now:  # another request submitted it first
+                messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
+            elif attempt.passed:
+                messages.success(request, _("Selamat, Anda lulus kuis ini."))
+            else:
+                messages.warning(request, _("Nilai Anda belum mencapai nilai lulus."))
+            return redirect("learning:attempt", attempt.pk)
 
+    page = Page.objects.filter(pk=attempt.page_id).first()
     questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_order)}
     choices = {c.pk: c for c in Choice.objects.filter(question_id__in=attempt.question_order)}
     course = (
@@ -139,13 +171,18 @@ def attempt(request, pk: int):
         .first()
     )
     course_allows = bool(course and course.show_correct_answers)
-    show_correct = selectors.attempt_reveals_answers(attempt=attempt, course_allows=course_allows)
+    tries = None if attempt.is_open else selectors.attempt_tries(attempt=attempt)
+    show_correct = selectors.attempt_reveals_answers(
+        attempt=attempt, course_allows=course_allows, tries=tries
+    )
+    answers_shown = attempt.answers if chosen is None else chosen
+    missing = set(unanswered)
     items = []
     for position, question_id in enumerate(attempt.question_order, start=1):
         question = questions.get(question_id)
         if question is None:
             continue
-        chosen = set(attempt.answers.get(str(question_id), []))
+        picked = set(answers_shown.get(str(question_id), []))
         options = []
         for choice_id in attempt.choice_order.get(str(question_id), []):
             choice = choices.get(choice_id)
@@ -154,7 +191,7 @@ def attempt(request, pk: int):
                     {
                         "id": choice.pk,
                         "text": choice.text,
-                        "chosen": choice.pk in chosen,
+                        "chosen": choice.pk in picked,
                         "correct": choice.is_correct if show_correct else None,
                     }
                 )
@@ -165,8 +202,15 @@ def attempt(request, pk: int):
                 "multiple": question.kind == Question.Kind.MULTIPLE,
                 "options": options,
                 "is_correct": attempt.correct.get(str(question_id)) if show_correct else None,
+                "unanswered": question_id in missing,
             }
         )
+    completed = (
+        not attempt.is_open
+        and attempt.passed
+        and attempt.enrolment.completed_at is not None
+        and attempt.enrolment.completed_at == attempt.submitted_at
+    )
     return render(
         request,
         "learning/attempt.html",
@@ -174,9 +218,17 @@ def attempt(request, pk: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "items": items,
+            "unanswered_items": [item for item in items if item["unanswered"]],
+            "incomplete": incomplete,
             "show_correct": show_correct,
             "answers_later": course_allows and not show_correct and not attempt.is_open,
+            "tries": tries,
             "back_url": page.specific.get_url(request=request) if page else "/belajar/",
+            "completion": selectors.completion_certificate(
+                enrolment_id=attempt.enrolment_id, asn_id=attempt.enrolment.asn_id
+            )
+            if completed
+            else None,
             "page_title": attempt.quiz.title,
         },
     )
@@ -274,7 +326,7 @@ def certificate_verify(request, code: str):
         "learning/certificate_verify.html",
         {
             "certificate": certificate,
-            "url": verification_url(certificate, request),
+            "url": verification_url(certificate),
             "can_revoke": can_revoke,
             "form": RevokeForm() if can_revoke else None,
             "page_title": _("Verifikasi sertifikat"),
@@ -287,7 +339,7 @@ def certificate_pdf_view(request, code: str):
     certificate = selectors.certificate_visible_to(user=request.user, code=code)
     if certificate is None:
         raise Http404
-    pdf = certificate_pdf(certificate, url=verification_url(certificate, request))
+    pdf = certificate_pdf(certificate)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sertifikat-{certificate.code}.pdf"'
     return response

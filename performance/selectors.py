@@ -405,6 +405,32 @@ def proposals_for(*, period: Period, user, status: str = "") -> QuerySet[FollowU
     return qs.order_by("asn__name", "rule__kind", "rule__name")
 
 
+def certificates_for_asn(*, asn_id: int, period_id: int | None = None) -> list[FollowUpProposal]:
+    """The ASN's own piagam penghargaan (approved certificate rewards), newest period first."""
+    qs = FollowUpProposal.objects.filter(
+        asn_id=asn_id,
+        status=FollowUpProposal.Status.APPROVED,
+        rule__consequence=FollowUpRule.Consequence.CERTIFICATE,
+        certificate_code__isnull=False,
+    ).select_related("period")
+    if period_id is not None:
+        qs = qs.filter(period_id=period_id)
+    return list(qs.order_by("-period__year", "-period__pk", "pk"))
+
+
+def certificate_public(*, code: str) -> FollowUpProposal | None:
+    """The approved piagam with verification ``code``, for its public verification page."""
+    return (
+        FollowUpProposal.objects.select_related("asn__instansi", "period", "evaluation")
+        .filter(
+            certificate_code=code,
+            status=FollowUpProposal.Status.APPROVED,
+            rule__consequence=FollowUpRule.Consequence.CERTIFICATE,
+        )
+        .first()
+    )
+
+
 def moderation_queue(*, user, status: str = PublicFeedback.Status.PENDING) -> QuerySet[PublicFeedback]:
     hr = scope_for(user).hr_instansi_ids()
     qs = PublicFeedback.objects.filter(status=status).select_related("channel__unit", "asn")

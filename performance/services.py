@@ -7,7 +7,6 @@ views show it and nothing is half-saved. Every change to plans, ratings and resu
 
 from __future__ import annotations
 
-import io
 import secrets
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competencies.services import development_goal_add_mandatory
+from learning.certificates import CertificateDocument, absolute_url, certificate_document_pdf
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
@@ -1028,46 +1028,46 @@ def certificate_new_code() -> str:
     return f"PMG-{raw[:4]}-{raw[4:]}"
 
 
-def certificate_pdf(*, proposal: FollowUpProposal, verify_url: str) -> bytes:
-    """The piagam penghargaan as a one-page A4 landscape PDF (reportlab)."""
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.units import cm
-    from reportlab.pdfgen import canvas
+def certificate_verify_url(code: str) -> str:
+    """Absolute URL of a piagam's public verification page (from ``PAMONG_BASE_URL``)."""
+    return absolute_url(reverse("performance:verify_code", args=[code]))
 
+
+def certificate_document(*, proposal: FollowUpProposal) -> CertificateDocument:
+    """What the piagam penghargaan of an approved reward says.
+
+    The reason is written once: the predikat of the evaluation when the rule was triggered by one,
+    otherwise the recorded basis (an indicator's achievement).
+    """
     if proposal.status != FollowUpProposal.Status.APPROVED or not proposal.certificate_code:
         raise ValidationError(_("Piagam hanya untuk penghargaan yang disetujui."))
-    buf = io.BytesIO()
-    width, height = landscape(A4)
-    c = canvas.Canvas(buf, pagesize=(width, height))
-    c.setTitle(f"Piagam Penghargaan {proposal.certificate_code}")
-    c.setStrokeColorRGB(0.04, 0.36, 0.29)
-    c.setLineWidth(4)
-    c.rect(1.2 * cm, 1.2 * cm, width - 2.4 * cm, height - 2.4 * cm)
-    c.setFont("Helvetica", 14)
-    c.drawCentredString(width / 2, height - 3.5 * cm, "PEMERINTAH PROVINSI JAMBI")
-    c.drawCentredString(width / 2, height - 4.3 * cm, proposal.asn.instansi.name.upper())
-    c.setFont("Helvetica-Bold", 30)
-    c.drawCentredString(width / 2, height - 6.5 * cm, "PIAGAM PENGHARGAAN")
-    c.setFont("Helvetica", 14)
-    c.drawCentredString(width / 2, height - 8 * cm, "diberikan kepada")
-    c.setFont("Helvetica-Bold", 22)
-    c.drawCentredString(width / 2, height - 9.4 * cm, proposal.asn.name)
-    c.setFont("Helvetica", 13)
-    c.drawCentredString(width / 2, height - 10.3 * cm, f"NIP {proposal.asn.nip}")
-    predikat = proposal.evaluation.get_predikat_display() if proposal.evaluation_id else proposal.basis
-    c.drawCentredString(
-        width / 2,
-        height - 11.8 * cm,
-        f"atas capaian kinerja {proposal.period.name} dengan predikat {predikat}",
+    asn = proposal.asn
+    if proposal.evaluation_id and proposal.evaluation.predikat:
+        detail = _("dengan predikat %(predikat)s") % {"predikat": proposal.evaluation.get_predikat_display()}
+    else:
+        detail = proposal.basis
+    title = _("Piagam Penghargaan %(period)s — %(name)s") % {"period": proposal.period.name, "name": asn.name}
+    return CertificateDocument(
+        heading=_("Piagam Penghargaan"),
+        issuer=asn.instansi.name,
+        holder_name=asn.name,
+        holder_nip=asn.nip,
+        reason=_("atas capaian kinerja"),
+        subject=proposal.period.name,
+        detail=detail,
+        date=proposal.decided_at or timezone.now(),
+        code=proposal.certificate_code,
+        verify_url=certificate_verify_url(proposal.certificate_code),
+        pdf_title=title,
+        pdf_subject=_("Piagam penghargaan kinerja %(period)s, kode %(code)s")
+        % {"period": proposal.period.name, "code": proposal.certificate_code},
+        verify_label=_("Verifikasi keaslian piagam ini di:"),
     )
-    c.drawCentredString(width / 2, height - 12.6 * cm, f"({proposal.basis})")
-    decided = timezone.localtime(proposal.decided_at).strftime("%d-%m-%Y") if proposal.decided_at else ""
-    c.drawString(2.5 * cm, 3.2 * cm, f"Jambi, {decided}")
-    c.setFont("Helvetica", 10)
-    c.drawString(2.5 * cm, 2.4 * cm, f"Kode verifikasi: {proposal.certificate_code}  —  {verify_url}")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+
+def certificate_pdf(*, proposal: FollowUpProposal) -> bytes:
+    """The piagam penghargaan as a one-page A4 landscape PDF/A-2b (learning's certificate module)."""
+    return certificate_document_pdf(certificate_document(proposal=proposal))
 
 
 def _decimal_or_error(value, field: str) -> Decimal:

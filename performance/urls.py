@@ -29,6 +29,7 @@ urlpatterns = [
     path("kinerja/tindak-lanjut/<int:pk>/putuskan/", views.proposal_decide, name="proposal_decide"),
     path("kinerja/piagam/<int:pk>/", views.certificate_download, name="certificate_download"),
     path("kinerja/verifikasi/", views.verify, name="verify"),
+    path("kinerja/verifikasi/<str:code>/", views.verify, name="verify_code"),
     path("kinerja/audit/", views.audit_log, name="audit_log"),
     path("kinerja/umpan-balik/", views.moderation, name="moderation"),
     path("kinerja/umpan-balik/<int:pk>/moderasi/", views.moderate, name="moderate"),

@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -110,6 +109,7 @@ def dashboard(request):
             "team": team,
             "tasks": tasks,
             "objections_to_decide": to_decide,
+            "piagam": selectors.certificates_for_asn(asn_id=scope.asn_id) if scope.asn_id else [],
         },
     )
 
@@ -428,6 +428,10 @@ def result(request, pk: int):
                 and ctx["is_owner"]
                 and not evaluation.objections.filter(status=Objection.Status.PENDING).exists()
             ),
+            # the piagam of this period, for whoever may download it: the ASN and their HR
+            "piagam": selectors.certificates_for_asn(asn_id=plan.asn_id, period_id=plan.period_id)
+            if evaluation and (ctx["is_owner"] or ctx["is_hr"])
+            else [],
         }
     )
     return render(request, "performance/result.html", ctx)
@@ -715,27 +719,27 @@ def certificate_download(request, pk: int):
     scope = scope_for(request.user)
     if proposal.asn_id != scope.asn_id and not can_manage_instansi(request.user, proposal.asn.instansi_id):
         raise Http404
-    verify = request.build_absolute_uri(reverse("performance:verify") + f"?kode={proposal.certificate_code}")
-    pdf = services.certificate_pdf(proposal=proposal, verify_url=verify)
+    pdf = services.certificate_pdf(proposal=proposal)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="piagam-{proposal.certificate_code}.pdf"'
     return response
 
 
-def verify(request):
-    """Public: check a piagam's verification code."""
-    code = request.GET.get("kode", "").strip().upper()[:24]
-    proposal = None
-    if code:
-        proposal = (
-            FollowUpProposal.objects.select_related("asn__instansi", "period", "evaluation")
-            .filter(certificate_code=code, status=FollowUpProposal.Status.APPROVED)
-            .first()
-        )
+def verify(request, code: str = ""):
+    """Public: check a piagam's verification code, typed in (``?kode=``) or from its QR code
+    (``/kinerja/verifikasi/<kode>/``)."""
+    code = (code or request.GET.get("kode", "")).strip().upper()[:24]
+    proposal = selectors.certificate_public(code=code) if code else None
     return render(
         request,
         "performance/verify.html",
-        {"code": code, "proposal": proposal, "page_title": _("Verifikasi piagam penghargaan")},
+        {
+            "code": code,
+            "proposal": proposal,
+            "url": services.certificate_verify_url(code) if proposal else "",
+            "page_title": _("Verifikasi piagam penghargaan"),
+        },
+        status=404 if code and proposal is None else 200,
     )
 
 

@@ -7,21 +7,14 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from learning import services
 from learning.models import Certificate
 from pamong.people.nip import nip_masked
-from tests.factories.learning import correct_answers, lessons_of
+from tests.factories.learning import complete_lessons, lessons_of
 
 
 @pytest.fixture
 def certificate(world, course):
-    user = world.staff_a.user
-    for lesson in lessons_of(course):
-        if lesson.quiz_id:
-            attempt = services.attempt_start(user=user, page=lesson)
-            services.attempt_submit(user=user, attempt=attempt, answers=correct_answers(lesson.quiz))
-        else:
-            services.lesson_mark_complete(user=user, lesson=lesson)
+    complete_lessons(world.staff_a.user, lessons_of(course))
     return Certificate.objects.get(enrolment__asn=world.staff_a)
 
 

@@ -36,7 +36,7 @@ def test_each_attempt_draws_and_stores_its_own_order(world, course, quiz_lesson)
     quiz_lesson.quiz_id = quiz.pk  # in memory: the lesson now holds a six-question quiz
     user = world.staff_a.user
     first = services.attempt_start(user=user, page=quiz_lesson, rng=random.Random(1))
-    services.attempt_submit(user=user, attempt=first, answers={})
+    services.attempt_submit(user=user, attempt=first, answers=wrong_answers(quiz))
     second = services.attempt_start(user=user, page=quiz_lesson, rng=random.Random(2))
     question_ids = sorted(quiz.questions.values_list("pk", flat=True))
     for attempt in (first, second):
@@ -87,7 +87,9 @@ def test_unanswered_questions_count_as_wrong(world, course, quiz_lesson):
     attempt = services.attempt_start(user=world.staff_a.user, page=quiz_lesson)
     answers = correct_answers(quiz_lesson.quiz)
     answers.pop(str(attempt.question_order[0]))
-    attempt = services.attempt_submit(user=world.staff_a.user, attempt=attempt, answers=answers)
+    attempt = services.attempt_submit(
+        user=world.staff_a.user, attempt=attempt, answers=answers, confirm_incomplete=True
+    )
     assert attempt.score == 50
     assert attempt.passed  # pass mark 50
 
@@ -181,7 +183,14 @@ def _quiz_course(world, *, allow: bool = True):
 
 def _submit(world, lesson, answers):
     attempt = services.attempt_start(user=world.staff_a.user, page=lesson)
-    return services.attempt_submit(user=world.staff_a.user, attempt=attempt, answers=answers)
+    return services.attempt_submit(
+        user=world.staff_a.user, attempt=attempt, answers=answers, confirm_incomplete=True
+    )
+
+
+def _mostly_blank(quiz) -> dict[str, list[str]]:
+    """One question answered (wrongly), the others left blank: an empty submission is refused."""
+    return dict(list(wrong_answers(quiz).items())[:1])
 
 
 def _result_html(client, attempt) -> str:
@@ -213,7 +222,7 @@ def test_failed_attempt_with_attempts_left_reveals_nothing(world, client_for):
     lesson = _quiz_course(world)
     assert lesson.quiz.max_attempts == 3
     client = client_for(world.staff_a.user)
-    blank = _submit(world, lesson, {})
+    blank = _submit(world, lesson, _mostly_blank(lesson.quiz))
     html = _result_html(client, blank)
     assert not blank.passed
     assert not _reveals(html)
@@ -238,7 +247,7 @@ def test_answers_shown_after_passing(world, client_for):
 def test_answers_shown_after_the_last_attempt(world, client_for):
     lesson = _quiz_course(world)
     client = client_for(world.staff_a.user)
-    attempts = [_submit(world, lesson, {}) for _ in range(lesson.quiz.max_attempts)]
+    attempts = [_submit(world, lesson, _mostly_blank(lesson.quiz)) for _ in range(lesson.quiz.max_attempts)]
     assert [_reveals(_result_html(client, a)) for a in attempts] == [True] * len(attempts)
 
 
@@ -247,7 +256,7 @@ def test_unlimited_attempts_reveal_only_after_passing(world, client_for):
     lesson.quiz.max_attempts = 0
     lesson.quiz.save()
     client = client_for(world.staff_a.user)
-    failures = [_submit(world, lesson, {}) for _ in range(4)]
+    failures = [_submit(world, lesson, _mostly_blank(lesson.quiz)) for _ in range(4)]
     assert not any(_reveals(_result_html(client, a)) for a in failures)
 
 

@@ -159,6 +159,7 @@ def url_for(key: str, o: dict, world) -> str:
         "performance:proposal_list": [o["period"].pk],
         "performance:proposal_decide": [o["proposal"].pk],
         "performance:certificate_download": [o["proposal"].pk],
+        "performance:verify_code": [o["proposal"].certificate_code],
         "performance:moderate": [o["feedback"].pk],
         "performance:channel_print": [o["channel"].unit_id],
         "performance:public_feedback": [o["channel"].token],

@@ -147,6 +147,7 @@ MATRIX: dict[str, Case] = {
     "performance:proposal_decide": post("302 403 403 302 404 302 403 302"),
     "performance:certificate_download": get("302 200 404 200 404 200 404 200"),
     "performance:verify": get(PUBLIC),
+    "performance:verify_code": get(PUBLIC),
     "performance:audit_log": get(HR_ONLY),
     "performance:moderation": get(HR_ONLY),
     "performance:moderate": post("302 403 403 302 404 302 403 302"),
