@@ -173,6 +173,7 @@ def bench_objects(*, learner: str) -> tuple[dict, _World]:
 def page_url(key: str, o: dict, world) -> str | None:
     """The permission matrix's URL for ``key``; module and lesson pages by the course's own slugs
     (the fixture's are fixed). ``None`` when the benchmark data has no object for it."""
+    from django.core.exceptions import ObjectDoesNotExist
     from django.urls import NoReverseMatch, reverse
 
     from tests.security.targets import url_for
@@ -186,8 +187,8 @@ def page_url(key: str, o: dict, world) -> str | None:
             args = [o["course"].slug, module.slug] + ([lesson.slug] if key == "learning:lesson" else [])
             return reverse(key, args=args)
         url = url_for(key, o, world)
-    except (NoReverseMatch, AttributeError, LookupError, ValueError):
-        return None
+    except (NoReverseMatch, AttributeError, LookupError, ValueError, TypeError, ObjectDoesNotExist):
+        return None  # an object it needs (an enrolment, a plan's result …) is not in the data
     return None if "tidak-ada" in url else url
 
 
