@@ -55,16 +55,10 @@ class Candidate:
 
 def candidates() -> list[Candidate]:
     """(matrix key, role) for every GET row some role may open (status 200 in the matrix)."""
-    from tests.security.test_permission_matrix import MATRIX
+    from tests.security.test_permission_matrix import get_rows_allowed
 
     out = []
-    for key, case in sorted(MATRIX.items()):
-        if case.method != "get" or key.startswith(EXCLUDED_PREFIXES):
-            continue
-        expected = case.expected()
-        allowed = [r for r in ROLE_PREFERENCE if expected[r] == 200]
-        if not allowed:
-            continue
+    for key, allowed in get_rows_allowed(ROLE_PREFERENCE, excluded_prefixes=EXCLUDED_PREFIXES):
         roles = [allowed[0]]
         if allowed[0] in HR_ROLES or key.startswith(HR_NAMESPACES):
             roles += [r for r in HR_ROLES if r in allowed and r not in roles]
