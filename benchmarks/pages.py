@@ -12,8 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-#: Demo logins used by the pages (password ``Jambi2026!`` for all, see ``seed_demo``).
-LOGINS = {"learner": "asn.dinkes", "hr": "hr.dinkes"}
+#: Demo logins used by the pages (password ``Jambi2026!`` for all, see ``seed_demo``). The last five
+#: play the permission matrix's other roles in the pass over every page (``benchmarks/allpages.py``).
+LOGINS = {
+    "learner": "asn.dinkes",
+    "hr": "hr.dinkes",
+    "bkpsdm": "bkpsdm",
+    "atasan": "atasan.dinkes",
+    "hr_other": "hr.dlh",
+    "humas": "humas.editor",
+    "admin": "admin",
+}
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,7 @@ PAGES: list[BenchPage] = [
     BenchPage("policy_chapter",   "Policy chapter (anonymous)",      "anonymous", "policy_chapter", "anonymous_cached"),
     BenchPage("catalogue",        "Course catalogue",                "anonymous", "course_catalogue"),
     BenchPage("lesson",           "Lesson page (learner)",           "learner",   "learner_lesson", "learner_lesson"),
-    BenchPage("learner_dashboard", "Learner dashboard /belajar/",    "learner",   "learner_dashboard"),
+    BenchPage("learner_dashboard", "Learner dashboard /belajar/",    "learner",   "learner_dashboard", "learner_lesson"),
     BenchPage("asn_profile",      "ASN profile (HR)",                "hr",        "asn_profile", "hr_p95"),
     BenchPage("instansi_dashboard", "Instansi dashboard (HR)",       "hr",        "instansi_dashboard", "hr_p95"),
     BenchPage("talent_grid",      "Talent 9-box (HR)",               "hr",        "talent_grid"),

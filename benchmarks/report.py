@@ -30,7 +30,7 @@ def targets_check(results: dict, targets: config.Targets) -> list[dict]:
     for p in page_rows("learner_lesson"):
         rows.append(_ratio_row(p, targets.learner_lesson_ratio))
     for p in page_rows("hr_p95"):
-        name = f"{p['title']}: p95 ≤ {targets.hr_p95_ms:.0f} ms"
+        name = f"{p['title']} as {_login(p['who'])}: p95 ≤ {targets.hr_p95_ms:.0f} ms"
         if p["status"] != "measured":
             rows.append(
                 {
@@ -46,10 +46,11 @@ def targets_check(results: dict, targets: config.Targets) -> list[dict]:
     sc = results.get("scenario") or {}
     total = sc.get("total")
     if total:
+        share = f" ({total['ratio']:.0%} of the ceiling)" if total.get("ratio") is not None else ""
         rows.append(
             {
                 "target": f"Training push: ≥ {targets.scenario_rps:.0f} requests/s",
-                "measured": f"{total['rps']:.0f} requests/s",
+                "measured": f"{total['rps']:.0f} requests/s{share}",
                 "met": total["rps"] >= targets.scenario_rps,
             }
         )
@@ -67,6 +68,18 @@ def targets_check(results: dict, targets: config.Targets) -> list[dict]:
                 "met": total["failures"] == 0,
             }
         )
+        done = sc.get("completions") or {}
+        rows.append(
+            {
+                "target": "Training push: no lost completions (passed quiz attempts without their lesson completion)",
+                "measured": (
+                    f"{done['lost']} of {done['passed_attempts']} passed attempts"
+                    if "lost" in done
+                    else done.get("error", "not counted")
+                ),
+                "met": done["lost"] <= targets.scenario_lost_completions if "lost" in done else None,
+            }
+        )
     else:
         rows.append({"target": "Training push", "measured": sc.get("error", "not run"), "met": None})
     seeding = results.get("seeding", {})
@@ -79,6 +92,12 @@ def targets_check(results: dict, targets: config.Targets) -> list[dict]:
         }
     )
     return rows
+
+
+def _login(who: str) -> str:
+    from .pages import LOGINS
+
+    return LOGINS.get(who, who)
 
 
 def _ratio_row(p: dict, ratio: float) -> dict:
@@ -155,6 +174,13 @@ def markdown(results: dict) -> str:
             )
         else:
             lines.append(f"| {p['title']} | {p['who']} | {p['status']} | | | | | | |")
+    ceiling = results.get("ceiling") or {}
+    if ceiling.get("rps"):
+        lines += [
+            "",
+            f"Ceiling (bare view `/healthz/`): {_fmt(ceiling.get('start_rps'))} requests/s at the start of the run, "
+            f"{_fmt(ceiling.get('end_rps'))} at the end; the higher, {ceiling['rps']:.0f}, is the ceiling of every ratio.",
+        ]
     lines += _contention(results)
     sc = results.get("scenario") or {}
     lines += [
@@ -184,7 +210,16 @@ def markdown(results: dict) -> str:
             )
     else:
         lines.append(f"Not run: {sc.get('error', 'skipped')}.")
-    lines += ["", "**Targets** (issue 8):", "", "| Target | Measured | Met |", "|---|---|---|"]
+    done = sc.get("completions") or {}
+    if "lost" in done:
+        lines += [
+            "",
+            f"Completions after the run: {done['passed_attempts']} quiz attempts passed and "
+            f"{done['lesson_completions_written']} lesson completions written during it; "
+            f"{done['lost']} passed attempts without their lesson completion (lost).",
+        ]
+    lines += _all_pages(results.get("all_pages"))
+    lines += ["", "**Targets** (issue 14):", "", "| Target | Measured | Met |", "|---|---|---|"]
     for row in results.get("targets", []):
         met = {True: "yes", False: "**MISSED**", None: "not measured"}[row["met"]]
         lines.append(f"| {row['target']} | {row['measured']} | {met} |")
@@ -204,6 +239,47 @@ def markdown(results: dict) -> str:
     if results.get("notes"):
         lines += ["", "Notes:", ""] + [f"- {n}" for n in results["notes"]]
     return "\n".join(lines) + "\n"
+
+
+def _all_pages(ap: dict | None) -> list[str]:
+    """Every page of the permission matrix: p95 per page and role, those over the limit first."""
+    if not ap:
+        return []
+    if ap.get("error"):
+        return ["", f"**Every page**: not measured ({ap['error']})."]
+    over = ap.get("over", [])
+    limit = ap.get("over_ms", 300)
+    lines = [
+        "",
+        f"**Every page** of the permission matrix that renders HTML, for a role allowed to open it "
+        f"({sum(1 for r in ap['pages'] if r.get('p95_ms') is not None)} measured; {ap['method']}): "
+        + (
+            f"{len(over)} over {limit:.0f} ms: "
+            + ", ".join(f"`{o['key']}` as {o['role']} ({o['p95_ms']:.0f} ms)" for o in over)
+            + "."
+            if over
+            else f"none over {limit:.0f} ms."
+        ),
+        "",
+        "| Page (matrix key) | As | Path | p50 ms | p95 ms | Requests/s |",
+        "|---|---|---|--:|--:|--:|",
+    ]
+    for r in sorted(ap["pages"], key=lambda r: -(r.get("p95_ms") or 0)):
+        if r.get("p95_ms") is None:
+            lines.append(f"| `{r['key']}` | {r['role']} | `{r['path']}` | {r.get('status', '?')} | | |")
+            continue
+        p95 = f"{r['p95_ms']:.0f}" + (" (max, one at a time)" if r.get("sequential_only") else "")
+        lines.append(
+            f"| `{r['key']}` | {r['role']} | `{r['path']}` | {r['p50_ms']:.0f} | {p95} | {_fmt(r.get('rps'))} |"
+        )
+    if ap.get("skipped"):
+        lines += [
+            "",
+            "Not measured: "
+            + "; ".join(f"`{s['key']}` as {s['role']}: {s['reason']}" for s in ap["skipped"])
+            + ".",
+        ]
+    return lines
 
 
 def report_write(results: dict, *, results_dir: Path = config.RESULTS_DIR) -> tuple[Path, Path]:

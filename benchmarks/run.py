@@ -1,7 +1,8 @@
 """``python -m benchmarks.run``: seed (or reuse) ``pamong_bench``, serve it with gunicorn, measure, report.
 
 Options: ``--quick`` (3 s per page, 20 s scenario: to try the harness), ``--pages KEY,KEY``,
-``--no-scenario``, ``--no-readme``, ``--workers N``, ``--worker-class sync|gthread``, ``--threads N``.
+``--no-scenario``, ``--no-all-pages``, ``--all-pages-keys PREFIX,PREFIX``, ``--no-readme``,
+``--workers N``, ``--worker-class sync|gthread``, ``--threads N``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,16 @@ def _args(argv):
     p.add_argument("--quick", action="store_true")
     p.add_argument("--pages", default="", help="comma-separated keys of benchmarks.pages.PAGES")
     p.add_argument("--no-scenario", action="store_true")
+    p.add_argument(
+        "--no-all-pages",
+        action="store_true",
+        help="skip the quick pass over every page of the permission matrix",
+    )
+    p.add_argument(
+        "--all-pages-keys",
+        default="",
+        help="only the matrix keys starting with one of these comma-separated prefixes (e.g. hr:,people:)",
+    )
     p.add_argument("--no-readme", action="store_true")
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--worker-class", default=None)
@@ -203,11 +214,12 @@ def _measure_page(cfg, server, page, row: dict, cookies: dict, duration: int, no
     return row
 
 
-def measure_pages(cfg: config.Config, server, selected: list[str], notes: list[str]) -> list[dict]:
+def measure_pages(
+    cfg: config.Config, server, selected: list[str], notes: list[str], cookies: dict[str, dict[str, str]]
+) -> list[dict]:
     from .pages import PAGES, resolve
 
     duration = 3 if cfg.quick else cfg.load.wrk_duration_s
-    cookies: dict[str, dict[str, str]] = {"anonymous": {}}
     rows = []
     for page in PAGES:
         if selected and page.key not in selected and page.key != "healthz":
@@ -229,11 +241,35 @@ def measure_pages(cfg: config.Config, server, selected: list[str], notes: list[s
             rows.append(row | {"status": f"error: {exc}"})
             _log(f"{page.key}: error {exc!r}")
             _drain(server)
-    ceiling = next((r["rps"] for r in rows if r["key"] == "healthz" and r.get("status") == "measured"), None)
+    ratios_set(
+        rows, next((r["rps"] for r in rows if r["key"] == "healthz" and r.get("status") == "measured"), None)
+    )
+    return rows
+
+
+def ratios_set(rows: list[dict], ceiling: float | None) -> None:
     for r in rows:
         if r.get("status") == "measured" and ceiling and r.get("rps") is not None:
             r["ratio"] = round(r["rps"] / ceiling, 3)
-    return rows
+
+
+def ceiling_end(cfg: config.Config, server, results: dict) -> dict:
+    """The bare view again at the end of the run (it is not stable on a shared box): the higher of
+    the two is the ceiling every ratio is computed against."""
+    from .wrk import wrk_run
+
+    start = next(
+        (p for p in results["pages"] if p["key"] == "healthz" and p.get("status") == "measured"), None
+    )
+    duration = 3 if cfg.quick else cfg.load.wrk_duration_s
+    common = {"cookie": None, "load": cfg.load, "server_pids": server.pids(), "nice": cfg.nice}
+    url = server.base + "/healthz/"
+    wrk_run(url, duration_s=cfg.load.warmup_s, **common)
+    end = wrk_run(url, duration_s=duration, **common)
+    start_rps = start["rps"] if start else None
+    kept = max(start_rps or 0, end["rps"]) or None
+    _log(f"Ceiling: {start_rps} req/s at the start, {end['rps']} at the end; kept {kept}")
+    return {"start_rps": start_rps, "end_rps": end["rps"], "end": end, "rps": kept}
 
 
 NOT_BUILT = "not yet built"
@@ -349,7 +385,9 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
-    from . import history, scenario
+    from django.utils import timezone
+
+    from . import allpages, history, integrity, scenario
     from .report import readme_update, report_write, targets_check
     from .server import server_start, server_stop
 
@@ -381,7 +419,8 @@ def main(argv=None) -> int:
         }
         _log(f"gunicorn up on {server.base} ({server.workers} {server.worker_class} workers)")
         selected = [k for k in args.pages.split(",") if k]
-        results["pages"] = measure_pages(cfg, server, selected, notes)
+        cookies: dict[str, dict[str, str]] = {"anonymous": {}}
+        results["pages"] = measure_pages(cfg, server, selected, notes, cookies)
         if args.no_scenario:
             results["scenario"] = {"error": "skipped (--no-scenario)"}
         else:
@@ -395,6 +434,7 @@ def main(argv=None) -> int:
                 notes.append(
                     "Scenario without learners: no enrolments with lessons (learning seed not built yet)."
                 )
+            scenario_started = timezone.now()
             sc = scenario.locust_run(
                 base=server.base,
                 plan=plan,
@@ -404,6 +444,7 @@ def main(argv=None) -> int:
                 nice=cfg.nice,
             )
             sc["run_time_s"] = run_time
+            sc["completions"] = integrity.completions_lost(since=scenario_started)
             if sc.get("total"):
                 sc |= _cpu_cost(sc["cpu_cores"], sc["total"]["rps"])
             sc["plan"] = {
@@ -419,6 +460,21 @@ def main(argv=None) -> int:
                 )
             else:
                 _log(f"Scenario: {sc.get('error')}")
+        if args.no_all_pages:
+            results["all_pages"] = {"error": "skipped (--no-all-pages)"}
+        else:
+            _log("Every page of the permission matrix, briefly …")
+            prefixes = tuple(k for k in args.all_pages_keys.split(",") if k)
+            results["all_pages"] = allpages.measure_all(server, cookies, _log, only=prefixes)
+            _log(
+                f"All pages: {len(results['all_pages']['pages'])} measured, "
+                f"{len(results['all_pages']['over'])} over {allpages.OVER_MS:.0f} ms"
+            )
+        results["ceiling"] = ceiling_end(cfg, server, results)
+        ratios_set(results["pages"], results["ceiling"]["rps"])
+        total = (results.get("scenario") or {}).get("total")
+        if total and results["ceiling"]["rps"]:
+            total["ratio"] = round(total["rps"] / results["ceiling"]["rps"], 3)
     finally:
         server_stop(server)
         _log("gunicorn stopped")

@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from pamong.bulk import insert_select
 from pamong.people.models import ASN, Instansi, UnitKerja
 from pamong.people.regulation import INSTANSI_POLICY, RuleKind
 
@@ -240,16 +241,15 @@ def _period(year: int, status: str) -> Period:
 
 
 def _plans(period: Period, agencies) -> int:
-    """One agreed SKP per active ASN — everyone, not only the demo agencies (bulk, conflicts ignored)."""
-    have = set(Plan.objects.filter(period=period).values_list("asn_id", flat=True))
-    now = timezone.now()
-    rows = [
-        Plan(asn_id=pk, period=period, atasan_id=atasan, status=Plan.Status.AGREED, agreed_at=now)
-        for pk, atasan in ASN.objects.filter(is_active=True).order_by("pk").values_list("pk", "atasan_id")
-        if pk not in have
-    ]
-    Plan.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
-    return len(rows)
+    """One agreed SKP per active ASN — everyone, not only the demo agencies (one ``INSERT … SELECT``,
+    existing plans kept)."""
+    return insert_select(
+        Plan,
+        columns={"asn": "a.id", "atasan": "a.atasan_id"},
+        constants={"period": period.pk, "status": Plan.Status.AGREED, "agreed_at": timezone.now()},
+        source=f"FROM {ASN._meta.db_table} a WHERE a.is_active = %s",
+        params=[True],
+    )
 
 
 def _sample(agencies) -> list[int]:
@@ -435,39 +435,44 @@ def _evaluate_sample(period: Period, sample: list[int], actor) -> int:
 
 
 def _bulk_results(period: Period, rnd: random.Random) -> int:
-    """Final results for everyone else in the closed year, without per-ASN queries."""
+    """Final results for everyone else in the closed year: one ``INSERT … SELECT`` per cell of the
+    predikat matrix. A plan's cell is picked by its ASN's id (times a number prime to 100, plus an
+    offset from the seed, modulo 100): every hundred ASN in a row are spread exactly like
+    :data:`CELL_WEIGHTS` (percent)."""
     matrix = predikat_matrix()
-    cells = [c for c, _w in CELL_WEIGHTS]
-    weights = [w for _c, w in CELL_WEIGHTS]
-    todo = (
-        Plan.objects.filter(period=period, evaluation__isnull=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    rows = []
+    offset = rnd.randrange(100)
     now = timezone.now()
-    for pk in todo.iterator(chunk_size=BATCH):
-        hasil, perilaku = rnd.choices(cells, weights=weights)[0]
+    plan, ev = Plan._meta.db_table, Evaluation._meta.db_table
+    inserted, low = 0, 0
+    for (hasil, perilaku), weight in CELL_WEIGHTS:
         predikat = matrix[(hasil, perilaku)]
-        rows.append(
-            Evaluation(
-                plan_id=pk,
-                status=Evaluation.Status.FINAL,
-                hasil_kerja=hasil,
-                perilaku_kerja=perilaku,
-                proposed_hasil_kerja=hasil,
-                proposed_perilaku_kerja=perilaku,
-                predikat=predikat,
-                explanation={
+        inserted += insert_select(
+            Evaluation,
+            columns={"plan": "pl.id"},
+            constants={
+                "status": Evaluation.Status.FINAL,
+                "hasil_kerja": hasil,
+                "perilaku_kerja": perilaku,
+                "proposed_hasil_kerja": hasil,
+                "proposed_perilaku_kerja": perilaku,
+                "predikat": predikat,
+                "explanation": {
                     "summary_only": True,
                     "cell": {"hasil_kerja": hasil, "perilaku_kerja": perilaku, "predikat": predikat},
                 },
-                evaluated_at=now,
-                finalised_at=now,
-            )
+                "evaluated_at": now,
+                "finalised_at": now,
+            },
+            source=(
+                f"FROM {plan} pl WHERE pl.period_id = %s "
+                "AND (pl.asn_id * 7919 + %s) %% 100 >= %s "
+                "AND (pl.asn_id * 7919 + %s) %% 100 < %s "
+                f"AND NOT EXISTS (SELECT 1 FROM {ev} x WHERE x.plan_id = pl.id)"
+            ),
+            params=[period.pk, offset, low, offset, low + weight],
         )
-    Evaluation.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
-    return len(rows)
+        low += weight
+    return inserted
 
 
 def _approve_demo_award(period: Period) -> None:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from competencies.services import development_goal_add_mandatory
 from learning.certificates import CertificateDocument, absolute_url, certificate_document_pdf
+from pamong.bulk import insert_select
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
@@ -887,46 +888,38 @@ def objection_decide(
 
 def followup_propose_for_period(*, period: Period) -> int:
     """Create reward/sanction proposals from the active rules for every final result. Set-based:
-    a handful of queries and one bulk insert whatever the number of ASN; running it twice adds
-    nothing."""
+    one ``INSERT … SELECT`` per predikat rule, and one read of the latest realisations per
+    indicator rule, whatever the number of ASN; running it twice adds nothing."""
     rules = list(FollowUpRule.objects.filter(is_active=True).select_related("trigger_indicator"))
-    predikat_rules = [r for r in rules if r.trigger_predikat]
-    indicator_rules = [r for r in rules if r.trigger_indicator_id]
-    finals = Evaluation.objects.filter(plan__period=period, status=Evaluation.Status.FINAL).values_list(
-        "pk", "plan__asn_id", "plan__asn__instansi_id", "predikat"
-    )
+    before = FollowUpProposal.objects.filter(period=period).count()
+    for rule in rules:
+        if rule.trigger_predikat:
+            _followup_propose_predikat(period=period, rule=rule)
     rows: list[FollowUpProposal] = []
-    final_by_asn: dict[int, int] = {}
-    for ev_id, asn_id, instansi_id, predikat in finals.iterator(chunk_size=5000):
-        final_by_asn[asn_id] = ev_id
-        for rule in predikat_rules:
-            if rule.trigger_predikat == predikat and rule.instansi_id in (None, instansi_id):
-                rows.append(
-                    FollowUpProposal(
-                        period=period,
-                        asn_id=asn_id,
-                        rule=rule,
-                        evaluation_id=ev_id,
-                        basis=_("Predikat %(p)s") % {"p": rule.get_trigger_predikat_display()},
-                    )
-                )
-    for rule in indicator_rules:
+    for rule in (r for r in rules if r.trigger_indicator_id):
         pis = PlanIndicator.objects.filter(
-            plan__period=period, indicator_id=rule.trigger_indicator_id, plan__asn_id__in=list(final_by_asn)
+            plan__period=period,
+            indicator_id=rule.trigger_indicator_id,
+            plan__evaluation__status=Evaluation.Status.FINAL,
         )
         if rule.instansi_id:
             pis = pis.filter(plan__asn__instansi_id=rule.instansi_id)
         latest: dict[int, tuple] = {}
-        for pi_id, asn_id, target, number, value in (
+        for pi_id, asn_id, ev_id, target, number, value in (
             pis.filter(realisations__isnull=False)
             .values_list(
-                "pk", "plan__asn_id", "target", "realisations__checkin__number", "realisations__value"
+                "pk",
+                "plan__asn_id",
+                "plan__evaluation__id",
+                "target",
+                "realisations__checkin__number",
+                "realisations__value",
             )
             .iterator(chunk_size=5000)
         ):
-            if pi_id not in latest or latest[pi_id][2] < number:
-                latest[pi_id] = (asn_id, target, number, value)
-        for asn_id, target, _n, value in latest.values():
+            if pi_id not in latest or latest[pi_id][3] < number:
+                latest[pi_id] = (asn_id, ev_id, target, number, value)
+        for asn_id, ev_id, target, _n, value in latest.values():
             pct = indicator_achievement_pct(
                 target=target, value=value, direction=rule.trigger_indicator.direction
             )
@@ -941,14 +934,37 @@ def followup_propose_for_period(*, period: Period) -> int:
                         period=period,
                         asn_id=asn_id,
                         rule=rule,
-                        evaluation_id=final_by_asn.get(asn_id),
+                        evaluation_id=ev_id,
                         basis=_("%(ind)s: capaian %(pct)s%%")
                         % {"ind": rule.trigger_indicator.name, "pct": pct},
                     )
                 )
-    before = FollowUpProposal.objects.filter(period=period).count()
     FollowUpProposal.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return FollowUpProposal.objects.filter(period=period).count() - before
+
+
+def _followup_propose_predikat(*, period: Period, rule: FollowUpRule) -> int:
+    """One proposal per final result of ``period`` with the rule's predikat (in the rule's instansi,
+    when it has one): a single ``INSERT … SELECT``; existing proposals are kept."""
+    ev, plan, asn = Evaluation._meta.db_table, Plan._meta.db_table, ASN._meta.db_table
+    source = (
+        f"FROM {ev} ev JOIN {plan} pl ON pl.id = ev.plan_id JOIN {asn} a ON a.id = pl.asn_id "
+        "WHERE pl.period_id = %s AND ev.status = %s AND ev.predikat = %s"
+    )
+    params: list = [period.pk, Evaluation.Status.FINAL, rule.trigger_predikat]
+    if rule.instansi_id:
+        source += " AND a.instansi_id = %s"
+        params.append(rule.instansi_id)
+    return insert_select(
+        FollowUpProposal,
+        columns={"period": "pl.period_id", "asn": "pl.asn_id", "evaluation": "ev.id"},
+        constants={
+            "rule": rule.pk,
+            "basis": _("Predikat %(p)s") % {"p": rule.get_trigger_predikat_display()},
+        },
+        source=source,
+        params=params,
+    )
 
 
 def proposal_decide(*, proposal: FollowUpProposal, approve: bool, note: str = "", actor) -> FollowUpProposal:

@@ -30,7 +30,7 @@ from django.test import Client
 
 from tests.browser.conftest import SCREENSHOTS
 from tests.security.targets import build_objects, url_for
-from tests.security.test_permission_matrix import MATRIX, ROLES
+from tests.security.test_permission_matrix import ROLES, get_rows_allowed
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -92,14 +92,8 @@ OFFENDERS = """() => {
 def _html_pages(world, objects) -> list[tuple[str, str, str]]:
     """(key, role, url) for every GET pattern that renders HTML for an allowed role."""
     pages = []
-    for key, case in sorted(MATRIX.items()):
-        if case.method != "get" or key.startswith(EXCLUDED_PREFIXES):
-            continue
-        expected = case.expected()
-        allowed = [r for r in ROLE_PREFERENCE if expected[r] == 200]
-        if not allowed:
-            continue
-        roles = [allowed[0], *[r for r in EXTRA_ROLES.get(key, ()) if expected[r] == 200]]
+    for key, allowed in get_rows_allowed(ROLE_PREFERENCE, excluded_prefixes=EXCLUDED_PREFIXES):
+        roles = [allowed[0], *[r for r in EXTRA_ROLES.get(key, ()) if r in allowed]]
         url = url_for(key, objects, world)
         for role in roles:
             pages.append((key, role, url))

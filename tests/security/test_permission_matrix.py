@@ -206,6 +206,19 @@ MATRIX: dict[str, Case] = {
     "api:unit-list": get(API_LOGIN),  # lists are filtered to the caller's scope
 }
 
+
+def get_rows_allowed(preference: tuple[str, ...], *, excluded_prefixes: tuple[str, ...] = ()):
+    """(key, the roles that GET it with 200, in ``preference`` order) for every GET row some role
+    may open: the pages the phone-width test and the benchmark's pass over every page visit."""
+    for key, case in sorted(MATRIX.items()):
+        if case.method != "get" or key.startswith(excluded_prefixes):
+            continue
+        expected = case.expected()
+        allowed = [r for r in preference if expected[r] == 200]
+        if allowed:
+            yield key, allowed
+
+
 # Not walked, with the reason.
 SKIPPED_KEYS = {
     "wagtail_serve": "Wagtail's page-serving catch-all (pages are tried in the app tests and journeys)",

@@ -46,13 +46,15 @@ class Command(BaseCommand):
         show = not no_progress and options["verbosity"] > 0 and sys.stderr.isatty()
         with tqdm(total=asn, desc="ASN", unit="asn", disable=not show, file=sys.stderr) as bar:
             counts = demo_build(asn=asn, seed=seed, progress=bar.update)
-        self.stdout.write(f"Organisasi: {counts}.")
+        self.stdout.write(f"Organisasi: {counts} ({time.monotonic() - started:.1f} detik).")
         available = get_commands()
         for step in DEMO_STEPS:
             if step in available:
+                step_started = time.monotonic()
                 call_command(
                     step, seed=seed, verbosity=options["verbosity"], stdout=self.stdout, stderr=self.stderr
                 )
+                self.stdout.write(f"{step}: {time.monotonic() - step_started:.1f} detik.")
         self.stdout.write(self.style.SUCCESS(f"Data demo siap dalam {time.monotonic() - started:.1f} detik."))
         self.stdout.write(f"Login demo (kata sandi untuk semua: {demo_data.DEMO_PASSWORD}):")
         for username, description in demo_logins():
