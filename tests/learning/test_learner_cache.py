@@ -16,7 +16,7 @@ from tests.factories.learning import lessons_of, make_course, modules_of
 #: A warm lesson page: session, user, scope, the page row, the enrolment with its attempt summary
 #: and the learner's progress (measured on SQLite: 6), + 1 slack. Nothing about the course itself.
 WARM_LESSON_BUDGET = 6 + 1
-SHARED_TABLES = ("learning_question", "learning_choice", "learning_quiz", "learning_modulepage")
+SHARED_TABLES = ('"learning_question"', '"learning_choice"', '"learning_quiz"', '"learning_modulepage"')
 
 
 def _warm_queries(client, url) -> list[str]:
