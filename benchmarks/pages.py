@@ -42,6 +42,8 @@ PAGES: list[BenchPage] = [
     BenchPage("catalogue",        "Course catalogue",                "anonymous", "course_catalogue"),
     BenchPage("lesson",           "Lesson page (learner)",           "learner",   "learner_lesson", "learner_lesson"),
     BenchPage("learner_dashboard", "Learner dashboard /belajar/",    "learner",   "learner_dashboard", "learner_lesson"),
+    BenchPage("module",           "Module page (learner)",           "learner",   "learner_module", "learner_lesson"),
+    BenchPage("quiz_attempt",     "Quiz attempt page (learner)",     "learner",   "learner_quiz_attempt", "learner_lesson"),
     BenchPage("asn_profile",      "ASN profile (HR)",                "hr",        "asn_profile", "hr_p95"),
     BenchPage("instansi_dashboard", "Instansi dashboard (HR)",       "hr",        "instansi_dashboard", "hr_p95"),
     BenchPage("talent_grid",      "Talent 9-box (HR)",               "hr",        "talent_grid"),
@@ -90,6 +92,40 @@ def learner_lesson() -> str | None:
 
 def learner_dashboard() -> str | None:
     return _url_name("learning:dashboard")
+
+
+def learner_module() -> str | None:
+    """The module page above the measured lesson."""
+    url = learner_lesson()
+    return url.rstrip("/").rsplit("/", 1)[0] + "/" if url else None
+
+
+def learner_quiz_attempt() -> str | None:
+    """An attempt page of the demo learner: the latest attempt, else one started (as the learner
+    would) on the first quiz lesson of a course they are enrolled in."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        from learning import services
+        from learning.models import CoursePage, Enrolment, LessonPage, QuizAttempt
+    except ImportError:
+        return None
+    user = get_user_model().objects.filter(username=LOGINS["learner"]).first()
+    if user is None:
+        return None
+    attempt = QuizAttempt.objects.filter(enrolment__asn__user=user).order_by("-pk").first()
+    if attempt is None:
+        course_ids = Enrolment.objects.filter(asn__user=user).values_list("course_id", flat=True)
+        for course in CoursePage.objects.live().filter(pk__in=list(course_ids)).order_by("path"):
+            lesson = LessonPage.objects.live().descendant_of(course).filter(quiz__isnull=False).first()
+            if lesson is None:
+                continue
+            try:
+                attempt = services.attempt_start(user=user, page=lesson)
+            except services.LearningError:
+                continue
+            break
+    return _url_name("learning:attempt", attempt.pk) if attempt else None
 
 
 def _hr_user():
@@ -145,6 +181,8 @@ RESOLVERS: dict[str, Callable[[], str | None]] = {
     "course_catalogue": course_catalogue,
     "learner_lesson": learner_lesson,
     "learner_dashboard": learner_dashboard,
+    "learner_module": learner_module,
+    "learner_quiz_attempt": learner_quiz_attempt,
     "asn_profile": asn_profile,
     "instansi_dashboard": instansi_dashboard,
     "talent_grid": talent_grid,

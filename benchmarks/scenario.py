@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from . import config, cpu
@@ -71,7 +72,9 @@ def _learners(n: int) -> list[dict]:
                 for lesson in LessonPage.objects.live().descendant_of(course).order_by("path")
             ]
         if courses[e.course_id]:
-            out.append({"cookies": session_for(e.asn.user), "lessons": courses[e.course_id]})
+            out.append(
+                {"asn_id": e.asn_id, "cookies": session_for(e.asn.user), "lessons": courses[e.course_id]}
+            )
     return out
 
 
@@ -164,6 +167,7 @@ def locust_run(
     env = dict(os.environ, BENCH_PLAN=str(plan_path), BENCH_PACING=str(load.locust_pacing_s))
     log = open(config.WORK_DIR / "locust.log", "wb")  # noqa: SIM115
     renice_backends(nice)
+    started_at = timezone.now()
     before, t0, c0 = cpu.snapshot(server_pids), time.monotonic(), cpu.children_cpu()
     proc = subprocess.Popen(
         niced(cmd, nice),
@@ -187,6 +191,84 @@ def locust_run(
     return locust_read(Path(f"{prefix}_stats.csv")) | {
         "cpu_cores": cpu.share(before, after, elapsed, cpu.children_cpu() - c0),
         "exit_code": proc.returncode,
+        "completions": completions_check(
+            asn_ids=[x["asn_id"] for x in plan.get("learners", []) if "asn_id" in x], since=started_at
+        ),
+    }
+
+
+def completions_check(*, asn_ids: list[int], since) -> dict:
+    """What the push wrote for its learners since ``since``, and what was lost: every enrolment they
+    touched is recomputed from its completions and attempts. ``lost`` counts a progress that differs
+    from the recomputation, a complete module without its completion row, a passed lesson quiz
+    without the lesson's completion, a complete course not marked completed or without its
+    certificate, and a course completed in the run whose event never reached its receiver (no
+    training evidence in ``competencies``). It must be 0."""
+    try:
+        from learning.models import Enrolment, LessonCompletion, ModuleCompletion, QuizAttempt
+        from learning.selectors import course_outline
+    except ImportError:
+        return {}
+    try:
+        from competencies.models import TrainingEvidence
+    except ImportError:
+        TrainingEvidence = None
+    asn_ids = sorted(set(asn_ids))
+    new_lessons = LessonCompletion.objects.filter(enrolment__asn_id__in=asn_ids, completed_at__gte=since)
+    submitted = QuizAttempt.objects.filter(enrolment__asn_id__in=asn_ids, submitted_at__gte=since)
+    touched = set(new_lessons.values_list("enrolment_id", flat=True)) | set(
+        submitted.values_list("enrolment_id", flat=True)
+    )
+    lost: dict[str, int] = {
+        "progress": 0,
+        "module": 0,
+        "lesson": 0,
+        "course": 0,
+        "certificate": 0,
+        "event": 0,
+    }
+    courses_completed = 0
+    enrolments = Enrolment.objects.filter(pk__in=touched).select_related("course", "certificate")
+    for enrolment in enrolments:
+        course = enrolment.course
+        outline = course_outline(
+            course_path=course.path, course_depth=course.depth, root_url_path="/", enrolment_id=enrolment.pk
+        )
+        if outline is None:
+            continue
+        if not enrolment.completed_at and enrolment.progress != outline.percent:
+            lost["progress"] += 1
+        modules = set(
+            ModuleCompletion.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+        )
+        lost["module"] += sum(1 for m in outline.modules if m.complete and m.id not in modules)
+        passed_lessons = set(
+            QuizAttempt.objects.filter(enrolment=enrolment, passed=True).values_list("page_id", flat=True)
+        )
+        lost["lesson"] += sum(1 for x in outline.lessons if x.id in passed_lessons and not x.done)
+        if outline.complete and enrolment.completed_at is None:
+            lost["course"] += 1
+        if enrolment.completed_at is not None:
+            if not hasattr(enrolment, "certificate"):
+                lost["certificate"] += 1
+            if enrolment.completed_at >= since:
+                courses_completed += 1
+                if (
+                    TrainingEvidence is not None
+                    and not TrainingEvidence.objects.filter(
+                        asn_id=enrolment.asn_id, page_id=enrolment.course_id
+                    ).exists()
+                ):
+                    lost["event"] += 1
+    return {
+        "learners": len(asn_ids),
+        "lessons_completed": new_lessons.count(),
+        "quizzes_submitted": submitted.count(),
+        "quizzes_passed": submitted.filter(passed=True).count(),
+        "courses_completed": courses_completed,
+        "enrolments_checked": len(touched),
+        "lost": sum(lost.values()),
+        "lost_by_kind": lost,
     }
 
 

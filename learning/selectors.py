@@ -1,9 +1,9 @@
 """Reads of the learning app: catalogue, outlines, progress, dashboards, certificates, records.
 
-The lesson page is the hot path. :func:`step_context_for` reads the whole course outline *with* the
-learner's completions and passed tests in one query (``Exists`` subqueries per outline row), and the
-enrolment with the attempt summary of the current page in a second, so its cost does not grow with
-the size of the course.
+The lesson page is the hot path. :func:`step_context_for` takes the course outline from the shared
+cache (:mod:`learning.cache`) and reads only the learner's own rows: their completions and passed
+tests in one indexed query (:func:`progress_of`), and the enrolment with the attempt summary of the
+current page in a second, so its cost does not grow with the size of the course or the province.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Case,
     Count,
-    Exists,
     IntegerField,
     Max,
     OuterRef,
@@ -32,6 +31,7 @@ from pamong.people.access import asn_scope_q, scope_for
 from pamong.people.models import ASN
 from pamong.people.regulation import RuleKind
 
+from .cache import outline_structure, outline_structures
 from .models import (
     Certificate,
     CoursePage,
@@ -157,48 +157,72 @@ def course_path_of(page: Page) -> tuple[str, int]:
 def course_outline(
     *, course_path: str, course_depth: int, root_url_path: str, enrolment_id: int | None = None
 ) -> Outline | None:
-    """The outline of the course at ``course_path`` in ONE query, including the course row itself.
+    """The outline of the course at ``course_path`` (the course row and its live modules and lessons).
 
-    With ``enrolment_id``, each lesson says whether it is done and each module whether its test was
-    passed. ``root_url_path`` is the site root's ``url_path`` (to turn ``url_path`` into a URL).
+    The structure is the same for every learner and comes from the shared cache
+    (:func:`learning.cache.outline_structure`, one query per content version); with
+    ``enrolment_id``, each lesson says whether it is done and each module whether its test was
+    passed, from ONE indexed query (:func:`progress_of`). ``root_url_path`` is the site root's
+    ``url_path`` (to turn ``url_path`` into a URL).
     """
+    outline = outline_structure(
+        course_path=course_path, course_depth=course_depth, root_url_path=root_url_path
+    )
+    if outline is not None and enrolment_id is not None:
+        _mark_progress([outline], *progress_of(enrolment_ids=[enrolment_id]))
+    return outline
+
+
+def course_outline_uncached(*, course_path: str, course_depth: int, root_url_path: str) -> Outline | None:
+    """The outline without progress, read from the page tree in one query (what is cached)."""
     rows = Page.objects.filter(path__startswith=course_path, depth__lte=course_depth + 2, live=True)
-    if enrolment_id is not None:
-        rows = rows.annotate(
-            done=Exists(LessonCompletion.objects.filter(enrolment_id=enrolment_id, lesson_id=OuterRef("pk"))),
-            passed=Exists(
-                QuizAttempt.objects.filter(enrolment_id=enrolment_id, page_id=OuterRef("pk"), passed=True)
-            ),
-        )
     outlines = _outlines_from_rows(
-        rows, course_paths={course_path}, root_url_path=root_url_path, with_progress=enrolment_id is not None
+        rows, course_paths={course_path}, root_url_path=root_url_path, with_progress=False
     )
     return outlines[0] if outlines else None
+
+
+def progress_of(*, enrolment_ids: list[int] | None = None, asn_id: int | None = None) -> tuple[set, set]:
+    """``(done lesson ids, page ids with a passed attempt)`` of some enrolments (or of every
+    enrolment of ``asn_id``), in ONE query over the completion and attempt indexes."""
+    if asn_id is not None:
+        completions = LessonCompletion.objects.filter(enrolment__asn_id=asn_id)
+        attempts = QuizAttempt.objects.filter(enrolment__asn_id=asn_id, passed=True)
+    else:
+        completions = LessonCompletion.objects.filter(enrolment_id__in=enrolment_ids)
+        attempts = QuizAttempt.objects.filter(enrolment_id__in=enrolment_ids, passed=True)
+    rows = (
+        completions.annotate(kind=Value(0))
+        .values_list("lesson_id", "kind")
+        .union(attempts.annotate(kind=Value(1)).values_list("page_id", "kind"))
+    )
+    done: set[int] = set()
+    passed: set[int] = set()
+    for page_id, kind in rows:
+        (passed if kind else done).add(page_id)
+    return done, passed
+
+
+def _mark_progress(outlines: list[Outline], done: set[int], passed: set[int]) -> None:
+    for outline in outlines:
+        for module in outline.modules:
+            module.test_passed = module.id in passed
+            for lesson in module.lessons:
+                lesson.done = lesson.id in done
 
 
 def course_outlines_for(
     *, asn_id: int, courses: list[tuple[str, int]], root_url_path: str
 ) -> dict[int, Outline]:
-    """The outlines, with ``asn_id``'s progress, of several courses given as ``(path, depth)``, in ONE
-    query whatever the number of courses and lessons: ``{course id: Outline}``.
-
-    A lesson or module belongs to one course and a learner has one enrolment per course, so the
-    learner's completions are found through the enrolment's ASN.
+    """The outlines, with ``asn_id``'s progress, of several courses given as ``(path, depth)``:
+    ``{course id: Outline}``. The structures come from the shared cache; the progress is ONE query
+    whatever the number of courses and lessons (a lesson or module belongs to one course and a
+    learner has one enrolment per course, so the completions are found through the ASN).
     """
     if not courses:
         return {}
-    where = Q(pk__in=[])
-    for path, depth in courses:
-        where |= Q(path__startswith=path, depth__lte=depth + 2)
-    rows = Page.objects.filter(where, live=True).annotate(
-        done=Exists(LessonCompletion.objects.filter(enrolment__asn_id=asn_id, lesson_id=OuterRef("pk"))),
-        passed=Exists(
-            QuizAttempt.objects.filter(enrolment__asn_id=asn_id, page_id=OuterRef("pk"), passed=True)
-        ),
-    )
-    outlines = _outlines_from_rows(
-        rows, course_paths={path for path, _depth in courses}, root_url_path=root_url_path, with_progress=True
-    )
+    outlines = outline_structures(courses=courses, root_url_path=root_url_path)
+    _mark_progress(outlines, *progress_of(asn_id=asn_id))
     return {outline.course_id: outline for outline in outlines}
 
 

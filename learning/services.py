@@ -202,12 +202,29 @@ def enrolment_assign_bulk(
 # --------------------------------------------------------------------------------------------------
 
 
+#: Row locks of the write path. ``of=("self",)``: only the enrolment (or attempt) row, never the rows
+#: of the tables joined to find it — a bare ``FOR UPDATE`` over the join also locked the learner's ASN
+#: and user rows and the course's page row, which every learner of that course then waited on, and
+#: the foreign-key share locks the inserts take on those rows made PostgreSQL report
+#: ``deadlock detected``. ``no_key=True`` (``FOR NO KEY UPDATE``) still serialises one enrolment's
+#: writers but lets rows that reference it be inserted meanwhile. The order is always the enrolment,
+#: then the attempt.
+_LOCK = {"of": ("self",), "no_key": True}
+
+
 def _enrolment_for_page_locked(*, user, page) -> Enrolment:
+    """The user's enrolment on the course of ``page``, its row locked (and its ASN read with it)."""
     from .selectors import course_path_of
 
     course_path, _depth = course_path_of(page)
+    asn_id = scope_for(user).asn_id
     enrolment = (
-        Enrolment.objects.select_for_update().filter(asn__user_id=user.pk, course__path=course_path).first()
+        Enrolment.objects.select_for_update(**_LOCK)
+        .select_related("asn")
+        .filter(asn_id=asn_id, course__path=course_path)
+        .first()
+        if asn_id is not None
+        else None
     )
     if enrolment is None:
         raise LearningError(_("Anda belum terdaftar pada pelatihan ini."))
@@ -215,14 +232,17 @@ def _enrolment_for_page_locked(*, user, page) -> Enrolment:
 
 
 def lesson_mark_complete(*, user, lesson: LessonPage, now: datetime.datetime | None = None) -> Enrolment:
-    """The learner marks a lesson without a quiz as done (a lesson with a quiz completes by passing it)."""
+    """The learner marks a lesson without a quiz as done (a lesson with a quiz completes by passing it).
+
+    Marking a lesson that is already done changes nothing and costs two queries (the lock and the
+    completion row found)."""
     if lesson.quiz_id:
         raise LearningError(_("Pelajaran ini selesai setelah kuisnya lulus."))
     now = now or timezone.now()
     with transaction.atomic():
         enrolment = _enrolment_for_page_locked(user=user, page=lesson)
-        _lesson_complete(enrolment=enrolment, lesson=lesson, via=LessonCompletion.Via.MARKED, now=now)
-        enrolment_progress_refresh(enrolment=enrolment, now=now)
+        if _lesson_complete(enrolment=enrolment, lesson=lesson, via=LessonCompletion.Via.MARKED, now=now):
+            enrolment_progress_refresh(enrolment=enrolment, now=now, user=user)
     return enrolment
 
 
@@ -235,39 +255,53 @@ def _lesson_complete(*, enrolment: Enrolment, lesson: LessonPage, via: str, now:
     return created
 
 
-def enrolment_progress_refresh(*, enrolment: Enrolment, now: datetime.datetime | None = None) -> Enrolment:
+def enrolment_progress_refresh(
+    *, enrolment: Enrolment, now: datetime.datetime | None = None, user=None
+) -> Enrolment:
     """Recompute progress; record (once) and announce new module and course completions.
 
     Call inside the transaction that changed the learner's progress, with the enrolment locked.
+    ``user`` is the learner (read from the enrolment's ASN when not given, and only when a
+    completion is announced). Costs the course row and its outline with this learner's progress (two
+    queries), the module completions only when a module is complete, and an update only when the
+    percentage changed.
     """
     now = now or timezone.now()
-    course = CoursePage.objects.get(pk=enrolment.course_id)
+    course = CoursePage.objects.only("path", "depth", "title", "jp", "organiser").get(pk=enrolment.course_id)
     outline = course_outline(
         course_path=course.path, course_depth=course.depth, root_url_path="/", enrolment_id=enrolment.pk
     )
-    user = enrolment.asn.user
-    done_modules = set(
-        ModuleCompletion.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+    complete_modules = [module for module in outline.modules if module.complete]
+    done_modules = (
+        set(
+            ModuleCompletion.objects.filter(
+                enrolment=enrolment, module_id__in=[m.id for m in complete_modules]
+            ).values_list("module_id", flat=True)
+        )
+        if complete_modules
+        else set()
     )
-    for module in outline.modules:
-        if module.complete and module.id not in done_modules:
-            ModuleCompletion.objects.create(enrolment=enrolment, module_id=module.id, completed_at=now)
-            _statement(enrolment, xapi.VERB_COMPLETED, "module", module.id, module.title, now)
-            transaction.on_commit(
-                functools.partial(
-                    events.completed.send,
-                    sender=Enrolment,
-                    kind=events.MODULE,
-                    user=user,
-                    course=course,
-                    module=ModulePage.objects.get(pk=module.id),
-                    completed_at=now,
-                    jp=0,
-                )
+    new_modules = [module for module in complete_modules if module.id not in done_modules]
+    if user is None and (new_modules or (outline.complete and enrolment.completed_at is None)):
+        user = enrolment.asn.user
+    for module in new_modules:
+        ModuleCompletion.objects.create(enrolment=enrolment, module_id=module.id, completed_at=now)
+        _statement(enrolment, xapi.VERB_COMPLETED, "module", module.id, module.title, now)
+        transaction.on_commit(
+            functools.partial(
+                events.completed.send,
+                sender=Enrolment,
+                kind=events.MODULE,
+                user=user,
+                course=course,
+                module=ModulePage.objects.get(pk=module.id),
+                completed_at=now,
+                jp=0,
             )
-    fields = {"progress": outline.percent}
-    Enrolment.objects.filter(pk=enrolment.pk).update(**fields)
-    enrolment.progress = outline.percent
+        )
+    if enrolment.progress != outline.percent:
+        Enrolment.objects.filter(pk=enrolment.pk).update(progress=outline.percent)
+        enrolment.progress = outline.percent
     if outline.complete and enrolment.completed_at is None:
         updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
             completed_at=now, jp_credited=course.jp, progress=100
@@ -403,10 +437,12 @@ def attempt_submit(
     with transaction.atomic():
         # Lock in the order attempt_start does (enrolment, then attempt): the opposite order let a
         # start and a submit of the same learner deadlock on PostgreSQL.
+        # Only those two rows (``_LOCK``): not the quiz row every learner of the quiz shares.
         enrolment_id = QuizAttempt.objects.filter(pk=attempt.pk).values_list("enrolment_id", flat=True).get()
-        Enrolment.objects.select_for_update().filter(pk=enrolment_id).values_list("pk", flat=True).first()
-        attempt = QuizAttempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
-        if attempt.enrolment.asn.user_id != user.pk:
+        enrolment = Enrolment.objects.select_for_update(**_LOCK).select_related("asn").get(pk=enrolment_id)
+        attempt = QuizAttempt.objects.select_for_update(**_LOCK).select_related("quiz").get(pk=attempt.pk)
+        attempt.enrolment = enrolment
+        if enrolment.asn.user_id != user.pk:
             raise PermissionDenied
         if attempt.state == QuizAttempt.State.SUBMITTED:
             return attempt
@@ -448,10 +484,11 @@ def attempt_submit(
             passed=passed,
             submitted_at=now,
         )
-        attempt.refresh_from_db()
-        if not updated:
+        if not updated:  # cannot happen under the row lock; kept as the state transition's guard
+            attempt.refresh_from_db()
             return attempt
-        enrolment = Enrolment.objects.select_for_update().get(pk=attempt.enrolment_id)
+        attempt.state, attempt.answers, attempt.correct = QuizAttempt.State.SUBMITTED, cleaned, correct
+        attempt.score, attempt.passed, attempt.submitted_at = score, passed, now
         _statement(
             enrolment,
             xapi.VERB_PASSED if passed else xapi.VERB_FAILED,
@@ -467,10 +504,10 @@ def attempt_submit(
             },
         )
         if passed:
-            lesson = LessonPage.objects.filter(pk=attempt.page_id).first()
+            lesson = LessonPage.objects.filter(pk=attempt.page_id).only("title").first()
             if lesson is not None:
                 _lesson_complete(enrolment=enrolment, lesson=lesson, via=LessonCompletion.Via.QUIZ, now=now)
-            enrolment_progress_refresh(enrolment=enrolment, now=now)
+            enrolment_progress_refresh(enrolment=enrolment, now=now, user=user)
     return attempt
 
 

@@ -20,9 +20,10 @@ from wagtail.views import serve as wagtail_serve
 from pamong.people.access import can_manage_instansi, role_required, scope_for
 
 from . import selectors, services
+from .cache import quiz_content
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
-from .models import Choice, CoursePage, LessonPage, ModulePage, Question
+from .models import CoursePage, LessonPage, ModulePage, Question
 from .xapi import statement_json
 
 # --------------------------------------------------------------------------------------------------
@@ -40,7 +41,8 @@ def step_serve(request, course: str, module: str, lesson: str | None = None):
     """
     model, slug = (LessonPage, lesson) if lesson else (ModulePage, module)
     suffix = f"/pelatihan/{course}/{module}/" + (f"{lesson}/" if lesson else "")
-    page = model.objects.filter(slug=slug, url_path__endswith=suffix, live=True).first()
+    # The lesson body is rendered from the shared cache (learning.cache); read only on a miss.
+    page = model.objects.filter(slug=slug, url_path__endswith=suffix, live=True).defer_streamfields().first()
     if page is None:
         return wagtail_serve(request, request.path.lstrip("/"))
     return page.serve(request)
@@ -81,7 +83,7 @@ def enrol(request, course_id: int):
 @require_POST
 @role_required("asn")
 def lesson_complete(request, lesson_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    lesson = get_object_or_404(LessonPage.objects.live().defer_streamfields(), pk=lesson_id)
     try:
         enrolment = services.lesson_mark_complete(user=request.user, lesson=lesson)
     except services.LearningError as error:
@@ -163,8 +165,8 @@ def attempt(request, pk: int):
             return redirect("learning:attempt", attempt.pk)
 
     page = Page.objects.filter(pk=attempt.page_id).first()
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_order)}
-    choices = {c.pk: c for c in Choice.objects.filter(question_id__in=attempt.question_order)}
+    content = quiz_content(attempt.quiz_id)  # the same for every learner: from the shared cache
+    questions, choices = content["questions"], content["choices"]
     course = (
         CoursePage.objects.filter(pk=attempt.enrolment.course_id)
         .only("show_correct_answers", "title")
@@ -189,17 +191,17 @@ def attempt(request, pk: int):
             if choice is not None:
                 options.append(
                     {
-                        "id": choice.pk,
-                        "text": choice.text,
-                        "chosen": choice.pk in picked,
-                        "correct": choice.is_correct if show_correct else None,
+                        "id": choice["pk"],
+                        "text": choice["text"],
+                        "chosen": choice["pk"] in picked,
+                        "correct": choice["is_correct"] if show_correct else None,
                     }
                 )
         items.append(
             {
                 "position": position,
                 "question": question,
-                "multiple": question.kind == Question.Kind.MULTIPLE,
+                "multiple": question["kind"] == Question.Kind.MULTIPLE,
                 "options": options,
                 "is_correct": attempt.correct.get(str(question_id)) if show_correct else None,
                 "unanswered": question_id in missing,
@@ -223,7 +225,7 @@ def attempt(request, pk: int):
             "show_correct": show_correct,
             "answers_later": course_allows and not show_correct and not attempt.is_open,
             "tries": tries,
-            "back_url": page.specific.get_url(request=request) if page else "/belajar/",
+            "back_url": page.get_url(request=request) if page else "/belajar/",
             "completion": selectors.completion_certificate(
                 enrolment_id=attempt.enrolment_id, asn_id=attempt.enrolment.asn_id
             )

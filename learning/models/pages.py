@@ -221,10 +221,12 @@ class ModulePage(StepServeMixin, Page):
         verbose_name_plural = _("modul")
 
     def get_context(self, request, *args, **kwargs):
+        from ..cache import quiz_facts
         from ..selectors import step_context_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context_for(page=self, user=request.user, request=request))
+        context["test_quiz"] = quiz_facts(self.test_quiz_id)
         return context
 
 
@@ -270,8 +272,10 @@ class LessonPage(StepServeMixin, Page):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        from ..cache import lesson_body_parts
         from ..selectors import step_context_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context_for(page=self, user=request.user, request=request))
+        context["body_parts"] = lesson_body_parts(self, preview=getattr(request, "is_preview", False))
         return context

@@ -1,0 +1,127 @@
+"""What is the same for every learner, kept in the shared cache (Redis in production).
+
+The learner pages (lesson, module, quiz attempt, ``/belajar/``) are the hot path of a training push.
+Their shared parts are read here once per content version instead of once per request:
+
+* :func:`outline_structure` — a course's modules and lessons (titles, URLs, required, quizzes), the
+  outline without anyone's progress; the learner's own progress is one indexed query on top
+  (:func:`learning.selectors.progress_of`);
+* :func:`lesson_body_parts` — a lesson body rendered to HTML, block by block, except the quiz
+  blocks (their panel shows the learner's attempts), which are kept as the quiz's facts;
+* :func:`quiz_facts` — title, pass mark and attempt limit of a quiz.
+
+Keys carry a content version (:data:`VERSION_KEY`) that :func:`content_changed` replaces whenever a
+learning page, quiz, question or choice is saved, deleted, published, unpublished or moved (the
+receivers are connected in :mod:`learning.apps`), so every process sharing the cache sees new
+content on its next request. Entries also expire after :data:`TIMEOUT` seconds.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+VERSION_KEY = "learning:content-version"
+TIMEOUT = 60 * 60 * 6
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY) or 0
+    return version
+
+
+def content_changed(**kwargs) -> None:
+    """Make every cached outline, lesson body and quiz stale (a signal receiver)."""
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def outline_structure(*, course_path: str, course_depth: int, root_url_path: str):
+    """The outline of the course at ``course_path`` without progress, cached per content version
+    (``None`` when the course is not live). A fresh object on every call: callers may mark it."""
+    from .selectors import course_outline_uncached
+
+    key = f"learning:outline:{content_version()}:{root_url_path}:{course_path}:{course_depth}"
+    found = cache.get(key, default=False)
+    if found is not False:
+        return found
+    outline = course_outline_uncached(
+        course_path=course_path, course_depth=course_depth, root_url_path=root_url_path
+    )
+    cache.set(key, outline, TIMEOUT)
+    return outline
+
+
+def outline_structures(*, courses: list[tuple[str, int]], root_url_path: str) -> list:
+    """:func:`outline_structure` for several courses ``(path, depth)``: one cache round trip when
+    all are cached, the missing ones read one by one."""
+    version = content_version()
+    keys = {
+        (path, depth): f"learning:outline:{version}:{root_url_path}:{path}:{depth}" for path, depth in courses
+    }
+    found = cache.get_many(list(keys.values()))
+    out = []
+    for (path, depth), key in keys.items():
+        outline = found.get(key)
+        if key not in found:
+            outline = outline_structure(course_path=path, course_depth=depth, root_url_path=root_url_path)
+        if outline is not None:
+            out.append(outline)
+    return out
+
+
+def quiz_facts(quiz_id: int | None) -> dict | None:
+    """``{"pk", "title", "pass_mark", "max_attempts"}`` of a quiz (what its panel shows), cached."""
+    from .models import Quiz
+
+    if not quiz_id:
+        return None
+    key = f"learning:quiz:{content_version()}:{quiz_id}"
+    facts = cache.get(key, default=False)
+    if facts is False:
+        facts = Quiz.objects.filter(pk=quiz_id).values("pk", "title", "pass_mark", "max_attempts").first()
+        cache.set(key, facts, TIMEOUT)
+    return facts
+
+
+def lesson_body_parts(page, *, preview: bool = False) -> list[dict]:
+    """The lesson body as ``[{"html": …}]`` (rendered blocks, safe) and ``[{"quiz": facts, "intro": …}]``
+    (quiz blocks, rendered per learner by the template), cached per content version and language.
+
+    A preview renders the unsaved body it was given and stores nothing."""
+    key = f"learning:body:{content_version()}:{translation.get_language()}:{page.pk}"
+    parts = None if preview else cache.get(key)
+    if parts is None:
+        parts = []
+        for block in page.body:
+            if block.block_type == "quiz":
+                quiz = block.value.get("quiz")
+                parts.append(
+                    {"quiz": quiz_facts(getattr(quiz, "pk", None)), "intro": block.value.get("intro")}
+                )
+            else:
+                parts.append({"html": str(block.render_as_block())})
+        if not preview:
+            cache.set(key, parts, TIMEOUT)
+    # the HTML was rendered (and escaped) by the block templates
+    return [dict(part, html=mark_safe(part["html"])) if "html" in part else part for part in parts]
+
+
+def quiz_content(quiz_id: int) -> dict:
+    """The questions and choices of a quiz, cached: ``{"questions": {id: {"pk", "text", "kind",
+    "explanation"}}, "choices": {id: {"pk", "text", "is_correct"}}}`` (what an attempt page shows)."""
+    from .models import Choice, Question
+
+    key = f"learning:quiz-content:{content_version()}:{quiz_id}"
+    content = cache.get(key)
+    if content is None:
+        questions = Question.objects.filter(quiz_id=quiz_id).values("pk", "text", "kind", "explanation")
+        choices = Choice.objects.filter(question__quiz_id=quiz_id).values("pk", "text", "is_correct")
+        content = {"questions": {q["pk"]: q for q in questions}, "choices": {c["pk"]: c for c in choices}}
+        cache.set(key, content, TIMEOUT)
+    return content
