@@ -416,16 +416,21 @@ def proposals_for(*, period: Period, user, status: str = "") -> QuerySet[FollowU
     return qs.order_by("asn__name", "rule__kind", "rule__name")
 
 
-def moderation_queue(*, user, status: str = PublicFeedback.Status.PENDING) -> QuerySet[PublicFeedback]:
+def moderation_queue(
+    *, user, status: str = PublicFeedback.Status.PENDING, instansi_id: int | None = None
+) -> QuerySet[PublicFeedback]:
     hr = scope_for(user).hr_instansi_ids()
     qs = PublicFeedback.objects.filter(status=status).select_related("channel__unit", "asn")
     if hr is not None:
         qs = qs.filter(channel__unit__instansi_id__in=hr)
+    if instansi_id is not None:
+        qs = qs.filter(channel__unit__instansi_id=instansi_id)
     return qs.order_by("created_at")
 
 
-def service_units_with_feedback(*, user) -> QuerySet[UnitKerja]:
-    """Public service units the user manages, each with its approved feedback count and average."""
+def service_units_with_feedback(*, user, instansi_id: int | None = None) -> QuerySet[UnitKerja]:
+    """Public service units the user manages (of one instansi with ``instansi_id``), each with its
+    approved feedback count and average."""
     hr = scope_for(user).hr_instansi_ids()
     units = (
         UnitKerja.objects.filter(serves_public=True)
@@ -435,6 +440,8 @@ def service_units_with_feedback(*, user) -> QuerySet[UnitKerja]:
     )
     if hr is not None:
         units = units.filter(instansi_id__in=hr)
+    if instansi_id is not None:
+        units = units.filter(instansi_id=instansi_id)
     approved = Q(feedback_channel__feedback__status=PublicFeedback.Status.APPROVED)
     return units.annotate(
         approved=Count("feedback_channel__feedback", filter=approved),

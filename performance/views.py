@@ -26,6 +26,7 @@ from pamong.people.access import (
     scope_for,
 )
 from pamong.people.models import ASN, UnitKerja
+from pamong.people.selectors import instansi_choices_for
 
 from . import selectors, services
 from .forms import (
@@ -755,13 +756,27 @@ def audit_log(request):
 
 @role_required("hr")
 def moderation(request):
-    queue = selectors.moderation_queue(user=request.user)
+    try:
+        instansi_id = int(request.GET.get("instansi", ""))
+    except ValueError:
+        instansi_id = None
+    queue = selectors.moderation_queue(user=request.user, instansi_id=instansi_id)
     page = BoundedPaginator(queue, 50).get_page(request.GET.get("page"))
-    units = selectors.service_units_with_feedback(user=request.user)
+    # province-wide HR picks an instansi before its service units are listed (2,000+ otherwise)
+    province_wide = scope_for(request.user).hr_instansi_ids() is None
+    units = []
+    if instansi_id is not None or not province_wide:
+        units = selectors.service_units_with_feedback(user=request.user, instansi_id=instansi_id)
     return render(
         request,
         "performance/moderation.html",
-        {"page_obj": page, "units": units, "page_title": _("Moderasi umpan balik masyarakat")},
+        {
+            "page_obj": page,
+            "units": units,
+            "instansi_id": instansi_id,
+            "instansi_choices": instansi_choices_for(user=request.user) if province_wide else [],
+            "page_title": _("Moderasi umpan balik masyarakat"),
+        },
     )
 
 

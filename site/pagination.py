@@ -24,8 +24,10 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def _bounded_count(self) -> int:
-        rows = self.object_list[: self.max_count + 1]
-        return rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
+        rows = self.object_list
+        if hasattr(rows, "order_by"):  # a queryset: the order changes no count, so the database skips it
+            return rows.order_by()[: self.max_count + 1].count()
+        return len(rows[: self.max_count + 1])
 
     @cached_property
     def count(self) -> int:
