@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet, Value
+from django.db.models.functions import Concat
 
 from .access import scope_for, visible_asn
 from .models import ASN, Instansi, UnitKerja
@@ -20,13 +21,21 @@ def asn_list_for(
         .select_related("unit", "jabatan")
         .only("pk", "name", "nip", "instansi_id", "unit__name", "jabatan__name")
     )
+    order = ["name", "pk"]
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(nip__startswith=query))
+        if len(query) >= 3:
+            # The same order through an expression: PostgreSQL then finds the matches with the
+            # trigram index (three letters at least) and sorts only them. Ordered by the column, it
+            # walks the name index, crossing most of the province for a common name (``siti`` at
+            # 90,000 ASN: 176 ms against 28 ms). One or two letters match nearly everybody: there the
+            # name index finds a page's 50 rows at once.
+            order[0] = Concat("name", Value(""), output_field=CharField())
     if instansi_id:
         qs = qs.filter(instansi_id=instansi_id)
     if unit_id:
         qs = qs.filter(unit_id=unit_id)
-    return qs.order_by("name", "pk")
+    return qs.order_by(*order)
 
 
 def instansi_choices_for(*, user) -> QuerySet[Instansi]:
