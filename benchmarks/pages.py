@@ -50,6 +50,27 @@ PAGES: list[BenchPage] = [
     BenchPage("asn_list",         "ASN list (HR)",                   "hr",        "/pegawai/"),
     BenchPage("performance_period", "Performance period (HR)",       "hr",        "performance_period"),
     BenchPage("public_feedback",  "Public feedback form",            "anonymous", "public_feedback_form"),
+    # HR lists of issue 14 (hrlists), as instansi HR and as BKPSDM
+    BenchPage("asn_list_search",  "ASN list, name search (HR)",      "hr",        "/pegawai/?q=siti", "hr_p95"),
+    BenchPage("asn_list_bkpsdm",  "ASN list (BKPSDM)",               "bkpsdm",    "/pegawai/", "hr_p95"),
+    BenchPage("asn_list_bkpsdm_filter", "ASN list, instansi filter + search (BKPSDM)", "bkpsdm", "asn_list_filtered", "hr_p95"),
+    BenchPage("asn_list_bkpsdm_deep", "ASN list, page 150 (BKPSDM)", "bkpsdm",    "/pegawai/?page=150", "hr_p95"),
+    BenchPage("asn_detail",       "ASN detail (HR)",                 "hr",        "asn_detail", "hr_p95"),
+    BenchPage("asn_detail_bkpsdm", "ASN detail (BKPSDM)",            "bkpsdm",    "asn_detail", "hr_p95"),
+    BenchPage("asn_profile_bkpsdm", "ASN profile (BKPSDM)",          "bkpsdm",    "asn_profile", "hr_p95"),
+    BenchPage("performance_period_bkpsdm", "Performance period (BKPSDM)", "bkpsdm", "performance_period", "hr_p95"),
+    BenchPage("performance_period_closed", "Closed performance period (HR)", "hr", "performance_period_closed", "hr_p95"),
+    BenchPage("performance_period_closed_bkpsdm", "Closed performance period (BKPSDM)", "bkpsdm", "performance_period_closed", "hr_p95"),
+    BenchPage("proposal_list",    "Rewards/sanctions proposals (HR)", "hr",       "proposal_list", "hr_p95"),
+    BenchPage("proposal_list_bkpsdm", "Rewards/sanctions proposals (BKPSDM)", "bkpsdm", "proposal_list", "hr_p95"),
+    BenchPage("objection_list",   "Objections (HR)",                 "hr",        "/kinerja/keberatan/", "hr_p95"),
+    BenchPage("objection_list_bkpsdm", "Objections (BKPSDM)",        "bkpsdm",    "/kinerja/keberatan/", "hr_p95"),
+    BenchPage("moderation",       "Public feedback moderation (HR)", "hr",        "/kinerja/umpan-balik/", "hr_p95"),
+    BenchPage("moderation_bkpsdm", "Public feedback moderation (BKPSDM)", "bkpsdm", "/kinerja/umpan-balik/", "hr_p95"),
+    BenchPage("audit_log",        "Performance audit log (HR)",      "hr",        "/kinerja/audit/", "hr_p95"),
+    BenchPage("audit_log_bkpsdm", "Performance audit log (BKPSDM)",  "bkpsdm",    "/kinerja/audit/", "hr_p95"),
+    BenchPage("activation_letters", "Activation letters (HR)",       "hr",        "activation_letters", "hr_p95"),
+    BenchPage("activation_letters_bkpsdm", "Activation letters (BKPSDM)", "bkpsdm", "activation_letters", "hr_p95"),
 ]
 # fmt: on
 
@@ -167,6 +188,45 @@ def performance_period() -> str | None:
     return period.get_absolute_url() if period else None
 
 
+def _hr_instansi_id() -> int | None:
+    from pamong.people.access import scope_for
+
+    hr = _hr_user()
+    ids = sorted(scope_for(hr).hr_instansi_ids() or []) if hr else []
+    return ids[0] if ids else None
+
+
+def asn_list_filtered() -> str | None:
+    instansi_id = _hr_instansi_id()
+    return f"/pegawai/?instansi={instansi_id}&q=a" if instansi_id else None
+
+
+def asn_detail() -> str | None:
+    from pamong.people.models import ASN
+
+    asn = ASN.objects.filter(instansi_id=_hr_instansi_id(), is_active=True).order_by("pk")[100:101].first()
+    return _url_name("people:asn_detail", asn.pk) if asn else None
+
+
+def performance_period_closed() -> str | None:
+    from performance.models import Period
+
+    period = Period.objects.filter(status=Period.Status.CLOSED).order_by("-year").first()
+    return period.get_absolute_url() if period else None
+
+
+def proposal_list() -> str | None:
+    from performance.models import FollowUpProposal
+
+    proposal = FollowUpProposal.objects.order_by("-period__year").first()
+    return _url_name("performance:proposal_list", proposal.period_id) if proposal else None
+
+
+def activation_letters() -> str | None:
+    instansi_id = _hr_instansi_id()
+    return _url_name("people:activation_letters", instansi_id) if instansi_id else None
+
+
 def public_feedback_form() -> str | None:
     try:
         from performance.models import PublicFeedbackChannel
@@ -188,6 +248,11 @@ RESOLVERS: dict[str, Callable[[], str | None]] = {
     "talent_grid": talent_grid,
     "performance_period": performance_period,
     "public_feedback_form": public_feedback_form,
+    "asn_list_filtered": asn_list_filtered,
+    "asn_detail": asn_detail,
+    "performance_period_closed": performance_period_closed,
+    "proposal_list": proposal_list,
+    "activation_letters": activation_letters,
 }
 
 

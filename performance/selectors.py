@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pamong.people.access import asn_scope_q, scope_for
+from pamong.people.models import Instansi, UnitKerja
 from pamong.people.regulation import RuleKind
 
 from .models import (
@@ -385,14 +386,24 @@ def periods_for(*, user) -> QuerySet[Period]:
     return qs.filter(Q(instansi__isnull=True) | Q(instansi_id__in=hr))
 
 
-def period_counts(*, period: Period, user) -> dict:
-    plans = plans_visible_to(user=user).filter(period=period)
-    return plans.aggregate(
-        plans=Count("pk"),
-        agreed=Count("pk", filter=Q(status=Plan.Status.AGREED)),
-        evaluated=Count("evaluation"),
-        final=Count("evaluation", filter=Q(evaluation__status=Evaluation.Status.FINAL)),
-    )
+def period_scope_instansi_ids(*, user, instansi_id: int | None = None) -> list[int]:
+    """The instansi whose plans the HR ``user`` sees on a period page (one of them with
+    ``instansi_id``; none when it is outside the user's scope)."""
+    hr = scope_for(user).hr_instansi_ids()
+    ids = set(Instansi.objects.values_list("pk", flat=True)) if hr is None else set(hr)
+    if instansi_id is not None:
+        ids &= {instansi_id}
+    return sorted(ids)
+
+
+def period_counts(*, tallies: dict[int, dict]) -> dict:
+    """SKP, agreed, evaluated and final counts summed over :func:`performance.tallies.period_tallies`."""
+    counts = {"plans": 0, "agreed": 0, "evaluated": 0, "final": 0}
+    for units in tallies.values():
+        for unit in units.values():
+            for key in counts:
+                counts[key] += unit[key]
+    return counts
 
 
 def proposals_for(*, period: Period, user, status: str = "") -> QuerySet[FollowUpProposal]:
@@ -431,12 +442,37 @@ def certificate_public(*, code: str) -> FollowUpProposal | None:
     )
 
 
-def moderation_queue(*, user, status: str = PublicFeedback.Status.PENDING) -> QuerySet[PublicFeedback]:
+def moderation_queue(
+    *, user, status: str = PublicFeedback.Status.PENDING, instansi_id: int | None = None
+) -> QuerySet[PublicFeedback]:
     hr = scope_for(user).hr_instansi_ids()
     qs = PublicFeedback.objects.filter(status=status).select_related("channel__unit", "asn")
     if hr is not None:
         qs = qs.filter(channel__unit__instansi_id__in=hr)
+    if instansi_id is not None:
+        qs = qs.filter(channel__unit__instansi_id=instansi_id)
     return qs.order_by("created_at")
+
+
+def service_units_with_feedback(*, user, instansi_id: int | None = None) -> QuerySet[UnitKerja]:
+    """Public service units the user manages (of one instansi with ``instansi_id``), each with its
+    approved feedback count and average."""
+    hr = scope_for(user).hr_instansi_ids()
+    units = (
+        UnitKerja.objects.filter(serves_public=True)
+        .select_related("instansi")
+        .only("pk", "name", "instansi__name")
+        .order_by("instansi__name", "name")
+    )
+    if hr is not None:
+        units = units.filter(instansi_id__in=hr)
+    if instansi_id is not None:
+        units = units.filter(instansi_id=instansi_id)
+    approved = Q(feedback_channel__feedback__status=PublicFeedback.Status.APPROVED)
+    return units.annotate(
+        approved=Count("feedback_channel__feedback", filter=approved),
+        average=Avg("feedback_channel__feedback__rating", filter=approved),
+    )
 
 
 def audit_entries_for(*, user) -> QuerySet[AuditEntry]:
@@ -475,39 +511,35 @@ class UnitDistribution:
 
 
 def distribution_by_unit(
-    *, period: Period, user, instansi_id: int | None = None, by_instansi: bool = False
+    *, period: Period, tallies: dict[int, dict], by_instansi: bool = False
 ) -> list[UnitDistribution]:
-    """Final predikat counts per unit (or per instansi), checked against the pattern for the
-    instansi's own predikat. Three queries whatever the number of units."""
-    plans = plans_visible_to(user=user).filter(period=period, evaluation__status=Evaluation.Status.FINAL)
-    if instansi_id:
-        plans = plans.filter(asn__instansi_id=instansi_id)
-    key, label = (
-        ("asn__instansi_id", "asn__instansi__name") if by_instansi else ("asn__unit_id", "asn__unit__name")
-    )
-    rows = (
-        plans.values(key, label, "asn__instansi_id", "evaluation__predikat")
-        .annotate(n=Count("pk"))
-        .order_by(label, key)
-    )
-    units: dict[int, dict] = {}
-    for r in rows:
-        u = units.setdefault(r[key], {"name": r[label], "instansi": r["asn__instansi_id"], "counts": {}})
-        u["counts"][r["evaluation__predikat"]] = r["n"]
+    """Final predikat counts per unit (or per instansi) from the period tallies, checked against
+    the pattern for the instansi's own predikat. Three queries whatever the number of units."""
+    groups: dict[int, dict] = {}
+    for instansi_id, units in tallies.items():
+        for unit_id, unit in units.items():
+            if not unit["final"]:
+                continue
+            key = instansi_id if by_instansi else unit_id
+            g = groups.setdefault(key, {"instansi": instansi_id, "counts": {}})
+            for code, n in unit["predikat"].items():
+                g["counts"][code] = g["counts"].get(code, 0) + n
+    model = Instansi if by_instansi else UnitKerja
+    names = dict(model.objects.filter(pk__in=groups).values_list("pk", "name"))
     org = dict(OrganisationPredikat.objects.filter(period=period).values_list("instansi_id", "predikat"))
     rules: dict[str, list[DistributionRule]] = {}
     for rule in DistributionRule.objects.all():
         rules.setdefault(rule.org_predikat, []).append(rule)
     result = []
-    for unit_id, u in units.items():
-        total = sum(u["counts"].values())
-        counts = {p: u["counts"].get(p, 0) for p in Predikat.values}
+    for key, g in sorted(groups.items(), key=lambda item: (names.get(item[0], ""), item[0])):
+        counts = {p: g["counts"].get(p, 0) for p in Predikat.values}
+        total = sum(counts.values())
         percents = {p: (Decimal(c) * 100 / total).quantize(Decimal("0.1")) for p, c in counts.items()}
-        org_predikat = org.get(u["instansi"], OrgPredikat.BAIK)
+        org_predikat = org.get(g["instansi"], OrgPredikat.BAIK)
         warnings = distribution_warnings(counts=counts, rules=rules.get(org_predikat, []))
         result.append(
             UnitDistribution(
-                unit_id, u["name"], u["instansi"], total, counts, percents, org_predikat, warnings
+                key, names.get(key, ""), g["instansi"], total, counts, percents, org_predikat, warnings
             )
         )
     return result

@@ -53,6 +53,7 @@ from .models import (
 )
 from .scoring import indicator_achievement_pct, predikat_for
 from .selectors import RATING_WINDOW_STATUSES, evaluation_finalise_blockers
+from .tallies import tally_after_audit
 
 # --- limits (settings may override) ----------------------------------------------------------
 
@@ -98,8 +99,9 @@ def audit_record(
     after: dict | None,
     instansi_id: int | None = None,
 ) -> AuditEntry:
-    """Append one audit entry (who, when, what, before and after)."""
-    return AuditEntry.objects.create(
+    """Append one audit entry (who, when, what, before and after); a change that alters the
+    period counts marks the instansi's period tallies stale (see :mod:`performance.tallies`)."""
+    entry = AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         object_type=obj._meta.model_name,
@@ -109,6 +111,8 @@ def audit_record(
         before=before,
         after=after,
     )
+    tally_after_audit(action=action, instansi_id=entry.instansi_id)
+    return entry
 
 
 # --- transitions ------------------------------------------------------------------------------

@@ -9,8 +9,6 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from pamong.clientip import client_ip
 from pamong.exports import export_response
+from pamong.pagination import BoundedPaginator
 from pamong.people.access import (
     can_evaluate,
     can_manage_instansi,
@@ -26,6 +25,7 @@ from pamong.people.access import (
     scope_for,
 )
 from pamong.people.models import ASN, UnitKerja
+from pamong.people.selectors import instansi_choices_for
 
 from . import selectors, services
 from .forms import (
@@ -53,6 +53,7 @@ from .models import (
     Rating,
 )
 from .scoring import predikat_matrix
+from .tallies import period_tallies
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -326,7 +327,7 @@ def rating_tasks(request):
     if not scope.asn_id:
         raise PermissionDenied
     tasks = selectors.pending_rating_tasks(asn_id=scope.asn_id)
-    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(tasks, 50).get_page(request.GET.get("page"))
     return render(
         request, "performance/rating_tasks.html", {"page_obj": page, "page_title": _("Penilaian 360° saya")}
     )
@@ -510,7 +511,7 @@ def objection_file(request, pk: int):
 @login_required
 def objection_list(request):
     objections = selectors.objections_for(user=request.user).order_by("-filed_at")
-    page = Paginator(objections, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(objections, 50).get_page(request.GET.get("page"))
     return render(
         request, "performance/objection_list.html", {"page_obj": page, "page_title": _("Keberatan")}
     )
@@ -583,14 +584,19 @@ def period_detail(request, pk: int):
         instansi_id = None
     # province-wide HR sees one row per instansi until they pick one (2,000+ units otherwise)
     by_instansi = instansi_id is None and scope_for(request.user).hr_instansi_ids() is None
+    # the SKP counts cover the user's scope; the distribution the chosen instansi, if any
+    tallies = period_tallies(
+        period=period, instansi_ids=selectors.period_scope_instansi_ids(user=request.user)
+    )
+    shown = tallies if instansi_id is None else {i: u for i, u in tallies.items() if i == instansi_id}
     return render(
         request,
         "performance/period_detail.html",
         {
             "period": period,
-            "counts": selectors.period_counts(period=period, user=request.user),
+            "counts": selectors.period_counts(tallies=tallies),
             "distribution": selectors.distribution_by_unit(
-                period=period, user=request.user, instansi_id=instansi_id, by_instansi=by_instansi
+                period=period, tallies=shown, by_instansi=by_instansi
             ),
             "by_instansi": by_instansi,
             "instansi_id": instansi_id,
@@ -675,7 +681,7 @@ def proposal_list(request, pk: int):
     period = _period_or_404(request.user, pk)
     status = request.GET.get("status", "")
     proposals = selectors.proposals_for(period=period, user=request.user, status=status)
-    page = Paginator(proposals, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(proposals, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "performance/proposal_list.html",
@@ -746,7 +752,7 @@ def verify(request, code: str = ""):
 @role_required("hr")
 def audit_log(request):
     entries = selectors.audit_entries_for(user=request.user)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(entries, 50).get_page(request.GET.get("page"))
     return render(
         request, "performance/audit_log.html", {"page_obj": page, "page_title": _("Log audit kinerja")}
     )
@@ -754,26 +760,27 @@ def audit_log(request):
 
 @role_required("hr")
 def moderation(request):
-    queue = selectors.moderation_queue(user=request.user)
-    page = Paginator(queue, 50).get_page(request.GET.get("page"))
-    hr = scope_for(request.user).hr_instansi_ids()
-    units = (
-        UnitKerja.objects.filter(serves_public=True)
-        .select_related("instansi")
-        .order_by("instansi__name", "name")
-    )
-    if hr is not None:
-        units = units.filter(instansi_id__in=hr)
-    units = units.annotate(
-        approved=Count("feedback_channel__feedback", filter=Q(feedback_channel__feedback__status="approved")),
-        average=Avg(
-            "feedback_channel__feedback__rating", filter=Q(feedback_channel__feedback__status="approved")
-        ),
-    )
+    try:
+        instansi_id = int(request.GET.get("instansi", ""))
+    except ValueError:
+        instansi_id = None
+    queue = selectors.moderation_queue(user=request.user, instansi_id=instansi_id)
+    page = BoundedPaginator(queue, 50).get_page(request.GET.get("page"))
+    # province-wide HR picks an instansi before its service units are listed (2,000+ otherwise)
+    province_wide = scope_for(request.user).hr_instansi_ids() is None
+    units = []
+    if instansi_id is not None or not province_wide:
+        units = selectors.service_units_with_feedback(user=request.user, instansi_id=instansi_id)
     return render(
         request,
         "performance/moderation.html",
-        {"page_obj": page, "units": units, "page_title": _("Moderasi umpan balik masyarakat")},
+        {
+            "page_obj": page,
+            "units": units,
+            "instansi_id": instansi_id,
+            "instansi_choices": instansi_choices_for(user=request.user) if province_wide else [],
+            "page_title": _("Moderasi umpan balik masyarakat"),
+        },
     )
 
 

@@ -22,6 +22,7 @@ from .rules import (
     FollowUpRule,
     PredikatMatrixCell,
 )
+from .tallies import PeriodTally
 
 __all__ = [
     "ANONYMOUS_GROUPS",
@@ -42,6 +43,7 @@ __all__ = [
     "OrgPredikat",
     "OrganisationPredikat",
     "Period",
+    "PeriodTally",
     "Plan",
     "PlanIndicator",
     "PlannedResult",

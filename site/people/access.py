@@ -138,7 +138,9 @@ def asn_scope_q(user, *, prefix: str = "") -> Q | None:
     q = Q(pk__in=[])
     if hr:
         q |= Q(**{f"{prefix}instansi_id__in": hr})
-    if scope.asn_id:
+    # one's own profile, unless the instansi clause already holds it: a lone ``instansi_id IN (…)``
+    # lets PostgreSQL use the (instansi, …) indexes, an ``OR id = …`` beside it does not
+    if scope.asn_id and scope.instansi_id not in hr:
         q |= Q(**{f"{prefix}pk": scope.asn_id})
         if scope.is_atasan:
             q |= Q(**{f"{prefix}atasan_id": scope.asn_id}) | Q(**{f"{prefix}atasan__atasan_id": scope.asn_id})

@@ -165,6 +165,9 @@ class ASN(models.Model):
         indexes = [
             models.Index(fields=["instansi", "unit"], name="asn_instansi_unit"),
             models.Index(fields=["unit", "is_active"], name="asn_unit_active"),
+            # the ASN list's order, province-wide and within one instansi (pamong.people.selectors)
+            models.Index(fields=["name", "id"], name="asn_name_order"),
+            models.Index(fields=["instansi", "name", "id"], name="asn_instansi_name_order"),
         ]
 
     def __str__(self) -> str:

@@ -4,25 +4,47 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet, Value
+from django.db.models.functions import Concat
 
-from .access import visible_asn
-from .models import ASN, UnitKerja
+from .access import scope_for, visible_asn
+from .models import ASN, Instansi, UnitKerja
 from .roles import GROUP_HR_INSTANSI, GROUP_HR_PROVINSI
 
 
 def asn_list_for(
     *, user, query: str = "", instansi_id: int | None = None, unit_id: int | None = None
 ) -> QuerySet[ASN]:
-    """Active and inactive ASN visible to ``user``, filtered, with the related rows joined."""
-    qs = visible_asn(user).select_related("instansi", "unit", "jabatan", "atasan")
+    """Active and inactive ASN visible to ``user``, filtered, ordered by name, with only the columns
+    a list row shows. Indexes ``asn_name_order`` and ``asn_instansi_name_order`` serve the order with
+    and without the instansi filter, so a page reads its 50 rows, not the province."""
+    qs = (
+        visible_asn(user)
+        .select_related("unit", "jabatan")
+        .only("pk", "name", "nip", "instansi_id", "unit__name", "jabatan__name")
+    )
+    order = ["name", "pk"]
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(nip__startswith=query))
+        if len(query) >= 3:
+            # The same order through an expression: PostgreSQL then finds the matches with the
+            # trigram index (three letters at least) and sorts only them. Ordered by the column, it
+            # walks the name index, crossing most of the province for a common name (``siti`` at
+            # 90,000 ASN: 176 ms against 28 ms). One or two letters match nearly everybody: there the
+            # name index finds a page's 50 rows at once.
+            order[0] = Concat("name", Value(""), output_field=CharField())
     if instansi_id:
         qs = qs.filter(instansi_id=instansi_id)
     if unit_id:
         qs = qs.filter(unit_id=unit_id)
-    return qs.order_by("name", "pk")
+    return qs.order_by(*order)
+
+
+def instansi_choices_for(*, user) -> QuerySet[Instansi]:
+    """The instansi a user may filter HR lists by: every one for BKPSDM, their own for HR."""
+    hr = scope_for(user).hr_instansi_ids()
+    qs = Instansi.objects.only("pk", "name").order_by("name")
+    return qs if hr is None else qs.filter(pk__in=hr)
 
 
 def asn_subordinates(*, asn: ASN) -> QuerySet[ASN]:

@@ -1,12 +1,13 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from pamong.pagination import BoundedPaginator
+
 from .access import get_visible_asn_or_404, role_required, scope_for
-from .models import ASN, Instansi
+from .models import ASN
 from .roles import ROLE_LABELS
-from .selectors import asn_list_for, asn_subordinates
+from .selectors import asn_list_for, asn_subordinates, instansi_choices_for
 
 
 @login_required
@@ -40,9 +41,7 @@ def asn_list(request):
     query = request.GET.get("q", "").strip()
     instansi_id = _int_or_none(request.GET.get("instansi"))
     qs = asn_list_for(user=request.user, query=query, instansi_id=instansi_id)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    hr = scope.hr_instansi_ids()
-    instansi_choices = Instansi.objects.all() if hr is None else Instansi.objects.filter(pk__in=hr)
+    page = BoundedPaginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "people/asn_list.html",
@@ -50,7 +49,7 @@ def asn_list(request):
             "page_obj": page,
             "query": query,
             "instansi_id": instansi_id,
-            "instansi_choices": instansi_choices if scope.is_hr else [],
+            "instansi_choices": instansi_choices_for(user=request.user) if scope.is_hr else [],
             "page_title": _("Daftar pegawai"),
         },
     )
