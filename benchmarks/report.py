@@ -219,6 +219,7 @@ def markdown(results: dict) -> str:
             f"{done['lost']} passed attempts without their lesson completion (lost).",
         ]
     lines += _all_pages(results.get("all_pages"))
+    lines += _notifications(results.get("notifications"))
     lines += ["", "**Targets** (issue 14):", "", "| Target | Measured | Met |", "|---|---|---|"]
     for row in results.get("targets", []):
         met = {True: "yes", False: "**MISSED**", None: "not measured"}[row["met"]]
@@ -239,6 +240,36 @@ def markdown(results: dict) -> str:
     if results.get("notes"):
         lines += ["", "Notes:", ""] + [f"- {n}" for n in results["notes"]]
     return "\n".join(lines) + "\n"
+
+
+def _notifications(n: dict | None) -> list[str]:
+    """Issue 16: a chapter every ASN must confirm, recorded by the worker and mailed to a local sink."""
+    if not n:
+        return []
+    if n.get("error"):
+        return ["", f"**Notifications**: not measured ({n['error'].strip().splitlines()[-1]})."]
+    lines = [
+        "",
+        f"**Notifications** (a chapter every ASN must confirm; audience {n['audience_size']:,}):",
+        "",
+        "| Step | Result |",
+        "|---|---|",
+        f"| Publishing request: enqueue one task | {n['enqueue_s'] * 1000:.0f} ms |",
+        f"| Worker: record {n['recorded']:,} notifications (one INSERT … SELECT) | {n['record_s']:.1f} s |",
+        f"| The same event again (idempotency) | {n['record_again_s']:.1f} s, {n['recorded_again']} new |",
+    ]
+    if "send_s" in n:
+        sent = sum(v for v in n["send_outcome"].values())
+        lines.append(
+            f"| Worker: send {sent:,} emails to a local SMTP sink (aiosmtpd) | {n['send_s']:.1f} s "
+            f"({n['sent_per_s']} per s; outcome {n['send_outcome']}) |"
+        )
+        if n["sent_per_s"] and n["audience_size"] > sent:
+            lines.append(
+                f"| All {n['audience_size']:,} at that rate, one worker (estimate, not measured) | "
+                f"{n['audience_size'] / n['sent_per_s'] / 60:.0f} min |"
+            )
+    return lines
 
 
 def _all_pages(ap: dict | None) -> list[str]:
