@@ -550,10 +550,14 @@ class Dashboard:
     gaps: list[GapRow]
     coverage: Coverage
     training: Training
+    pending: int = 0  # units whose stored figures are still being recomputed (pamong.hr.figures)
 
 
 def dashboard_for(*, user, filters: Filters) -> Dashboard:
-    """Every figure of the HR dashboard (about ten queries, whatever the number of ASN)."""
+    """Every figure of the HR dashboard computed from scratch over the scoped ASN (about ten
+    queries, but each counts every ASN of the scope). The pages read the stored figures instead
+    (:func:`pamong.hr.figures_read.dashboard_from_figures`); this is the reference they are
+    checked against."""
     asn_qs = scoped_asn(user=user, filters=filters)
     by_year = predikat_by_year(asn_qs=asn_qs)
     predikat = predikat_rows(by_year.get(filters.year, {}))
@@ -713,6 +717,7 @@ class TalentGrid:
     unplaced: int
     no_predikat: int
     no_potential: int
+    pending: int = 0  # units whose stored figures are still being recomputed (pamong.hr.figures)
 
     @property
     def placed(self) -> int:
