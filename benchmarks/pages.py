@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 #: Demo logins used by the pages (password ``Jambi2026!`` for all, see ``seed_demo``).
-LOGINS = {"learner": "asn.dinkes", "hr": "hr.dinkes"}
+LOGINS = {"learner": "asn.dinkes", "hr": "hr.dinkes", "bkpsdm": "bkpsdm"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,10 @@ PAGES: list[BenchPage] = [
     BenchPage("asn_profile",      "ASN profile (HR)",                "hr",        "asn_profile", "hr_p95"),
     BenchPage("instansi_dashboard", "Instansi dashboard (HR)",       "hr",        "instansi_dashboard", "hr_p95"),
     BenchPage("talent_grid",      "Talent 9-box (HR)",               "hr",        "talent_grid"),
+    BenchPage("hr_dashboard_export", "HR dashboard export CSV (HR)", "hr",       "/hr/dasbor/unduh/predikat/?format=csv", "hr_p95"),
+    BenchPage("province_dashboard", "Province dashboard (BKPSDM)",   "bkpsdm",    "/hr/dasbor/", "hr_p95"),
+    BenchPage("province_talent_grid", "Province 9-box (BKPSDM)",     "bkpsdm",    "/hr/talenta/", "hr_p95"),
+    BenchPage("province_dashboard_export", "Province dashboard export CSV (BKPSDM)", "bkpsdm", "/hr/dasbor/unduh/jp/?format=csv", "hr_p95"),
     BenchPage("asn_list",         "ASN list (HR)",                   "hr",        "/pegawai/"),
     BenchPage("performance_period", "Performance period (HR)",       "hr",        "performance_period"),
     BenchPage("public_feedback",  "Public feedback form",            "anonymous", "public_feedback_form"),

@@ -18,9 +18,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--repair", action="store_true", help=_("Perbaiki dengan menghitung ulang semua angka.")
         )
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help=_("Hitung ulang semua angka tanpa membandingkan dahulu (setelah impor data massal)."),
+        )
         parser.add_argument("--limit", type=int, default=50, help=_("Jumlah selisih yang ditampilkan."))
 
-    def handle(self, *args, repair: bool, limit: int, **options):
+    def handle(self, *args, repair: bool, rebuild: bool, limit: int, **options):
+        if rebuild:
+            figures_rebuild()
+            self.stdout.write(self.style.SUCCESS(_("Angka HR dihitung ulang.")))
+            return
         diffs = figures_check()
         for d in diffs[:limit]:
             where = (
