@@ -396,6 +396,7 @@ def figures_refresh(*, instansi_ids: Iterable[int] | None = None, limit: int | N
 
 def figures_rebuild() -> None:
     """Recompute every figure from scratch (``check_aggregates --repair``, the benchmark seeding)."""
+    TalentSettings.current()  # created on first use: its trigger would mark every unit again
     with transaction.atomic():
         _lock_instansi(None)
         marks = dict(UnitChange.objects.values_list("unit_id", "version"))
