@@ -42,7 +42,6 @@ from .selectors import (
     _talent_row,
     predikat_rows,
     predikat_trend,
-    scoped_asn,
     talent_sql,
 )
 
@@ -216,8 +215,8 @@ class PlacedList:
     def _rows(self, ids: list[int]) -> list[TalentRow]:
         if not ids:
             return []
-        asn_qs = scoped_asn(user=self.user, filters=self.filters).filter(pk__in=ids)
-        sql, params = talent_sql(asn_qs=asn_qs, year=self.filters.year, settings=self.settings)
+        # The ASN of the page by primary key (the placements were read within the user's scope).
+        sql, params = talent_sql(asn_ids=ids, year=self.filters.year, settings=self.settings)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = {r.id: r for r in map(_talent_row, cursor.fetchall())}

@@ -604,13 +604,22 @@ def _case(column: str, mapping: dict, *, default: str = "NULL") -> tuple[str, li
     return f"CASE {column} {' '.join(whens)} ELSE {default} END", params
 
 
-def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) -> tuple[str, list]:
-    """SQL of one row per ASN of ``asn_qs`` with :data:`TALENT_COLUMNS`: the final predikat of a
+def talent_sql(
+    *,
+    asn_qs: QuerySet[ASN] | None = None,
+    year: int,
+    settings: TalentSettings,
+    asn_ids: list[int] | None = None,
+) -> tuple[str, list]:
+    """SQL of one row per ASN of ``asn_qs`` (or of the ids ``asn_ids``) with :data:`TALENT_COLUMNS`: the final predikat of a
     period of ``year``, the JPM (stored by competencies, :class:`CompetencyFit`), the potential HR recorded for ``year``, and
     the kinerja, potensial and box computed from the tables of :mod:`pamong.hr.talent`."""
     from performance.models import Period
 
-    ids_sql, ids_params = _ids_sql(asn_qs)
+    if asn_ids is not None:  # a page of known ASN: a list of ids lets PostgreSQL use the primary keys
+        ids_sql, ids_params = ", ".join(["%s"] * len(asn_ids)) or "NULL", tuple(asn_ids)
+    else:
+        ids_sql, ids_params = _ids_sql(asn_qs)
     ev_t, plan_t, period_t = Evaluation._meta.db_table, Plan._meta.db_table, Period._meta.db_table
     kinerja_sql, kinerja_params = _case("t.predikat", talent.KINERJA_BY_PREDIKAT)
     box_whens, box_params = [], []
@@ -641,7 +650,7 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
               SELECT p.asn_id AS asn_id, MAX(e.id) AS eid FROM {ev_t} e
                 JOIN {plan_t} p ON p.id = e.plan_id
                 JOIN {period_t} pe ON pe.id = p.period_id
-               WHERE pe.year = %s AND e.status = %s
+               WHERE pe.year = %s AND e.status = %s AND p.asn_id IN ({ids_sql})
                GROUP BY p.asn_id
             ) le ON le.asn_id = a.id
             LEFT JOIN {ev_t} ev ON ev.id = le.eid
@@ -660,6 +669,7 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
         talent.RENDAH,
         year,  # the latest final evaluation of a period of that year
         Evaluation.Status.FINAL,
+        *ids_params,  # … of the chosen ASN only
         year,  # potential assessment
         *ids_params,
     ]
@@ -809,7 +819,7 @@ class TalentList:
 def talent_row_for(*, asn: ASN, year: int, settings: TalentSettings | None = None) -> TalentRow | None:
     """One person's 9-box placement for ``year`` (one query)."""
     settings = settings or TalentSettings.current()
-    sql, params = talent_sql(asn_qs=ASN.objects.filter(pk=asn.pk), year=year, settings=settings)
+    sql, params = talent_sql(asn_ids=[asn.pk], year=year, settings=settings)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
