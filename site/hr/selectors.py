@@ -211,7 +211,10 @@ def filter_choices(*, user, filters: Filters) -> FilterChoices:
     units = UnitKerja.objects.select_related("instansi").order_by("instansi__name", "name")
     if filters.instansi_id:
         units = units.filter(instansi_id=filters.instansi_id)
-    elif hr is not None:
+    elif hr is None or len(hr) > 1:
+        # Province-wide there are thousands of units: choose an instansi first (the chosen unit stays).
+        units = units.filter(pk=filters.unit_id) if filters.unit_id else units.none()
+    else:
         units = units.filter(instansi_id__in=hr)
     years = sorted(
         set(periods_for(user=user).order_by().values_list("year", flat=True)) | {filters.year}, reverse=True
