@@ -261,7 +261,8 @@ def _coverage(out: dict[Key, int], base) -> None:
 
 
 def _talent(out: dict[Key, int], people: dict, latest: dict, base_ids) -> list[TalentPlacement]:
-    settings = TalentSettings.current()
+    # Read, never created here: creating the row would mark every unit again (its trigger).
+    settings = TalentSettings.objects.order_by("pk").first() or TalentSettings()
     assessed = {
         (asn_id, year): level
         for asn_id, year, level in PotentialAssessment.objects.filter(asn_id__in=base_ids).values_list(
@@ -396,7 +397,6 @@ def figures_refresh(*, instansi_ids: Iterable[int] | None = None, limit: int | N
 
 def figures_rebuild() -> None:
     """Recompute every figure from scratch (``check_aggregates --repair``, the benchmark seeding)."""
-    TalentSettings.current()  # created on first use: its trigger would mark every unit again
     with transaction.atomic():
         _lock_instansi(None)
         marks = dict(UnitChange.objects.values_list("unit_id", "version"))
