@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pamong.hr.figures import figures_refresh
-from pamong.hr.models import UnitChange
+from pamong.hr.models import TalentSettings, UnitChange
 
 from .conftest import YEAR
 
@@ -30,6 +30,7 @@ def _count(client, name) -> int:
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_budget_does_not_grow_with_the_asn(hr_world, client_for, django_assert_max_num_queries, who, name):
     client = client_for(getattr(hr_world.world, who).user)
+    TalentSettings.current()  # created on first use (a one-time write that marks every unit)
     figures_refresh(limit=10_000)
     small = _count(client, name)
     hr_world.grow(12)
