@@ -222,8 +222,8 @@ def _box_param(value) -> int | None:
     return box if box in talent.BOXES else None
 
 
-@role_required("hr")
-def talent_grid(request):
+def _talent_request(request):
+    """The filters, chosen box, thresholds, cell counts and (lazy) people of a 9-box request."""
     filters = selectors.filters_from(user=request.user, params=request.GET)
     box = _box_param(request.GET.get("kotak"))
     settings = TalentSettings.current()
@@ -236,6 +236,12 @@ def talent_grid(request):
         box=box,
         count=grid.placed if box is None else grid.counts[box],
     )
+    return filters, box, settings, grid, rows
+
+
+@role_required("hr")
+def talent_grid(request):
+    filters, box, settings, grid, rows = _talent_request(request)
     page = Paginator(rows, TALENT_PAGE_SIZE).get_page(request.GET.get("page"))
     grid_rows = [[{"box": b, "count": grid.counts[b.number]} for b in row] for row in talent.grid_rows()]
     context = {
@@ -256,18 +262,7 @@ def talent_grid(request):
 
 @role_required("hr")
 def talent_export(request):
-    filters = selectors.filters_from(user=request.user, params=request.GET)
-    box = _box_param(request.GET.get("kotak"))
-    settings = TalentSettings.current()
-    figures = figures_read.scope_figures(user=request.user, filters=filters)
-    grid = figures_read.talent_grid_from(figures, year=filters.year)
-    rows = figures_read.PlacedList(
-        user=request.user,
-        filters=filters,
-        settings=settings,
-        box=box,
-        count=grid.placed if box is None else grid.counts[box],
-    )
+    filters, box, settings, grid, rows = _talent_request(request)
     header = [
         _("Kotak"),
         _("NIP"),
