@@ -17,6 +17,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -477,6 +478,7 @@ def history_build(*, min_progress_rows: int) -> HistoryResult:
     learning_history(min_rows=min_progress_rows, result=result)
     performance_history(result=result)
     socialization_history(result=result)
+    call_command("check_aggregates", "--rebuild")  # HR figures from the history just written (set-based)
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
     return result

@@ -46,7 +46,11 @@ PAGES: list[BenchPage] = [
     BenchPage("quiz_attempt",     "Quiz attempt page (learner)",     "learner",   "learner_quiz_attempt", "learner_lesson"),
     BenchPage("asn_profile",      "ASN profile (HR)",                "hr",        "asn_profile", "hr_p95"),
     BenchPage("instansi_dashboard", "Instansi dashboard (HR)",       "hr",        "instansi_dashboard", "hr_p95"),
-    BenchPage("talent_grid",      "Talent 9-box (HR)",               "hr",        "talent_grid"),
+    BenchPage("talent_grid",      "Talent 9-box (HR)",               "hr",        "talent_grid", "hr_p95"),
+    BenchPage("hr_dashboard_export", "HR dashboard export CSV (HR)", "hr",       "/hr/dasbor/unduh/predikat/?format=csv", "hr_p95"),
+    BenchPage("province_dashboard", "Province dashboard (BKPSDM)",   "bkpsdm",    "/hr/dasbor/", "hr_p95"),
+    BenchPage("province_talent_grid", "Province 9-box (BKPSDM)",     "bkpsdm",    "/hr/talenta/", "hr_p95"),
+    BenchPage("province_dashboard_export", "Province dashboard export CSV (BKPSDM)", "bkpsdm", "/hr/dasbor/unduh/jp/?format=csv", "hr_p95"),
     BenchPage("asn_list",         "ASN list (HR)",                   "hr",        "/pegawai/"),
     BenchPage("performance_period", "Performance period (HR)",       "hr",        "performance_period"),
     BenchPage("public_feedback",  "Public feedback form",            "anonymous", "public_feedback_form"),
@@ -71,6 +75,10 @@ PAGES: list[BenchPage] = [
     BenchPage("audit_log_bkpsdm", "Performance audit log (BKPSDM)",  "bkpsdm",    "/kinerja/audit/", "hr_p95"),
     BenchPage("activation_letters", "Activation letters (HR)",       "hr",        "activation_letters", "hr_p95"),
     BenchPage("activation_letters_bkpsdm", "Activation letters (BKPSDM)", "bkpsdm", "activation_letters", "hr_p95"),
+    BenchPage("coverage_report",  "Socialization coverage report (HR)", "hr",     "/admin/sosialisasi/cakupan/", "hr_p95"),
+    BenchPage("coverage_report_bkpsdm", "Socialization coverage report (BKPSDM)", "bkpsdm", "/admin/sosialisasi/cakupan/", "hr_p95"),
+    BenchPage("jp_report",        "JP compliance report (HR)",       "hr",        "/admin/kompetensi/kepatuhan-jp/", "hr_p95"),
+    BenchPage("jp_report_bkpsdm", "JP compliance report (BKPSDM)",   "bkpsdm",    "/admin/kompetensi/kepatuhan-jp/", "hr_p95"),
 ]
 # fmt: on
 

@@ -8,3 +8,6 @@ class HrConfig(AppConfig):
     name = "pamong.hr"
     label = "hr"
     verbose_name = _("Kepegawaian (HR)")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects the receivers)

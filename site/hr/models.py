@@ -91,3 +91,104 @@ class PotentialAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asn_id} {self.year}: {self.level}"
+
+
+class UnitChange(models.Model):
+    """A unit kerja whose figures (:class:`UnitFigure`, :class:`TalentPlacement`) are out of date.
+
+    Rows are written by database triggers (:mod:`pamong.hr.triggers`) in the same transaction as
+    the change of the underlying data, whatever wrote it (a service, a bulk ``UPDATE``, an import
+    in SQL), and removed by :func:`pamong.hr.figures.figures_refresh` once the unit is recomputed.
+    ``version`` is bumped by every change: the row lock it takes keeps a refresh from deleting the
+    mark of a change it has not seen yet."""
+
+    unit = models.OneToOneField(
+        "people.UnitKerja", on_delete=models.CASCADE, primary_key=True, related_name="+", db_constraint=False
+    )
+    version = models.BigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("unit kerja yang angkanya perlu diperbarui")
+        verbose_name_plural = _("unit kerja yang angkanya perlu diperbarui")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} v{self.version}"
+
+
+class FigureFields(models.Model):
+    """One counted figure: ``metric`` (what is counted) and ``key`` (which bar) for the ASN of one
+    jabatan kind and ``year`` (0: not tied to a year). See :mod:`pamong.hr.figures` for the metrics."""
+
+    jabatan_kind = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    metric = models.CharField(max_length=16)
+    key = models.CharField(max_length=40, blank=True)
+    value = models.BigIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class UnitFigure(FigureFields):
+    """Figures of one unit kerja (kept up to date by :mod:`pamong.hr.figures`)."""
+
+    unit = models.ForeignKey("people.UnitKerja", on_delete=models.CASCADE, related_name="+")
+    instansi = models.ForeignKey("people.Instansi", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("angka unit kerja")
+        verbose_name_plural = _("angka unit kerja")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "jabatan_kind", "year", "metric", "key"], name="unitfigure_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["instansi", "year", "metric"], name="unitfigure_instansi_year")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year} {self.metric}:{self.key}={self.value}"
+
+
+class InstansiFigure(FigureFields):
+    """The sum of the :class:`UnitFigure` rows of one instansi (what instansi and province pages read)."""
+
+    instansi = models.ForeignKey("people.Instansi", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("angka instansi")
+        verbose_name_plural = _("angka instansi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "jabatan_kind", "year", "metric", "key"], name="instansifigure_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["year", "metric"], name="instansifigure_year_metric")]
+
+    def __str__(self) -> str:
+        return f"{self.instansi_id} {self.year} {self.metric}:{self.key}={self.value}"
+
+
+class TalentPlacement(models.Model):
+    """One ASN placed in a 9-box cell for a year (only placed ASN have a row): the paginated,
+    indexed list behind each cell. Kept with the unit's figures by :mod:`pamong.hr.figures`."""
+
+    asn = models.ForeignKey("people.ASN", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    box = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=200)
+    unit = models.ForeignKey("people.UnitKerja", on_delete=models.CASCADE, related_name="+")
+    instansi = models.ForeignKey("people.Instansi", on_delete=models.CASCADE, related_name="+")
+    jabatan_kind = models.CharField(max_length=20)
+
+    class Meta:
+        verbose_name = _("penempatan talenta")
+        verbose_name_plural = _("penempatan talenta")
+        constraints = [models.UniqueConstraint(fields=["asn", "year"], name="talentplacement_unique")]
+        indexes = [
+            models.Index(fields=["year", "-box", "name", "asn"], name="talent_year_box_name"),
+            models.Index(fields=["instansi", "year", "-box", "name", "asn"], name="talent_inst_box_name"),
+            models.Index(fields=["unit", "year", "-box", "name", "asn"], name="talent_unit_box_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asn_id} {self.year}: {self.box}"

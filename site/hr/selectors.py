@@ -211,7 +211,10 @@ def filter_choices(*, user, filters: Filters) -> FilterChoices:
     units = UnitKerja.objects.select_related("instansi").order_by("instansi__name", "name")
     if filters.instansi_id:
         units = units.filter(instansi_id=filters.instansi_id)
-    elif hr is not None:
+    elif hr is None or len(hr) > 1:
+        # Province-wide there are thousands of units: choose an instansi first (the chosen unit stays).
+        units = units.filter(pk=filters.unit_id) if filters.unit_id else units.none()
+    else:
         units = units.filter(instansi_id__in=hr)
     years = sorted(
         set(periods_for(user=user).order_by().values_list("year", flat=True)) | {filters.year}, reverse=True
@@ -550,10 +553,14 @@ class Dashboard:
     gaps: list[GapRow]
     coverage: Coverage
     training: Training
+    pending: int = 0  # units whose stored figures are still being recomputed (pamong.hr.figures)
 
 
 def dashboard_for(*, user, filters: Filters) -> Dashboard:
-    """Every figure of the HR dashboard (about ten queries, whatever the number of ASN)."""
+    """Every figure of the HR dashboard computed from scratch over the scoped ASN (about ten
+    queries, but each counts every ASN of the scope). The pages read the stored figures instead
+    (:func:`pamong.hr.figures_read.dashboard_from_figures`); this is the reference they are
+    checked against."""
     asn_qs = scoped_asn(user=user, filters=filters)
     by_year = predikat_by_year(asn_qs=asn_qs)
     predikat = predikat_rows(by_year.get(filters.year, {}))
@@ -600,13 +607,22 @@ def _case(column: str, mapping: dict, *, default: str = "NULL") -> tuple[str, li
     return f"CASE {column} {' '.join(whens)} ELSE {default} END", params
 
 
-def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) -> tuple[str, list]:
-    """SQL of one row per ASN of ``asn_qs`` with :data:`TALENT_COLUMNS`: the final predikat of a
+def talent_sql(
+    *,
+    asn_qs: QuerySet[ASN] | None = None,
+    year: int,
+    settings: TalentSettings,
+    asn_ids: list[int] | None = None,
+) -> tuple[str, list]:
+    """SQL of one row per ASN of ``asn_qs`` (or of the ids ``asn_ids``) with :data:`TALENT_COLUMNS`: the final predikat of a
     period of ``year``, the JPM (stored by competencies, :class:`CompetencyFit`), the potential HR recorded for ``year``, and
     the kinerja, potensial and box computed from the tables of :mod:`pamong.hr.talent`."""
     from performance.models import Period
 
-    ids_sql, ids_params = _ids_sql(asn_qs)
+    if asn_ids is not None:  # a page of known ASN: a list of ids lets PostgreSQL use the primary keys
+        ids_sql, ids_params = ", ".join(["%s"] * len(asn_ids)) or "NULL", tuple(asn_ids)
+    else:
+        ids_sql, ids_params = _ids_sql(asn_qs)
     ev_t, plan_t, period_t = Evaluation._meta.db_table, Plan._meta.db_table, Period._meta.db_table
     kinerja_sql, kinerja_params = _case("t.predikat", talent.KINERJA_BY_PREDIKAT)
     box_whens, box_params = [], []
@@ -637,7 +653,7 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
               SELECT p.asn_id AS asn_id, MAX(e.id) AS eid FROM {ev_t} e
                 JOIN {plan_t} p ON p.id = e.plan_id
                 JOIN {period_t} pe ON pe.id = p.period_id
-               WHERE pe.year = %s AND e.status = %s
+               WHERE pe.year = %s AND e.status = %s AND p.asn_id IN ({ids_sql})
                GROUP BY p.asn_id
             ) le ON le.asn_id = a.id
             LEFT JOIN {ev_t} ev ON ev.id = le.eid
@@ -656,6 +672,7 @@ def talent_sql(*, asn_qs: QuerySet[ASN], year: int, settings: TalentSettings) ->
         talent.RENDAH,
         year,  # the latest final evaluation of a period of that year
         Evaluation.Status.FINAL,
+        *ids_params,  # … of the chosen ASN only
         year,  # potential assessment
         *ids_params,
     ]
@@ -713,6 +730,7 @@ class TalentGrid:
     unplaced: int
     no_predikat: int
     no_potential: int
+    pending: int = 0  # units whose stored figures are still being recomputed (pamong.hr.figures)
 
     @property
     def placed(self) -> int:
@@ -804,7 +822,7 @@ class TalentList:
 def talent_row_for(*, asn: ASN, year: int, settings: TalentSettings | None = None) -> TalentRow | None:
     """One person's 9-box placement for ``year`` (one query)."""
     settings = settings or TalentSettings.current()
-    sql, params = talent_sql(asn_qs=ASN.objects.filter(pk=asn.pk), year=year, settings=settings)
+    sql, params = talent_sql(asn_ids=[asn.pk], year=year, settings=settings)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()

@@ -25,7 +25,7 @@ from competencies.selectors import below_standard, jpm_band_for
 from pamong.exports import export_response
 from pamong.people.access import can_manage_instansi, get_visible_asn_or_404, role_required, scope_for
 
-from . import charts, selectors, services, talent
+from . import charts, figures_read, selectors, services, talent
 from .forms import PotentialAssessmentForm, TalentSettingsForm
 from .models import TalentSettings
 
@@ -78,7 +78,7 @@ def _filter_context(request, filters: selectors.Filters) -> dict:
 @role_required("hr")
 def dashboard(request):
     filters = selectors.filters_from(user=request.user, params=request.GET)
-    data = selectors.dashboard_for(user=request.user, filters=filters)
+    data = figures_read.dashboard_from_figures(user=request.user, filters=filters)
     context = {
         "data": data,
         "predikat_chart": charts.bar_chart(data.predikat),
@@ -101,31 +101,28 @@ def dashboard(request):
 
 def _dashboard_table(user, filters: selectors.Filters, table: str):
     """(file name, header, row iterator) of one dashboard table; ``None`` for an unknown table."""
-    asn_qs = selectors.scoped_asn(user=user, filters=filters)
     year = filters.year
+    if table in FIGURE_TABLES:
+        data = figures_read.dashboard_from_figures(user=user, filters=filters)
     if table == "predikat":
-        rows = selectors.predikat_rows(selectors.predikat_by_year(asn_qs=asn_qs).get(year, {}))
         return (
             f"predikat-{year}",
             [_("Predikat"), _("Jumlah ASN"), _("Persentase")],
-            ([r.label, r.count, r.percent] for r in rows),
+            ([r.label, r.count, r.percent] for r in data.predikat),
         )
     if table == "tren":
-        trend = selectors.predikat_trend(selectors.predikat_by_year(asn_qs=asn_qs))
         return (
             "tren-predikat",
             [_("Tahun"), _("Predikat"), _("Jumlah ASN"), _("Persentase")],
-            ([t.year, r.label, r.count, r.percent] for t in trend for r in t.rows),
+            ([t.year, r.label, r.count, r.percent] for t in data.trend for r in t.rows),
         )
     if table == "jp":
-        jp = selectors.jp_compliance_summary(asn_qs=asn_qs, year=year)
         return (
             f"kepatuhan-jp-{year}",
             [_("Kelompok JP"), _("Jumlah ASN"), _("Persentase")],
-            ([r.label, r.count, r.percent] for r in jp.buckets),
+            ([r.label, r.count, r.percent] for r in data.jp.buckets),
         )
     if table == "kesenjangan":
-        gaps = selectors.top_gaps(asn_qs=asn_qs)
         return (
             "kesenjangan-kompetensi",
             [
@@ -138,22 +135,20 @@ def _dashboard_table(user, filters: selectors.Filters, table: str):
             ],
             (
                 [g.competency.code, g.competency.name, g.assessed, g.below, g.below_percent, g.avg_gap]
-                for g in gaps
+                for g in data.gaps
             ),
         )
     if table == "sosialisasi":
-        cov = selectors.socialization_coverage(asn_qs=asn_qs)
         return (
             "cakupan-sosialisasi",
             [_("Bab kebijakan"), _("ASN yang mengonfirmasi"), _("ASN aktif"), _("Persentase")],
-            ([r.label, r.count, r.total, r.percent] for r in cov.chapters),
+            ([r.label, r.count, r.total, r.percent] for r in data.coverage.chapters),
         )
     if table == "pelatihan":
-        tr = selectors.training_completion(asn_qs=asn_qs, year=year)
         return (
             f"penyelesaian-pelatihan-{year}",
             [_("Pelatihan"), _("Peserta"), _("Selesai"), _("Persentase selesai")],
-            ([r.label, r.total, r.count, r.percent] for r in tr.courses),
+            ([r.label, r.total, r.count, r.percent] for r in data.training.courses),
         )
     if table == "di-bawah-standar":
         if filters.jabatan_kind:
@@ -201,6 +196,8 @@ def _dashboard_table(user, filters: selectors.Filters, table: str):
     return None
 
 
+#: Dashboard tables read from the stored figures (pamong.hr.figures).
+FIGURE_TABLES = ("predikat", "tren", "jp", "kesenjangan", "sosialisasi", "pelatihan")
 DASHBOARD_TABLES = ("predikat", "tren", "jp", "kesenjangan", "sosialisasi", "pelatihan", "di-bawah-standar")
 
 
@@ -225,15 +222,26 @@ def _box_param(value) -> int | None:
     return box if box in talent.BOXES else None
 
 
-@role_required("hr")
-def talent_grid(request):
+def _talent_request(request):
+    """The filters, chosen box, thresholds, cell counts and (lazy) people of a 9-box request."""
     filters = selectors.filters_from(user=request.user, params=request.GET)
     box = _box_param(request.GET.get("kotak"))
     settings = TalentSettings.current()
-    asn_qs = selectors.scoped_asn(user=request.user, filters=filters)
-    grid = selectors.talent_grid(asn_qs=asn_qs, year=filters.year, settings=settings)
-    rows = selectors.TalentList(asn_qs=asn_qs, year=filters.year, settings=settings, box=box)
-    rows.known_count(grid.placed if box is None else grid.counts[box])  # the grid already counted them
+    figures = figures_read.scope_figures(user=request.user, filters=filters)
+    grid = figures_read.talent_grid_from(figures, year=filters.year)
+    rows = figures_read.PlacedList(
+        user=request.user,
+        filters=filters,
+        settings=settings,
+        box=box,
+        count=grid.placed if box is None else grid.counts[box],
+    )
+    return filters, box, settings, grid, rows
+
+
+@role_required("hr")
+def talent_grid(request):
+    filters, box, settings, grid, rows = _talent_request(request)
     page = Paginator(rows, TALENT_PAGE_SIZE).get_page(request.GET.get("page"))
     grid_rows = [[{"box": b, "count": grid.counts[b.number]} for b in row] for row in talent.grid_rows()]
     context = {
@@ -254,11 +262,7 @@ def talent_grid(request):
 
 @role_required("hr")
 def talent_export(request):
-    filters = selectors.filters_from(user=request.user, params=request.GET)
-    box = _box_param(request.GET.get("kotak"))
-    settings = TalentSettings.current()
-    asn_qs = selectors.scoped_asn(user=request.user, filters=filters)
-    rows = selectors.TalentList(asn_qs=asn_qs, year=filters.year, settings=settings, box=box)
+    filters, box, settings, grid, rows = _talent_request(request)
     header = [
         _("Kotak"),
         _("NIP"),

@@ -1,0 +1,45 @@
+"""Query budgets of the pages that read the stored HR figures, as an instansi's HR and as BKPSDM,
+at two data sizes: with nothing marked (the usual case) and right after writes marked units (the
+page recomputes them first: a fixed number of queries, whatever the number of ASN)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pamong.hr.figures import figures_refresh
+from pamong.hr.models import TalentSettings, UnitChange
+
+from .conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {"hr:dashboard": 16, "hr:talent": 15}  # measured 12 and 11 (SQLite), 13 and 12 (PostgreSQL)
+REFRESH = 30  # recomputing the marked units of the scope: measured 24
+
+
+def _count(client, name) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse(name), {"tahun": YEAR}).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("who", ["hr_a", "bkpsdm"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_budget_does_not_grow_with_the_asn(hr_world, client_for, django_assert_max_num_queries, who, name):
+    client = client_for(getattr(hr_world.world, who).user)
+    TalentSettings.current()  # created on first use (a one-time write that marks every unit)
+    figures_refresh(limit=10_000)
+    small = _count(client, name)
+    hr_world.grow(12)
+    assert UnitChange.objects.exists()
+    refreshing = _count(client, name)  # recomputes the marked units first
+    assert not UnitChange.objects.exists()
+    large = _count(client, name)
+    assert small == large
+    assert refreshing <= large + REFRESH
+    with django_assert_max_num_queries(PAGES[name]):
+        response = client.get(reverse(name), {"tahun": YEAR})
+    assert response.status_code == 200
