@@ -130,6 +130,8 @@ TEMPLATES = [
                 "pamong.people.context_processors.roles",
                 "pamong.sso.context_processors.sso",
             ],
+            # {{ x|percent }}, {{ d|date_short }}...: the one number and date format (pamong.formats).
+            "builtins": ["pamong.home.templatetags.pamong_formats"],
         },
     },
 ]
