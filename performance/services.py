@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competencies.services import development_goal_add_mandatory
+from pamong import formats
 from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
 
@@ -895,8 +896,8 @@ def followup_propose_for_period(*, period: Period) -> int:
                         asn_id=asn_id,
                         rule=rule,
                         evaluation_id=final_by_asn.get(asn_id),
-                        basis=_("%(ind)s: capaian %(pct)s%%")
-                        % {"ind": rule.trigger_indicator.name, "pct": pct},
+                        basis=_("%(ind)s: capaian %(pct)s")
+                        % {"ind": rule.trigger_indicator.name, "pct": formats.percent(pct)},
                     )
                 )
     before = FollowUpProposal.objects.filter(period=period).count()

@@ -10,6 +10,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from pamong import formats
 from pamong.people import demo_data
 from pamong.people.demo import MIN_ASN, demo_build, demo_logins
 from pamong.people.models import ASN
@@ -53,7 +54,9 @@ class Command(BaseCommand):
                 call_command(
                     step, seed=seed, verbosity=options["verbosity"], stdout=self.stdout, stderr=self.stderr
                 )
-        self.stdout.write(self.style.SUCCESS(f"Data demo siap dalam {time.monotonic() - started:.1f} detik."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Data demo siap dalam {formats.seconds(time.monotonic() - started)}.")
+        )
         self.stdout.write(f"Login demo (kata sandi untuk semua: {demo_data.DEMO_PASSWORD}):")
         for username, description in demo_logins():
             self.stdout.write(f"  {username:<16} {description}")
