@@ -27,6 +27,7 @@ from pamong.people.models import ASN
 
 from .models import (
     ANONYMOUS_GROUPS,
+    AUDIT_ACTIONS,
     AuditEntry,
     BehaviourRating,
     BerakhlakValue,
@@ -95,7 +96,10 @@ def audit_record(
     after: dict | None,
     instansi_id: int | None = None,
 ) -> AuditEntry:
-    """Append one audit entry (who, when, what, before and after)."""
+    """Append one audit entry (who, when, what, before and after); ``action`` is one of
+    :data:`performance.models.AUDIT_ACTIONS`, so the audit log never shows a raw code."""
+    if action not in AUDIT_ACTIONS:
+        raise ValueError(f"audit action {action!r} has no label in AUDIT_ACTIONS")
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,

@@ -13,7 +13,7 @@ from .planning import (
     PlannedResult,
     Realisation,
 )
-from .results import AuditEntry, Evaluation, FollowUpProposal, Objection, OrganisationPredikat
+from .results import AUDIT_ACTIONS, AuditEntry, Evaluation, FollowUpProposal, Objection, OrganisationPredikat
 from .rules import (
     BehaviourIndicator,
     BerakhlakValue,
@@ -25,6 +25,7 @@ from .rules import (
 
 __all__ = [
     "ANONYMOUS_GROUPS",
+    "AUDIT_ACTIONS",
     "AuditEntry",
     "BehaviourIndicator",
     "BehaviourRating",

@@ -335,6 +335,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pamong"
+WAGTAILADMIN_USER_LOGIN_FORM = "pamong.people.forms.AdminLoginForm"  # a failed login reads naturally
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no external requests: admin avatars are the default icon
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL  # the admin's own emails link to the same site
