@@ -357,7 +357,7 @@ def evaluation_finalise_blockers(*, evaluation: Evaluation, today: date | None =
     if missing:
         blockers.append(
             _("Realisasi %(c)s belum diisi untuk: %(i)s.")
-            % {"c": last.label if last else _("check-in terakhir"), "i": "; ".join(missing)}
+            % {"c": last.label if last else _("pemantauan terakhir"), "i": "; ".join(missing)}
         )
     return blockers
 

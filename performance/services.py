@@ -152,7 +152,7 @@ def period_create(
     if ends_on <= starts_on:
         raise ValidationError(_("Tanggal selesai harus setelah tanggal mulai."))
     if not 1 <= checkins <= 12:
-        raise ValidationError(_("Jumlah check-in harus antara 1 dan 12."))
+        raise ValidationError(_("Jumlah pemantauan (check-in) harus antara 1 dan 12."))
     with transaction.atomic():
         period = Period.objects.create(
             name=name,
@@ -174,7 +174,7 @@ def checkin_create_for(*, period: Period) -> None:
             CheckIn(
                 period=period,
                 number=i,
-                label=_("Triwulan %(n)s") % {"n": i} if n == 4 else _("Check-in %(n)s") % {"n": i},
+                label=_("Triwulan %(n)s") % {"n": i} if n == 4 else _("Pemantauan %(n)s") % {"n": i},
                 due_on=period.starts_on + timedelta(days=round(span * i / n)),
             )
             for i in range(1, n + 1)
@@ -381,7 +381,7 @@ def realisation_record(
     if plan.status != Plan.Status.AGREED:
         raise ValidationError(_("Realisasi dicatat setelah SKP disepakati."))
     if checkin.period_id != plan.period_id:
-        raise ValidationError(_("Check-in bukan bagian dari periode SKP ini."))
+        raise ValidationError(_("Pemantauan (check-in) ini bukan bagian dari periode SKP ini."))
     if value is None or value < 0:
         raise ValidationError({"value": _("Realisasi tidak boleh negatif.")})
     types = [evidence_validate(upload=f) for f in files]
