@@ -27,7 +27,6 @@ from pathlib import Path
 import pikepdf
 import segno
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
@@ -36,6 +35,8 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+from pamong import formats
 
 from .models import Certificate
 
@@ -46,32 +47,6 @@ GREEN = HexColor("#0b5c4a")
 INK = HexColor("#1b1f23")
 RED = HexColor("#a4161a")
 PRODUCER = "Pamong (Pemerintah Provinsi Jambi)"
-
-# Indonesian month names for the printed documents. A local helper until the shared formatting
-# module (issue 15, point 6) exists; then this should call it.
-_MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def date_long_id(value: datetime.date | datetime.datetime | None) -> str:
-    """``3 Oktober 2026``: the Indonesian long date printed on certificates (local time)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return f"{value.day} {_MONTHS_ID[value.month - 1]} {value.year}"
 
 
 def absolute_url(path: str) -> str:
@@ -166,7 +141,7 @@ def certificate_document_pdf(document: CertificateDocument) -> bytes:
 
     pdf.setFont(FONT, 11)
     pdf.drawCentredString(
-        width - 7 * cm, 4.2 * cm, _("Jambi, %(date)s") % {"date": date_long_id(document.date)}
+        width - 7 * cm, 4.2 * cm, _("Jambi, %(date)s") % {"date": formats.date_long(document.date)}
     )
     _centred_fitted(pdf, document.issuer, width - 7 * cm, 3.6 * cm, 9 * cm, FONT, 11)
     if document.revoked_notice:
@@ -241,7 +216,7 @@ def course_certificate_document(certificate: Certificate) -> CertificateDocument
         reason=_("telah menyelesaikan pelatihan"),
         subject=certificate.course_title,
         detail=_("sebanyak %(jp)s JP (jam pelajaran), selesai pada %(date)s")
-        % {"jp": certificate.jp, "date": date_long_id(certificate.completed_at)},
+        % {"jp": certificate.jp, "date": formats.date_long(certificate.completed_at)},
         date=certificate.completed_at,
         code=certificate.code,
         verify_url=verification_url(certificate),

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from django.utils import formats
 
+from pamong import formats
 from pamong.notifications.services import audience_register, notification_broadcast
 
 from .models import CoursePage, Enrolment
@@ -59,7 +59,7 @@ def notify_course_assigned(
         },
         key=f"course_assigned:{course.pk}",
         link=course_path(course),
-        params={"course": course.title, "due": formats.date_format(due_date, "j F Y")},
+        params={"course": course.title, "due": formats.date_long(due_date)},
         subject=course,
     )
 
@@ -83,7 +83,7 @@ def course_due_reminders_send(*, today: datetime.date) -> int:
                 audience_args={"course_id": course.pk, "due_date": due.isoformat()},
                 key=f"{kind}:{course.pk}:{due.isoformat()}",
                 link=course_path(course),
-                params={"course": course.title, "due": formats.date_format(due, "j F Y")},
+                params={"course": course.title, "due": formats.date_long(due)},
                 subject=course,
             )
             count += 1

@@ -42,7 +42,7 @@ class MultipleFileField(forms.FileField):
 
 class RealisationForm(forms.Form):
     plan_indicator = forms.IntegerField(widget=forms.HiddenInput)
-    checkin = forms.ModelChoiceField(label=_("Check-in"), queryset=CheckIn.objects.none())
+    checkin = forms.ModelChoiceField(label=_("Pemantauan (check-in)"), queryset=CheckIn.objects.none())
     value = forms.DecimalField(label=_("Realisasi"), max_digits=12, decimal_places=2, min_value=0)
     notes = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     files = MultipleFileField(label=_("Bukti dukung (PDF, PNG, JPG, XLSX, DOCX; maks. 5 MB)"), required=False)

@@ -9,8 +9,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import formats
 
+from pamong import formats
 from pamong.notifications.services import audience_register, notification_broadcast
 
 from .models import CheckIn, Evaluation, Period, Plan, RaterAssignment
@@ -51,7 +51,7 @@ def performance_due_notifications_send(*, today: datetime.date) -> int:
             link=reverse("performance:dashboard"),
             params={
                 "period": f"{checkin.label} {checkin.period.name}",
-                "due": formats.date_format(due, "j F Y"),
+                "due": formats.date_long(due),
             },
             subject=checkin,
         )
@@ -63,7 +63,7 @@ def performance_due_notifications_send(*, today: datetime.date) -> int:
             audience_args={"period_id": period.pk},
             key=f"rating_reminder:{period.pk}:{due.isoformat()}",
             link=reverse("performance:rating_tasks"),
-            params={"period": period.name, "closes": formats.date_format(due, "j F Y")},
+            params={"period": period.name, "closes": formats.date_long(due)},
             subject=period,
         )
         count += 1

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pamong import formats
 from pamong.people.access import asn_scope_q, scope_for
 from pamong.people.models import Instansi, UnitKerja
 from pamong.people.regulation import RuleKind
@@ -345,7 +346,7 @@ def evaluation_finalise_blockers(*, evaluation: Evaluation, today: date | None =
     if today <= plan.period.ends_on:
         blockers.append(
             _("Periode %(p)s belum berakhir (berakhir %(d)s).")
-            % {"p": plan.period.name, "d": plan.period.ends_on.strftime("%d-%m-%Y")}
+            % {"p": plan.period.name, "d": formats.date_long(plan.period.ends_on)}
         )
     last = CheckIn.objects.filter(period_id=plan.period_id).order_by("-number").first()
     missing = list(
@@ -357,7 +358,7 @@ def evaluation_finalise_blockers(*, evaluation: Evaluation, today: date | None =
     if missing:
         blockers.append(
             _("Realisasi %(c)s belum diisi untuk: %(i)s.")
-            % {"c": last.label if last else _("check-in terakhir"), "i": "; ".join(missing)}
+            % {"c": last.label if last else _("pemantauan terakhir"), "i": "; ".join(missing)}
         )
     return blockers
 
@@ -814,7 +815,7 @@ def reminder_messages(*, today, days: int = 14) -> dict[int, list[str]]:
                 add(
                     row["plan__asn__user_id"],
                     _("%(n)s indikator belum diisi realisasinya untuk %(c)s (tenggat %(d)s).")
-                    % {"n": row["n"], "c": checkin.label, "d": checkin.due_on.strftime("%d-%m-%Y")},
+                    % {"n": row["n"], "c": checkin.label, "d": formats.date_long(checkin.due_on)},
                 )
     for period in Period.objects.filter(status=Period.Status.EVALUATION):
         pending = (
@@ -902,19 +903,19 @@ def rule_bases_for(*, instansi_id: int | None) -> list[RuleBasisRow]:
         _basis_row(
             _("Ambang usulan rating dan bobot 360°"),
             _(
-                "Hasil kerja: di atas ekspektasi bila capaian ≥ %(up)s%%, sesuai bila ≥ %(mid)s%%. "
+                "Hasil kerja: di atas ekspektasi bila capaian ≥ %(up)s, sesuai bila ≥ %(mid)s. "
                 "Perilaku kerja: di atas bila skor ≥ %(pup)s, sesuai bila ≥ %(pmid)s. Bobot penilai: "
-                "atasan %(a)s%%, rekan %(p)s%%, bawahan %(b)s%%, masyarakat %(m)s%%."
+                "atasan %(a)s, rekan %(p)s, bawahan %(b)s, masyarakat %(m)s."
             )
             % {
-                "up": s.hasil_di_atas_pct,
-                "mid": s.hasil_sesuai_pct,
+                "up": formats.percent(s.hasil_di_atas_pct),
+                "mid": formats.percent(s.hasil_sesuai_pct),
                 "pup": s.perilaku_di_atas_score,
                 "pmid": s.perilaku_sesuai_score,
-                "a": weights["atasan"],
-                "p": weights["peer"],
-                "b": weights["subordinate"],
-                "m": weights["public"],
+                "a": formats.percent(weights["atasan"]),
+                "p": formats.percent(weights["peer"]),
+                "b": formats.percent(weights["subordinate"]),
+                "m": formats.percent(weights["public"]),
             },
             s,
         )

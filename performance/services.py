@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from competencies.services import development_goal_add_mandatory
 from learning.certificates import CertificateDocument, absolute_url, certificate_document_pdf
+from pamong import formats
 from pamong.bulk import insert_select
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi
@@ -30,6 +31,7 @@ from pamong.ratelimit import attempt_limit_exceeded
 
 from .models import (
     ANONYMOUS_GROUPS,
+    AUDIT_ACTIONS,
     AuditEntry,
     BehaviourRating,
     BerakhlakValue,
@@ -99,8 +101,11 @@ def audit_record(
     after: dict | None,
     instansi_id: int | None = None,
 ) -> AuditEntry:
-    """Append one audit entry (who, when, what, before and after); a change that alters the
-    period counts marks the instansi's period tallies stale (see :mod:`performance.tallies`)."""
+    """Append one audit entry (who, when, what, before and after); ``action`` is one of
+    :data:`performance.models.AUDIT_ACTIONS`, so the audit log never shows a raw code. A change that
+    alters the period counts marks the instansi's period tallies stale (see :mod:`performance.tallies`)."""
+    if action not in AUDIT_ACTIONS:
+        raise ValueError(f"audit action {action!r} has no label in AUDIT_ACTIONS")
     entry = AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
@@ -155,7 +160,7 @@ def period_create(
     if ends_on <= starts_on:
         raise ValidationError(_("Tanggal selesai harus setelah tanggal mulai."))
     if not 1 <= checkins <= 12:
-        raise ValidationError(_("Jumlah check-in harus antara 1 dan 12."))
+        raise ValidationError(_("Jumlah pemantauan (check-in) harus antara 1 dan 12."))
     with transaction.atomic():
         period = Period.objects.create(
             name=name,
@@ -177,7 +182,7 @@ def checkin_create_for(*, period: Period) -> None:
             CheckIn(
                 period=period,
                 number=i,
-                label=_("Triwulan %(n)s") % {"n": i} if n == 4 else _("Check-in %(n)s") % {"n": i},
+                label=_("Triwulan %(n)s") % {"n": i} if n == 4 else _("Pemantauan %(n)s") % {"n": i},
                 due_on=period.starts_on + timedelta(days=round(span * i / n)),
             )
             for i in range(1, n + 1)
@@ -384,7 +389,7 @@ def realisation_record(
     if plan.status != Plan.Status.AGREED:
         raise ValidationError(_("Realisasi dicatat setelah SKP disepakati."))
     if checkin.period_id != plan.period_id:
-        raise ValidationError(_("Check-in bukan bagian dari periode SKP ini."))
+        raise ValidationError(_("Pemantauan (check-in) ini bukan bagian dari periode SKP ini."))
     if value is None or value < 0:
         raise ValidationError({"value": _("Realisasi tidak boleh negatif.")})
     types = [evidence_validate(upload=f) for f in files]
@@ -939,8 +944,8 @@ def followup_propose_for_period(*, period: Period) -> int:
                         asn_id=asn_id,
                         rule=rule,
                         evaluation_id=ev_id,
-                        basis=_("%(ind)s: capaian %(pct)s%%")
-                        % {"ind": rule.trigger_indicator.name, "pct": pct},
+                        basis=_("%(ind)s: capaian %(pct)s")
+                        % {"ind": rule.trigger_indicator.name, "pct": formats.percent(pct)},
                     )
                 )
     FollowUpProposal.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)

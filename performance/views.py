@@ -36,6 +36,7 @@ from .forms import (
     RealisationForm,
 )
 from .models import (
+    ANONYMOUS_GROUPS,
     CheckIn,
     Evaluation,
     Evidence,
@@ -348,7 +349,12 @@ def rating_form(request, pk: int):
                 scores[v.pk] = int(raw)
         try:
             services.rating_submit(assignment=assignment, scores=scores, actor=request.user)
-            messages.success(request, _("Terima kasih, penilaian Anda tersimpan secara anonim."))
+            messages.success(
+                request,
+                _("Terima kasih, penilaian Anda tersimpan secara anonim.")
+                if assignment.group in ANONYMOUS_GROUPS
+                else _("Terima kasih, penilaian Anda tersimpan."),
+            )
             return redirect("performance:rating_tasks")
         except ValidationError as exc:
             _errors(request, exc)

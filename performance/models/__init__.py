@@ -13,7 +13,7 @@ from .planning import (
     PlannedResult,
     Realisation,
 )
-from .results import AuditEntry, Evaluation, FollowUpProposal, Objection, OrganisationPredikat
+from .results import AUDIT_ACTIONS, AuditEntry, Evaluation, FollowUpProposal, Objection, OrganisationPredikat
 from .rules import (
     BehaviourIndicator,
     BerakhlakValue,
@@ -26,6 +26,7 @@ from .tallies import PeriodTally
 
 __all__ = [
     "ANONYMOUS_GROUPS",
+    "AUDIT_ACTIONS",
     "AuditEntry",
     "BehaviourIndicator",
     "BehaviourRating",

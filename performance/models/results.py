@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -113,6 +114,28 @@ class Objection(models.Model):
         return reverse("performance:objection_detail", args=[self.pk])
 
 
+#: Every audit action with the words HR reads in the audit log (never the raw code).
+#: :func:`performance.services.audit_record` refuses an action missing here.
+AUDIT_ACTIONS = {
+    "period.status": _("Status periode diubah"),
+    "period.close": _("Periode ditutup"),
+    "plan.create": _("SKP dibuat"),
+    "plan.add_indicator": _("Indikator ditambahkan"),
+    "plan.agree": _("SKP disepakati"),
+    "realisation.record": _("Realisasi dicatat"),
+    "rater.assign_peers": _("Penilai rekan ditetapkan"),
+    "rating.submit": _("Penilaian perilaku dikirim"),
+    "public_feedback.moderate": _("Umpan balik masyarakat dimoderasi"),
+    "evaluation.save": _("Evaluasi disimpan"),
+    "evaluation.finalise": _("Hasil evaluasi difinalkan"),
+    "objection.file": _("Keberatan diajukan"),
+    "evaluation.objection_accepted": _("Evaluasi diubah karena keberatan diterima"),
+    "objection.decide": _("Keberatan diputuskan"),
+    "followup.decide": _("Usulan tindak lanjut diputuskan"),
+    "org_predikat.set": _("Predikat organisasi ditetapkan"),
+}
+
+
 class AuditEntry(models.Model):
     """Who changed what, when, with the state before and after (as JSON)."""
 
@@ -138,6 +161,19 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type}#{self.object_id}"
+
+    @property
+    def action_label(self) -> str:
+        """The action in words (``"SKP disepakati"``), the code itself only for an unknown one."""
+        return str(AUDIT_ACTIONS.get(self.action, self.action))
+
+    @property
+    def object_label(self) -> str:
+        """The changed object's kind in words (its model's verbose name)."""
+        try:
+            return str(apps.get_model("performance", self.object_type)._meta.verbose_name)
+        except LookupError:
+            return self.object_type
 
 
 class OrganisationPredikat(models.Model):

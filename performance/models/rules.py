@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from pamong import formats
 from pamong.people.regulation import JAMBI_POLICY, RuleBasis
 
 from .choices import OrgPredikat, Predikat, Rating
@@ -281,8 +282,8 @@ class FollowUpRule(RuleBasis):
     def trigger_text(self) -> str:
         if self.trigger_predikat:
             return str(_("Predikat %(p)s")) % {"p": self.get_trigger_predikat_display()}
-        return str(_("%(ind)s: %(cmp)s %(pct)s%%")) % {
+        return str(_("%(ind)s: %(cmp)s %(pct)s")) % {
             "ind": self.trigger_indicator.name if self.trigger_indicator_id else "?",
             "cmp": self.get_trigger_comparison_display(),
-            "pct": self.trigger_achievement_pct,
+            "pct": formats.percent(self.trigger_achievement_pct),
         }

@@ -13,6 +13,8 @@ import textwrap
 
 from django.utils.translation import gettext
 
+from pamong import formats
+
 from .selectors import min_group_size
 
 #: Fill patterns, in series order (ids of ``<pattern>`` elements in chart_patterns.html).
@@ -64,7 +66,11 @@ def bar_chart(rows, *, percent: bool = True, width: int = 560, bar_h: int = 20, 
                 else gettext("belum ada data")
             )
         else:
-            text = f"{r.percent:g} % ({r.count})" if percent else f"{r.count}"
+            text = (
+                f"{formats.percent(r.percent)} ({formats.integer(r.count)})"
+                if percent
+                else formats.integer(r.count)
+            )
         first_y = y + (row_h - (len(lines) - 1) * line_h) / 2 + 4
         out.append(
             {
@@ -109,9 +115,9 @@ def stacked_chart(trend, *, width: int = 560, bar_h: int = 24, label_w: int = 60
                     "x": round(x, 1),
                     "w": w,
                     "pattern": PATTERNS[j % len(PATTERNS)],
-                    "text": f"{r.percent:g}%" if w >= 34 else "",
+                    "text": formats.percent(r.percent) if w >= 40 else "",
                     "text_x": round(x + w / 2, 1),
-                    "title": f"{r.label}: {r.percent:g} % ({r.count})",
+                    "title": f"{r.label}: {formats.percent(r.percent)} ({formats.integer(r.count)})",
                 }
             )
             x += w

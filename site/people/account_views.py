@@ -22,7 +22,7 @@ from django.views.generic import TemplateView
 from pamong.clientip import client_ip
 
 from . import services
-from .forms import ActivationCodeForm, ActivationRequestForm, PasswordResetRequestForm
+from .forms import ActivationCodeForm, ActivationRequestForm, LoginForm, PasswordResetRequestForm
 from .models import ASN
 from .tokens import activation_token_generator
 
@@ -56,6 +56,7 @@ class LoginView(auth_views.LoginView):
     ``next`` is honoured.
     """
 
+    form_class = LoginForm
     redirect_authenticated_user = True
 
     def get_redirect_url(self) -> str:

@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm, SetPasswordMixin
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import ASN, Instansi, UnitKerja
 from .selectors import letter_candidates_in_unit
@@ -201,3 +202,22 @@ class PasswordResetRequestForm(PasswordResetForm):
     email = forms.EmailField(
         label=_("Alamat email akun"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
+
+
+#: The answer to a wrong user name or password, on the site's login and the Wagtail admin's alike:
+#: Django's Indonesian catalogue says "Masukkan nama pengguna Nama pengguna dan sandi yang benar".
+INVALID_LOGIN = _(
+    "Nama pengguna atau kata sandi salah. Periksa keduanya (huruf besar dan kecil dibedakan), lalu coba lagi."
+)
+
+
+class LoginForm(AuthenticationForm):
+    """The site's login form (``/masuk/``), with a failure message that reads naturally."""
+
+    error_messages = {**AuthenticationForm.error_messages, "invalid_login": INVALID_LOGIN}
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The Wagtail admin's login form (``WAGTAILADMIN_USER_LOGIN_FORM``), same failure message."""
+
+    error_messages = {**WagtailLoginForm.error_messages, "invalid_login": INVALID_LOGIN}

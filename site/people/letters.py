@@ -10,7 +10,6 @@ import io
 import zipfile
 
 import segno
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
@@ -18,6 +17,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen import canvas
 
+from pamong import formats
 from pamong.exports import csv_rows
 
 from .services import IssuedLetter, code_display
@@ -27,7 +27,7 @@ INK = HexColor("#1b1f23")
 
 
 def _date(value) -> str:
-    return formats.date_format(timezone.localtime(value), "j F Y")
+    return formats.date_long(value)
 
 
 def letters_csv(letters: list[IssuedLetter]) -> str:

@@ -22,12 +22,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from pamong import formats
 from pamong.ratelimit import attempt_limit_exceeded
 
 from .models import ASN, AccountAuditEntry, ActivationCode, Instansi, UnitKerja
@@ -229,7 +230,7 @@ def activation_code_check(*, nip: str, code: str) -> ActivationCode:
                 "Kode aktivasi ini sudah kedaluwarsa (berlaku sampai %(date)s). Minta surat aktivasi "
                 "baru kepada pengelola kepegawaian instansi Anda."
             )
-            % {"date": formats.date_format(timezone.localtime(record.expires_at), "j F Y")},
+            % {"date": formats.date_long(record.expires_at)},
             code="expired",
         )
     return record

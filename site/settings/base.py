@@ -159,6 +159,8 @@ TEMPLATES = [
                 "pamong.sso.context_processors.sso",
                 "pamong.notifications.context_processors.bell",
             ],
+            # {{ x|percent }}, {{ d|date_short }}...: the one number and date format (pamong.formats).
+            "builtins": ["pamong.home.templatetags.pamong_formats"],
         },
     },
 ]
@@ -389,6 +391,7 @@ PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pamong"
+WAGTAILADMIN_USER_LOGIN_FORM = "pamong.people.forms.AdminLoginForm"  # a failed login reads naturally
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no external requests: admin avatars are the default icon
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_BASE_URL = PAMONG_BASE_URL  # the admin's own emails link to the same site

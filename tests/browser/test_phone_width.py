@@ -65,6 +65,25 @@ GALLERY_KEYS = {
     "hr:talent",
     "hr:profile",
     "performance:public_feedback",
+    # The rest of the persona journeys: visitor, learner, atasan, HR and the public.
+    "page:home",
+    "page:course_index",
+    "page:module",
+    "page:policy_index",
+    "login",
+    "socialization:search",
+    "learning:attempt",
+    "learning:certificate_verify",
+    "performance:rating_tasks",
+    "performance:raters",
+    "performance:objection_list",
+    "performance:period_list",
+    "performance:moderation",
+    "performance:audit_log",
+    "performance:proposal_list",
+    "performance:public_feedback_thanks",
+    "people:asn_list",
+    "people:asn_detail",
 }
 EXCLUDED_PREFIXES = ("api:", "wagtail")  # JSON / Swagger UI, the Wagtail admin and its serve views
 

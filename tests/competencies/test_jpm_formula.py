@@ -122,11 +122,11 @@ def test_bands_are_data_with_a_local_source():
 def test_profile_and_gap_report_show_the_band(world, people, client_for):
     asn, _expected = people[0]  # 42.9
     html = client_for(asn.user).get("/kompetensi/").content.decode()
-    assert "42,9% — Kurang memenuhi syarat" in html  # Indonesian decimal comma
+    assert "42,9 % — Kurang memenuhi syarat" in html  # Indonesian decimal comma
     report = client_for(world.bkpsdm.user).get(reverse("competencies_gap_report")).content.decode()
     assert "Kategori JPM" in report
     assert "Kurang memenuhi syarat" in report  # Uji JPM 0, 42.9 %
-    assert "<td>88,9%</td><td>Memenuhi syarat</td>" in report  # Uji JPM 4: below one standard, yet ≥ 80 %
+    assert "<td>88,9 %</td><td>Memenuhi syarat</td>" in report  # Uji JPM 4: below one standard, yet ≥ 80 %
 
 
 def test_admin_lists_the_bands_with_their_source(world, client_for):

@@ -39,7 +39,7 @@ def test_profile_page_content(standards, client_for):
     assert "Orientasi pada Hasil" in html
     assert html.count("<h1") == 1
     assert response.context["profile"].jpm == 42.9  # 100 × (2 + 1 + 0) / (2 + 3 + 2)
-    assert "JPM: 42,9% — Kurang memenuhi syarat" in html
+    assert "Kesesuaian jabatan (JPM): 42,9 % — Kurang memenuhi syarat" in html
 
 
 @pytest.mark.parametrize(

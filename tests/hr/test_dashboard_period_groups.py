@@ -75,7 +75,7 @@ def test_the_minimum_is_a_setting(hr_world, client_for, settings, minimum):
     response = _dashboard(client_for(hr_world.world.hr_a.user), tahun=YEAR)
     rows = response.context["predikat_chart"]["rows"]
     assert not any(r["too_few"] for r in rows)  # 3 evaluated ≥ minimum
-    assert "33.3 % (1)" in response.content.decode()
+    assert "33,3 % (1)" in response.content.decode()
     assert response.context["training_chart"]["rows"][0]["too_few"] is (minimum > 2)
 
 

@@ -12,7 +12,7 @@ import pytest
 import segno
 from pypdf import PdfReader
 
-from learning.certificates import CertificateDocument, certificate_document_pdf, date_long_id
+from learning.certificates import CertificateDocument, certificate_document_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -110,29 +110,6 @@ def test_a_very_long_name_is_shrunk_to_fit_not_cut():
         PdfReader(io.BytesIO(certificate_document_pdf(_document(holder_name=name)))).pages[0].extract_text()
     )
     assert name in text
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        (dt.date(2026, 10, 3), "3 Oktober 2026"),
-        (dt.date(2026, 1, 31), "31 Januari 2026"),
-        (dt.date(2026, 12, 2), "2 Desember 2026"),
-        # 17:30 UTC on 2 December is 00:30 on 3 December in Jambi (WIB, UTC+7)
-        (dt.datetime(2026, 12, 2, 17, 30, tzinfo=dt.UTC), "3 Desember 2026"),
-        (None, ""),
-    ],
-)
-def test_date_long_id(value, expected, settings):
-    settings.TIME_ZONE = "Asia/Jakarta"
-    assert date_long_id(value) == expected
-
-
-def test_dates_are_indonesian_whatever_the_language():
-    from django.utils import translation
-
-    with translation.override("en"):
-        assert date_long_id(dt.date(2026, 5, 1)) == "1 Mei 2026"
 
 
 # --- the course certificate through its view ----------------------------------------------------

@@ -149,7 +149,7 @@ def test_submitting_twice_records_one_attempt(world, client_for, course, quiz_le
     attempt.refresh_from_db()
     assert attempt.score == 0  # the second submission changed nothing
     html = client.get(second["Location"]).content.decode()
-    assert "Nilai Anda: 0%" in html
+    assert "Nilai Anda: 0 %" in html
 
 
 def test_starting_again_resumes_the_open_attempt(world, client_for, course, quiz_lesson):

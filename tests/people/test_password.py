@@ -25,6 +25,7 @@ def test_reset_for_an_active_user(world, settings):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.subject == "Atur ulang kata sandi Pamong"
+    assert message.body.startswith(f"Yth. {world.staff_a.name},\n")  # a greeting, with the ASN's name
     link = re.search(r"https?://\S+/akun/lupa-sandi/\S+", message.body).group(0)
     assert link.startswith("https://pamong.jambiprov.go.id/akun/lupa-sandi/")
     assert "localhost" not in message.body and "127.0.0.1" not in message.body

@@ -43,7 +43,7 @@ def test_refused_before_the_period_ends_and_with_missing_realisations(world, eva
     with pytest.raises(ValidationError) as exc:
         services.evaluation_finalise(evaluation=evaluation, actor=world.atasan_a.user, today=DURING)
     text = " ".join(exc.value.messages)
-    assert "belum berakhir" in text and "31-12-2026" in text
+    assert "belum berakhir" in text and "31 Desember 2026" in text
     assert "Realisasi Triwulan 4 belum diisi" in text
     evaluation.refresh_from_db()
     assert evaluation.status == Evaluation.Status.DRAFT

@@ -70,7 +70,7 @@ def test_closing_proposes_rewards_and_sanctions(closed_setup, world, client_for)
         (world.staff_a2.pk, "development_goal", "sanction"),
         (world.staff_b.pk, "warning", "sanction"),  # DLH: plastic target missed (75 %)
     }
-    assert FollowUpProposal.objects.get(asn=world.staff_b).basis.endswith("75.00%")
+    assert FollowUpProposal.objects.get(asn=world.staff_b).basis.endswith("75 %")
     # idempotent
     assert services.followup_propose_for_period(period=closed_setup) == 0
 

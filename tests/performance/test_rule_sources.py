@@ -83,7 +83,7 @@ def test_rule_bases_list_national_before_local(world):
     by_title = {r.title: r for r in rows}
     assert by_title["Matriks predikat kinerja"].source == "PermenPANRB 6/2022"
     thresholds = by_title["Ambang usulan rating dan bobot 360°"]
-    assert "110" in thresholds.detail and "atasan 60%" in thresholds.detail
+    assert "110" in thresholds.detail and "atasan 60 %" in thresholds.detail
     assert thresholds.source == "Kebijakan Provinsi Jambi"
     assert by_title["Tambahan TPP 10% untuk kinerja Sangat Baik"].source == TPP
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.base import ContentFile
+from wagtail import blocks
 from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -66,3 +67,29 @@ def test_all_blocks_render(world, section, media, client):
     assert "Naskah kebijakan" in html and "PDF" in html
     assert 'title="Video sosialisasi"' in html
     assert "Ikuti pelatihannya" in html and course.url in html
+
+
+def _list_blocks(block):
+    """Every ListBlock inside ``block`` (a StreamBlock, StructBlock or ListBlock), recursively."""
+    if isinstance(block, blocks.ListBlock):
+        yield block
+        yield from _list_blocks(block.child_block)
+    for child in getattr(block, "child_blocks", {}).values():
+        yield from _list_blocks(child)
+
+
+def test_every_list_item_field_has_an_accessible_name():
+    """A ListBlock draws no <label> for its items: an item that is a plain field must carry its
+    label as aria-label, or the Wagtail editor has unnamed inputs (axe ``label``, critical)."""
+    from learning.blocks import LessonStreamBlock
+    from pamong.socialization.blocks import ArticleStreamBlock, PolicyStreamBlock
+
+    checked = 0
+    for stream in (PolicyStreamBlock(), ArticleStreamBlock(), LessonStreamBlock()):
+        for list_block in _list_blocks(stream):
+            item = list_block.child_block
+            if isinstance(item, blocks.FieldBlock):
+                html = item.field.widget.render("x", "", attrs={"id": "x"})
+                assert 'aria-label="' in html, f"{list_block.name}: {html}"
+                checked += 1
+    assert checked >= 2  # the key points of chapters and of articles

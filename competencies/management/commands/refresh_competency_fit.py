@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from competencies.models import CompetencyFit
 from competencies.services import fit_refresh
+from pamong import formats
 
 
 class Command(BaseCommand):
@@ -26,6 +27,6 @@ class Command(BaseCommand):
         rows = CompetencyFit.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"JPM tersimpan diperbarui dalam {time.monotonic() - started:.2f} detik ({rows} baris)."
+                f"JPM tersimpan diperbarui dalam {formats.seconds(time.monotonic() - started)} ({formats.integer(rows)} baris)."
             )
         )

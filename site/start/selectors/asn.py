@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from competencies import selectors as competency_selectors
 from learning import selectors as learning_selectors
+from pamong import formats
 from pamong.socialization import selectors as socialization_selectors
 from performance import selectors as performance_selectors
 
@@ -56,9 +57,9 @@ def _courses_group(*, asn, root_url_path: str) -> Group:
     items = []
     for e in enrolments[:LIMIT]:
         if e.started:
-            text = _("Lanjutkan “%(title)s” (%(percent)s%%)") % {
+            text = _("Lanjutkan “%(title)s” (%(percent)s)") % {
                 "title": e.course_title,
-                "percent": e.percent,
+                "percent": formats.percent(e.percent),
             }
         else:
             text = _("Mulai “%(title)s”") % {"title": e.course_title}

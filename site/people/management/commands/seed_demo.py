@@ -10,6 +10,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from pamong import formats
 from pamong.people import demo_data
 from pamong.people.demo import MIN_ASN, demo_build, demo_logins
 from pamong.people.models import ASN
@@ -46,7 +47,7 @@ class Command(BaseCommand):
         show = not no_progress and options["verbosity"] > 0 and sys.stderr.isatty()
         with tqdm(total=asn, desc="ASN", unit="asn", disable=not show, file=sys.stderr) as bar:
             counts = demo_build(asn=asn, seed=seed, progress=bar.update)
-        self.stdout.write(f"Organisasi: {counts} ({time.monotonic() - started:.1f} detik).")
+        self.stdout.write(f"Organisasi: {counts} ({formats.seconds(time.monotonic() - started)}).")
         available = get_commands()
         for step in DEMO_STEPS:
             if step in available:
@@ -54,8 +55,10 @@ class Command(BaseCommand):
                 call_command(
                     step, seed=seed, verbosity=options["verbosity"], stdout=self.stdout, stderr=self.stderr
                 )
-                self.stdout.write(f"{step}: {time.monotonic() - step_started:.1f} detik.")
-        self.stdout.write(self.style.SUCCESS(f"Data demo siap dalam {time.monotonic() - started:.1f} detik."))
+                self.stdout.write(f"{step}: {formats.seconds(time.monotonic() - step_started)}.")
+        self.stdout.write(
+            self.style.SUCCESS(f"Data demo siap dalam {formats.seconds(time.monotonic() - started)}.")
+        )
         self.stdout.write(f"Login demo (kata sandi untuk semua: {demo_data.DEMO_PASSWORD}):")
         for username, description in demo_logins():
             self.stdout.write(f"  {username:<16} {description}")
