@@ -94,6 +94,7 @@ class Outline:
     jp: int
     show_correct_answers: bool
     modules: list[ModuleStep]
+    course_path: str = ""  # the course page's tree path
 
     @property
     def lessons(self) -> list[LessonStep]:
@@ -182,6 +183,22 @@ def course_outline_uncached(*, course_path: str, course_depth: int, root_url_pat
     return outlines[0] if outlines else None
 
 
+def course_outlines_uncached(*, courses: list[tuple[str, int]], root_url_path: str) -> dict[str, Outline]:
+    """The outlines without progress of several courses ``(path, depth)``, in ONE query:
+    ``{course path: Outline}`` (a course that is not live is missing)."""
+    where = Q()
+    for path, depth in courses:
+        where |= Q(path__startswith=path, depth__lte=depth + 2)
+    rows = Page.objects.filter(where, live=True)
+    outlines = _outlines_from_rows(
+        rows,
+        course_paths={path for path, _depth in courses},
+        root_url_path=root_url_path,
+        with_progress=False,
+    )
+    return {outline.course_path: outline for outline in outlines}
+
+
 def progress_of(*, enrolment_ids: list[int] | None = None, asn_id: int | None = None) -> tuple[set, set]:
     """``(done lesson ids, page ids with a passed attempt)`` of some enrolments (or of every
     enrolment of ``asn_id``), in ONE query over the completion and attempt indexes."""
@@ -259,6 +276,7 @@ def _outlines_from_rows(
                 jp=row["coursepage__jp"] or 0,
                 show_correct_answers=bool(row["coursepage__show_correct_answers"]),
                 modules=[],
+                course_path=row["path"],
             )
             outlines.append(outline)
             module = None
