@@ -391,6 +391,9 @@ PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pamong"
+# The admin never asks releases.wagtail.org for a newer version: Pamong reaches nothing outside
+# its own server (and the Content-Security-Policy would block it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_USER_LOGIN_FORM = "pamong.people.forms.AdminLoginForm"  # a failed login reads naturally
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no external requests: admin avatars are the default icon
 WAGTAIL_I18N_ENABLED = False

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from competencies.models import DevelopmentPlan
+from pamong import formats
 from pamong.people.models import ASN
 from performance.models import Evaluation, Period, Plan, RaterAssignment, RaterGroup
 from tests.browser.conftest import sign_in
@@ -100,7 +101,11 @@ def test_atasan_approves_a_plan_rates_a_subordinate_and_sees_the_predikat_explai
     # The thresholds that turned the numbers into ratings are on the page.
     thresholds = evaluation.explanation["thresholds"]
     expect(
-        page.get_by_text(re.compile(rf"Di atas ekspektasi bila capaian ≥ {thresholds['hasil_di_atas_pct']}%"))
+        page.get_by_text(
+            re.compile(
+                rf"Di atas ekspektasi bila capaian ≥ {re.escape(formats.percent(thresholds['hasil_di_atas_pct']))}"
+            )
+        )
     ).to_be_visible()
     expect(page.get_by_text(re.compile(r"Skor perilaku berbobot: [\d.,]+"))).to_be_visible()
     # Exactly one cell of the matrix is marked as applied: the row of the hasil kerja rating and

@@ -303,7 +303,8 @@ def test_gap_chart_svg_has_plain_numbers(standards, client_for):
     import re
 
     html = client_for(standards.staff_a.user).get("/kompetensi/").content.decode()
-    svg = html[html.index("<svg") : html.index("</svg>")]
+    start = html.index('<svg role="img" aria-labelledby="grafik-judul')  # the chart, not an icon
+    svg = html[start : html.index("</svg>", start)]
     assert not re.search(r'="\d+,\d+"', svg)
     assert svg.count("<rect") == 3  # one bar per required competency
 

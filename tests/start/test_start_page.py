@@ -252,7 +252,7 @@ def test_courses_link_to_the_next_lesson_with_their_due_date_most_urgent_first(w
     group = group_html(page_for(user), "asn", "pelatihan")
     assert links(group) == [
         (lessons_of(overdue)[0].url, "Mulai “Kursus Terlambat”"),
-        (lessons_of(later)[1].url, "Lanjutkan “Kursus Nanti” (50%)"),
+        (lessons_of(later)[1].url, "Lanjutkan “Kursus Nanti” (50 %)"),
         (lessons_of(undated)[0].url, "Mulai “Kursus Bebas”"),
     ]
     assert "Terlambat" in group and (today - dt.timedelta(days=3)).strftime("%Y") in group
