@@ -13,7 +13,7 @@ from pamong import formats
 from pamong.socialization import selectors as socialization_selectors
 from performance import selectors as performance_selectors
 
-from .items import LIMIT, Group, Item, Section, limited, url_or_empty
+from .items import LIMIT, Group, Item, Section, group_of, url_or_empty
 
 
 def asn_section(*, user, asn, root_url_path: str, today: datetime.date) -> Section:
@@ -163,21 +163,16 @@ def _skp_group(*, asn, today: datetime.date) -> Group:
 
 
 def _rating_group(*, asn) -> Group:
-    tasks, more = limited(performance_selectors.pending_rating_tasks(asn_id=asn.pk))
-    items = [
-        Item(
+    return group_of(
+        performance_selectors.pending_rating_tasks(asn_id=asn.pk),
+        key="360",
+        title=_("Penilaian 360° yang diminta dari Anda"),
+        item=lambda task: Item(
             text=_("Beri penilaian perilaku kerja untuk %(name)s") % {"name": task.plan.asn.name},
             url=url_or_empty("performance:rating_form", task.pk),
             since=task.created_at,
             note=str(task.plan.period),
-        )
-        for task in tasks
-    ]
-    return Group(
-        key="360",
-        title=_("Penilaian 360° yang diminta dari Anda"),
-        items=items,
-        more=more,
+        ),
         more_url=url_or_empty("performance:rating_tasks"),
         empty=_("Tidak ada penilaian 360° yang menunggu Anda."),
     )

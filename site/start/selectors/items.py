@@ -114,3 +114,12 @@ def limited(rows) -> tuple[list, bool]:
     """The first :data:`LIMIT` rows and whether there are more, reading ``LIMIT + 1`` (one query)."""
     rows = list(rows[: LIMIT + 1])
     return rows[:LIMIT], len(rows) > LIMIT
+
+
+def group_of(rows, *, key: str, title: str, item, empty: str, more_url: str = "") -> Group:
+    """A group of the first :data:`LIMIT` ``rows`` (one query, :func:`limited`), each made an
+    :class:`Item` by ``item(row)``; ``more`` says whether there are others."""
+    shown, more = limited(rows)
+    return Group(
+        key=key, title=title, items=[item(row) for row in shown], empty=empty, more=more, more_url=more_url
+    )
