@@ -79,3 +79,27 @@ def restore_reference_data() -> None:
     if not PredikatMatrixCell.objects.exists() or not BerakhlakValue.objects.exists():
         import_module("performance.migrations.0002_regulatory_data").load(apps, None)
     ensure_role_groups()
+
+
+def at_once(calls: list[Callable[[], object]]) -> list[object]:
+    """Run ``calls`` in threads released together by a barrier; each thread closes its own database
+    connection. An exception is returned in its call's place (the test inspects it)."""
+    barrier = threading.Barrier(len(calls))
+    results: list[object] = [None] * len(calls)
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait(timeout=60)
+            results[i] = calls[i]()
+        except Exception as error:  # reported, not swallowed: the assertions name it
+            results[i] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a call never finished"
+    return results

@@ -9,14 +9,12 @@ test database, or PostgreSQL) and through a live server, and expect every answer
 from __future__ import annotations
 
 import re
-import threading
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
 
 import pytest
 from django.conf import settings
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -25,31 +23,9 @@ from learning.models import QuizAttempt
 from performance.models import BehaviourRating, BerakhlakValue, RaterAssignment, RaterGroup
 from tests.factories.learning import correct_answers, lessons_of, make_course
 from tests.factories.performance import PeriodFactory, PlanFactory, add_indicator
+from tests.race import at_once
 
 concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _at_once(calls: list[Callable[[], object]]) -> list[object]:
-    """Run ``calls`` in threads released together; each thread closes its own connection."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait(timeout=60)
-            results[i] = calls[i]()
-        except Exception as error:  # reported, not swallowed: the assertions name it
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a request never finished"
-    return results
 
 
 def _learners(world) -> list:
@@ -95,7 +71,7 @@ def test_learners_submitting_quizzes_at_the_same_moment(world):
     lesson, attempts = _open_attempts(world)
     answers = {f"q{q}": c for q, c in correct_answers(lesson.quiz).items()}
     clients = [_client(attempt.enrolment.asn.user) for attempt in attempts]
-    responses = _at_once(
+    responses = at_once(
         [
             (lambda c=c, a=a: c.post(reverse("learning:attempt", args=[a.pk]), answers))
             for c, a in zip(clients, attempts, strict=True)
@@ -106,14 +82,14 @@ def test_learners_submitting_quizzes_at_the_same_moment(world):
 
 
 @concurrent
-def test_the_same_360_form_sent_three_times_at_once(world):
+def test_the_same_360_form_sent_three_timesat_once(world):
     plan = PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2026))
     add_indicator(plan)
     assignment = RaterAssignment.objects.create(plan=plan, rater=world.staff_a2, group=RaterGroup.PEER)
     url = reverse("performance:rating_form", args=[assignment.pk])
     data = {f"value_{v.pk}": "4" for v in BerakhlakValue.objects.all()}
     clients = [_client(world.staff_a2.user) for _ in range(3)]
-    responses = _at_once([(lambda c=c: c.post(url, data)) for c in clients])
+    responses = at_once([(lambda c=c: c.post(url, data)) for c in clients])
     statuses = sorted(getattr(r, "status_code", r) for r in responses)
     assert statuses == [200, 200, 302]  # one saved; the others see the form with a message
     for response in responses:
@@ -200,11 +176,11 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 @concurrent
-def test_live_server_learners_submitting_at_once(world, live_server):
+def test_live_server_learners_submittingat_once(world, live_server):
     lesson, attempts = _open_attempts(world)
     answers = {f"q{q}": c for q, c in correct_answers(lesson.quiz).items()}
     sessions = [_session_cookie(attempt.enrolment.asn.user) for attempt in attempts]
-    statuses = _at_once(
+    statuses = at_once(
         [
             (lambda a=a, s=s: _live_submit(live_server.url, a.pk, s, answers))
             for a, s in zip(attempts, sessions, strict=True)

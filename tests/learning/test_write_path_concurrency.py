@@ -12,39 +12,16 @@ lost: one completion per lesson, progress equal to a recomputation, one attempt 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connections
 
 from learning import selectors, services
 from learning.models import Enrolment, LessonCompletion, QuizAttempt
 from tests.factories.learning import correct_answers, lessons_of, make_course
+from tests.race import at_once
 
 concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _at_once(calls: list[Callable[[], object]]) -> list[object]:
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait(timeout=60)
-            results[i] = calls[i]()
-        except Exception as error:  # inspected below: an exception is a failed request
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a call never finished"
-    return results
 
 
 def _submit(user, attempt_id: int, answers):
@@ -53,7 +30,7 @@ def _submit(user, attempt_id: int, answers):
 
 
 @concurrent
-def test_one_learner_starting_submitting_and_completing_at_once(world):
+def test_one_learner_starting_submitting_and_completingat_once(world):
     first = make_course(modules=2, lessons=3, lesson_quiz=True)
     second = make_course(modules=1, lessons=3, lesson_quiz=True)
     me, other = world.staff_a.user, world.staff_a2.user
@@ -77,7 +54,7 @@ def test_one_learner_starting_submitting_and_completing_at_once(world):
         answers = correct_answers(attempt.quiz)
         for _ in range(2):  # sent twice: scored once
             calls.append(lambda a=attempt.pk, ans=answers: _submit(me, a, ans))
-    results = _at_once(calls)
+    results = at_once(calls)
 
     errors = [r for r in results if isinstance(r, BaseException)]
     assert errors == []
