@@ -13,6 +13,11 @@ from performance import selectors as performance_selectors
 from .items import Group, Item, Section, url_or_empty
 
 
+def _counted(n: int, text: str, *, url: str, since=None) -> list[Item]:
+    """One item for ``n`` things waiting (``text`` has ``%(n)s``), or none when nothing waits."""
+    return [Item(text=text % {"n": n}, url=url, since=since)] if n else []
+
+
 def hr_section(*, user, scope: Scope, asn) -> Section:
     instansi_ids = scope.hr_instansi_ids()
     counts = performance_selectors.hr_waiting_counts(user=user)
@@ -33,47 +38,35 @@ def hr_section(*, user, scope: Scope, asn) -> Section:
         )
         for row in counts["proposals"]
     ]
-    objection_items = []
-    if counts["objections"]:
-        objection_items.append(
-            Item(
-                text=ngettext(
-                    "Pantau %(n)s keberatan yang belum diputuskan",
-                    "Pantau %(n)s keberatan yang belum diputuskan",
-                    counts["objections"],
-                )
-                % {"n": counts["objections"]},
-                url=url_or_empty("performance:objection_list"),
-                since=counts["objections_oldest"],
-            )
-        )
-    feedback_items = []
-    if counts["feedback"]:
-        feedback_items.append(
-            Item(
-                text=ngettext(
-                    "Moderasi %(n)s umpan balik masyarakat",
-                    "Moderasi %(n)s umpan balik masyarakat",
-                    counts["feedback"],
-                )
-                % {"n": counts["feedback"]},
-                url=url_or_empty("performance:moderation"),
-                since=counts["feedback_oldest"],
-            )
-        )
-    activation_items = []
-    if not_activated:
-        activation_items.append(
-            Item(
-                text=ngettext(
-                    "%(n)s ASN belum mengaktifkan akun: cetak surat aktivasi",
-                    "%(n)s ASN belum mengaktifkan akun: cetak surat aktivasi",
-                    not_activated,
-                )
-                % {"n": not_activated},
-                url=url_or_empty("people:activation_letters"),
-            )
-        )
+    objection_items = _counted(
+        counts["objections"],
+        ngettext(
+            "Pantau %(n)s keberatan yang belum diputuskan",
+            "Pantau %(n)s keberatan yang belum diputuskan",
+            counts["objections"],
+        ),
+        url=url_or_empty("performance:objection_list"),
+        since=counts["objections_oldest"],
+    )
+    feedback_items = _counted(
+        counts["feedback"],
+        ngettext(
+            "Moderasi %(n)s umpan balik masyarakat",
+            "Moderasi %(n)s umpan balik masyarakat",
+            counts["feedback"],
+        ),
+        url=url_or_empty("performance:moderation"),
+        since=counts["feedback_oldest"],
+    )
+    activation_items = _counted(
+        not_activated,
+        ngettext(
+            "%(n)s ASN belum mengaktifkan akun: cetak surat aktivasi",
+            "%(n)s ASN belum mengaktifkan akun: cetak surat aktivasi",
+            not_activated,
+        ),
+        url=url_or_empty("people:activation_letters"),
+    )
     return Section(
         key="hr",
         title=title,
