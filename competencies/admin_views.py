@@ -1,80 +1,21 @@
-"""HR pages in the Wagtail admin: the unit gap report, the JP compliance report (both downloadable as XLSX or CSV) and
-the CSV import of position standards. Scoped by ``pamong.people.access``: HR of an instansi sees
-its own instansi, BKPSDM and administrators everything; an instansi or unit outside the scope is 404."""
+"""HR pages in the Wagtail admin: the unit gap report (downloadable as XLSX or CSV) and the CSV import
+of position standards. Scoped by ``pamong.people.access``: HR of an instansi sees its own instansi,
+BKPSDM and administrators everything; an instansi or unit outside the scope is 404. (The JP
+compliance report reads HR's stored figures, so it lives in ``pamong.hr.admin_views``.)"""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from learning.selectors import PNS_JP_TARGET
 from pamong.exports import FORMATS, export_response
 from pamong.people.access import role_required, scope_for
-from pamong.people.models import Instansi, UnitKerja
 
 from . import rules, selectors
-from .forms import StandardImportForm
+from .forms import ReportFilterForm, StandardImportForm, report_filters
 from .importer import COLUMNS, standard_import_apply, standard_import_parse
-
-
-class ReportFilterForm(forms.Form):
-    instansi = forms.ModelChoiceField(
-        label=gettext_lazy("Instansi"),
-        queryset=Instansi.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua instansi"),
-    )
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua unit"),
-    )
-
-    def __init__(self, *args, instansi_ids: set[int] | None, instansi_id: int | None, **kwargs):
-        super().__init__(*args, **kwargs)
-        instansi = Instansi.objects.order_by("name")
-        units = UnitKerja.objects.order_by("code")
-        if instansi_ids is not None:
-            instansi = instansi.filter(pk__in=instansi_ids)
-            units = units.filter(instansi_id__in=instansi_ids)
-        # Units of the chosen instansi only: at provincial scale a list of every unit would not load.
-        units = units.filter(instansi_id=instansi_id) if instansi_id else units.none()
-        self.fields["instansi"].queryset = instansi
-        self.fields["unit"].queryset = units
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _filters(request) -> tuple[set[int] | None, int | None, int | None]:
-    """The user's instansi scope and the chosen instansi/unit; anything outside the scope is 404."""
-    instansi_ids = scope_for(request.user).hr_instansi_ids()
-    instansi_id = _int_or_none(request.GET.get("instansi"))
-    unit_id = _int_or_none(request.GET.get("unit"))
-    if instansi_id is not None and (
-        not Instansi.objects.filter(pk=instansi_id).exists()
-        or (instansi_ids is not None and instansi_id not in instansi_ids)
-    ):
-        raise Http404
-    if unit_id is not None:
-        unit = UnitKerja.objects.filter(pk=unit_id).values("instansi_id").first()
-        if unit is None or (instansi_ids is not None and unit["instansi_id"] not in instansi_ids):
-            raise Http404
-        instansi_id = instansi_id or unit["instansi_id"]
-    if instansi_id is None and instansi_ids is not None and len(instansi_ids) == 1:
-        instansi_id = next(iter(instansi_ids))
-    return instansi_ids, instansi_id, unit_id
 
 
 def _stamped(filename: str) -> str:
@@ -85,7 +26,7 @@ def _stamped(filename: str) -> str:
 def gap_report(request):
     """Per unit: ASN with a standard, how many are below it, average JPM; then the ASN below
     standard (lowest JPM first). ``?format=`` (XLSX or CSV, see ``pamong.exports``) downloads the ASN list."""
-    instansi_ids, instansi_id, unit_id = _filters(request)
+    instansi_ids, instansi_id, unit_id = report_filters(request)
     below = selectors.below_standard(user=request.user, instansi_id=instansi_id, unit_id=unit_id, limit=500)
     if request.GET.get("format") in FORMATS:
         return export_response(
@@ -129,67 +70,6 @@ def gap_report(request):
             "export_query": query.urlencode(),
             "jpm_help": rules.JPM_HELP,
             "page_title": _("Kesenjangan kompetensi per unit"),
-        },
-    )
-
-
-@role_required("hr")
-def jp_report(request):
-    """ASN below their minimum JP for a year, per unit (paged); ``?format=`` (XLSX or CSV) streams them all."""
-    instansi_ids, instansi_id, unit_id = _filters(request)
-    this_year = timezone.localdate().year
-    year = _int_or_none(request.GET.get("tahun")) or this_year
-    if not 2000 <= year <= 2100:
-        year = this_year
-    qs = selectors.jp_below_minimum(user=request.user, year=year, instansi_id=instansi_id, unit_id=unit_id)
-    if request.GET.get("format") in FORMATS:
-        return export_response(
-            request=request,
-            filename=f"kepatuhan-jp-{year}",
-            header=[
-                _("NIP"),
-                _("Nama"),
-                _("Jenis"),
-                _("Instansi"),
-                _("Unit kerja"),
-                _("Jabatan"),
-                _("JP pelatihan"),
-                _("JP nonklasikal"),
-                _("JP total"),
-                _("JP minimal"),
-            ],
-            rows=(
-                [
-                    a.nip,
-                    a.name,
-                    a.employment_type,
-                    a.instansi.name,
-                    a.unit.name,
-                    a.jabatan.name,
-                    a.jp_courses,
-                    a.jp_activities,
-                    a.jp_total,
-                    a.jp_minimum,
-                ]
-                for a in qs.iterator(chunk_size=2000)
-            ),
-        )
-    page = Paginator(qs, 50).get_page(request.GET.get("p"))
-    query = request.GET.copy()
-    query.pop("format", None)
-    query["tahun"] = year
-    return render(
-        request,
-        "competencies/admin/jp_report.html",
-        {
-            "form": ReportFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id),
-            "page_obj": page,
-            "year": year,
-            "years": list(range(this_year - 3, this_year + 1)),
-            "minimum_pns": PNS_JP_TARGET.jp,
-            "minimum_pns_source": PNS_JP_TARGET.source,
-            "export_query": query.urlencode(),
-            "page_title": _("Kepatuhan JP pengembangan kompetensi"),
         },
     )
 

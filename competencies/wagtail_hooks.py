@@ -114,7 +114,6 @@ def register_competency_viewsets():
 def register_competency_admin_urls():
     return [
         path("kompetensi/kesenjangan/", admin_views.gap_report, name="competencies_gap_report"),
-        path("kompetensi/kepatuhan-jp/", admin_views.jp_report, name="competencies_jp_report"),
         path("kompetensi/impor-standar/", admin_views.standard_import, name="competencies_standard_import"),
     ]
 
@@ -129,11 +128,6 @@ def register_gap_report_menu_item():
     return HRMenuItem(
         _("Kesenjangan kompetensi"), reverse("competencies_gap_report"), icon_name="table", order=910
     )
-
-
-@hooks.register("register_reports_menu_item")
-def register_jp_report_menu_item():
-    return HRMenuItem(_("Kepatuhan JP"), reverse("competencies_jp_report"), icon_name="time", order=911)
 
 
 @hooks.register("register_admin_menu_item")

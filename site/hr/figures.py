@@ -42,6 +42,7 @@ from django.conf import settings as django_settings
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
 from competencies.models import CurrentLevel, PositionStandard
 from competencies.selectors import counted_activities
@@ -54,6 +55,7 @@ from performance.models import Evaluation
 from . import talent
 from .models import (
     InstansiFigure,
+    JpShortfall,
     PotentialAssessment,
     TalentPlacement,
     TalentSettings,
@@ -75,6 +77,13 @@ def jp_bucket(jp: int) -> str | None:
     return None
 
 
+def jp_years() -> list[int]:
+    """The years whose ASN below their JP target are kept (:class:`JpShortfall`): this year and the
+    three before, the years the JP compliance report offers."""
+    this_year = timezone.localdate().year
+    return list(range(this_year - 3, this_year + 1))
+
+
 def refresh_batch() -> int:
     """Most units a page recomputes before answering (setting ``PAMONG_HR_FIGURES_REFRESH_UNITS``,
     default 100); the rest waits for the next page or ``manage.py check_aggregates --repair``."""
@@ -90,6 +99,7 @@ def refresh_batch() -> int:
 class Computed:
     figures: dict[Key, int]
     placements: list[TalentPlacement]
+    shortfalls: list[JpShortfall]
 
 
 def _band(jpm, settings: TalentSettings) -> str | None:
@@ -148,6 +158,7 @@ def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
 
     # JP per ASN and year: completed courses plus counted non-classical activities.
     jp: dict[tuple[int, int], int] = defaultdict(int)
+    jp_courses: dict[tuple[int, int], int] = defaultdict(int)
     for asn_id, year, total in (
         Enrolment.objects.filter(completed_at__isnull=False, asn_id__in=base_ids)
         .annotate(y=ExtractYear("completed_at"))
@@ -157,6 +168,7 @@ def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
         .values_list("asn_id", "y", "t")
     ):
         jp[(asn_id, year)] += total or 0
+        jp_courses[(asn_id, year)] += total or 0
     for asn_id, year, total in (
         counted_activities()
         .filter(goal__plan__asn_id__in=base_ids)
@@ -201,7 +213,34 @@ def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
     _gaps(out, units)
     _coverage(out, base)
     placements = _talent(out, people, latest, base_ids)
-    return Computed({k: v for k, v in out.items() if v}, placements)
+    return Computed({k: v for k, v in out.items() if v}, placements, _shortfalls(people, jp, jp_courses))
+
+
+def _shortfalls(people: dict, jp: dict, jp_courses: dict) -> list[JpShortfall]:
+    """The ASN with a positive JP target below it, per year of :func:`jp_years`."""
+    rows = []
+    years = jp_years()
+    for asn_id, (unit_id, kind, instansi_id, name, target, _jpm) in people.items():
+        if not target or target <= 0:
+            continue
+        for year in years:
+            total = jp.get((asn_id, year), 0)
+            if total < target:
+                courses = jp_courses.get((asn_id, year), 0)
+                rows.append(
+                    JpShortfall(
+                        asn_id=asn_id,
+                        year=year,
+                        name=name,
+                        unit_id=unit_id,
+                        instansi_id=instansi_id,
+                        jabatan_kind=kind,
+                        jp_courses=courses,
+                        jp_activities=total - courses,
+                        jp_minimum=target,
+                    )
+                )
+    return rows
 
 
 def _gaps(out: dict[Key, int], units: list[int] | None) -> None:
@@ -325,11 +364,9 @@ def _instansi_rollup(instansi_ids: list[int] | None) -> None:
 
 
 def _store(computed: Computed, unit_ids: list[int] | None) -> None:
-    figures, placements = UnitFigure.objects.all(), TalentPlacement.objects.all()
-    if unit_ids is not None:
-        figures, placements = figures.filter(unit_id__in=unit_ids), placements.filter(unit_id__in=unit_ids)
-    figures.delete()
-    placements.delete()
+    for model in (UnitFigure, TalentPlacement, JpShortfall):
+        qs = model.objects.all()
+        (qs if unit_ids is None else qs.filter(unit_id__in=unit_ids)).delete()
     instansi_of = dict(
         UnitKerja.objects.filter(pk__in={k[0] for k in computed.figures}).values_list("pk", "instansi_id")
     )
@@ -349,6 +386,7 @@ def _store(computed: Computed, unit_ids: list[int] | None) -> None:
         batch_size=5000,
     )
     TalentPlacement.objects.bulk_create(computed.placements, batch_size=5000)
+    JpShortfall.objects.bulk_create(computed.shortfalls, batch_size=5000)
 
 
 def _forget_marks(marks: dict[int, int]) -> None:
@@ -469,4 +507,17 @@ def figures_check() -> list[Difference]:
             diffs.append(
                 Difference(unit_id, None, f"9-box ASN {key[0]} {key[1]}", a[0] if a else 0, b[0] if b else 0)
             )
+    fields = ("unit_id", "jabatan_kind", "name", "jp_courses", "jp_activities", "jp_minimum")
+    short = {(r.asn_id, r.year): tuple(getattr(r, f) for f in fields) for r in computed.shortfalls}
+    stored_short = {
+        (r[0], r[1]): tuple(r[2:]) for r in JpShortfall.objects.values_list("asn_id", "year", *fields)
+    }
+    for key in sorted(set(short) | set(stored_short)):
+        a, b = stored_short.get(key), short.get(key)
+        if a is None or b is None:  # listed below the minimum on one side only (1 listed, 0 not)
+            diffs.append(
+                Difference((a or b)[0], None, f"JP<min ASN {key[0]} {key[1]}", int(bool(a)), int(bool(b)))
+            )
+        elif a != b:  # listed on both sides, with other JP (or unit, name, target)
+            diffs.append(Difference(a[0], None, f"JP ASN {key[0]} {key[1]}", a[3] + a[4], b[3] + b[4]))
     return diffs

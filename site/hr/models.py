@@ -192,3 +192,36 @@ class TalentPlacement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asn_id} {self.year}: {self.box}"
+
+
+class JpShortfall(models.Model):
+    """One active ASN below their JP target in a year of :func:`pamong.hr.figures.jp_years` (only
+    they have a row): the paged, indexed list of the JP compliance report. Kept with the unit's
+    figures by :mod:`pamong.hr.figures`; ``jp_minimum`` is the target of that year's rules."""
+
+    asn = models.ForeignKey("people.ASN", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=200)
+    unit = models.ForeignKey("people.UnitKerja", on_delete=models.CASCADE, related_name="+")
+    instansi = models.ForeignKey("people.Instansi", on_delete=models.CASCADE, related_name="+")
+    jabatan_kind = models.CharField(max_length=20)
+    jp_courses = models.PositiveIntegerField()
+    jp_activities = models.PositiveIntegerField()
+    jp_minimum = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("ASN di bawah minimal JP")
+        verbose_name_plural = _("ASN di bawah minimal JP")
+        constraints = [models.UniqueConstraint(fields=["asn", "year"], name="jpshortfall_unique")]
+        indexes = [
+            models.Index(fields=["year", "unit", "name", "asn"], name="jpshort_year_unit_name"),
+            models.Index(fields=["instansi", "year", "unit", "name", "asn"], name="jpshort_inst_unit_name"),
+            models.Index(fields=["unit", "year", "name", "asn"], name="jpshort_unit_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asn_id} {self.year}: {self.jp_total}/{self.jp_minimum} JP"
+
+    @property
+    def jp_total(self) -> int:
+        return self.jp_courses + self.jp_activities

@@ -9,6 +9,7 @@ from competencies import services
 from competencies.models import Activity, DevelopmentPlan, Goal
 from competencies.selectors import jp_below_minimum, jp_compliance, jp_ledger
 from learning.models import Enrolment, PppkJpTarget
+from pamong.hr.figures import figures_refresh
 from tests.factories.learning import make_course
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +112,9 @@ def test_jp_report_query_count_flat(world, client_for, django_assert_max_num_que
     for _ in range(size):
         ASNFactory(jabatan=world.staff_a.jabatan, atasan=world.atasan_a)
     client = client_for(world.hr_a.user)
+    figures_refresh(
+        limit=10_000
+    )  # the new ASN's units, recomputed (budgeted in tests/hr/test_figure_budgets.py)
     # Wagtail's admin frame (session, user, groups, menus) plus the scope, the count, the page.
     with django_assert_max_num_queries(15):
         response = client.get("/admin/kompetensi/kepatuhan-jp/", {"tahun": 2026})

@@ -13,11 +13,14 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from competencies.models import Activity, DevelopmentPlan, Goal
+from competencies.selectors import jp_below_minimum
 from learning.models import Enrolment, PppkJpTarget
-from pamong.hr import figures, figures_read, selectors, services
-from pamong.hr.models import InstansiFigure, TalentSettings, UnitChange, UnitFigure
+from pamong.hr import figures, figures_read, reports, selectors, services
+from pamong.hr.models import InstansiFigure, JpShortfall, TalentSettings, UnitChange, UnitFigure
+from pamong.people.access import scope_for
 from pamong.people.models import ASN, Jabatan
 from pamong.socialization.models import PolicyPage
+from pamong.socialization.selectors import coverage_report
 from pamong.socialization.services import acknowledgement_record
 from performance.models import Evaluation
 from tests.factories.competencies import managerial, set_levels, set_standard
@@ -50,9 +53,51 @@ def _grid_facts(g) -> tuple:
     return (g.counts, g.unplaced, g.no_predikat, g.no_potential)
 
 
+def _coverage_facts(report) -> list[tuple]:
+    return [
+        (
+            r.instansi.pk if r.instansi else None,
+            r.unit.pk if r.unit else None,
+            r.active,
+            r.per_chapter,
+            r.all_chapters,
+        )
+        for r in [*report.rows, *([report.total] if report.total else [])]
+    ]
+
+
+def assert_reports_agree_with_reference(user, *, instansi_id=None, unit_id=None) -> None:
+    """The coverage report (per unit, and per instansi only) and the JP compliance list from the
+    figures equal their set-based references."""
+    instansi_ids = scope_for(user).hr_instansi_ids()
+    ref = coverage_report(instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id)
+    got = reports.coverage(instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id, per_unit=True)
+    assert _coverage_facts(got.report) == _coverage_facts(ref), (user, instansi_id, unit_id)
+    if unit_id is None:
+        summary = reports.coverage(
+            instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=None, per_unit=False
+        ).report
+        subtotals = [f for f in _coverage_facts(ref) if f[1] is None]
+        assert _coverage_facts(summary) == subtotals, (user, instansi_id)
+    for year in figures.jp_years():
+        expected = {
+            (a.pk, a.jp_courses, a.jp_activities, a.jp_minimum)
+            for a in jp_below_minimum(user=user, year=year, instansi_id=instansi_id, unit_id=unit_id)
+        }
+        rows = reports.jp_shortfalls(
+            instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id, year=year
+        )
+        assert {(r.asn_id, r.jp_courses, r.jp_activities, r.jp_minimum) for r in rows.rows} == expected, (
+            user,
+            instansi_id,
+            unit_id,
+            year,
+        )
+
+
 def assert_pages_agree_with_reference(w) -> None:
-    """Dashboard and 9-box (counts and the people in each cell) from the figures equal the
-    set-based reference, for BKPSDM and each instansi's HR, with and without filters."""
+    """Dashboard, 9-box (counts and the people in each cell), coverage and JP reports from the
+    figures equal the set-based reference, for BKPSDM and each instansi's HR, with and without filters."""
     unit_a = w.staff_a.unit_id
     settings = TalentSettings.current()
     cases = [
@@ -64,6 +109,10 @@ def assert_pages_agree_with_reference(w) -> None:
         (w.hr_b.user, {"instansi_id": w.instansi_b.pk}),
     ]
     for user, extra in cases:
+        if "jabatan_kind" not in extra:
+            assert_reports_agree_with_reference(
+                user, instansi_id=extra.get("instansi_id"), unit_id=extra.get("unit_id")
+            )
         for year in (YEAR, YEAR + 1):
             filters = selectors.Filters(year=year, **extra)
             reference = selectors.dashboard_for(user=user, filters=filters)
@@ -235,10 +284,31 @@ def test_check_aggregates_reports_and_repairs(hr_world, capsys):
     assert "sama" in capsys.readouterr().out
     UnitFigure.objects.filter(metric="asn").update(value=999)
     InstansiFigure.objects.filter(metric="cov").delete()
+    shortfall = JpShortfall.objects.order_by("pk").first()
+    JpShortfall.objects.filter(pk=shortfall.pk).update(jp_courses=shortfall.jp_courses + 7)
+    JpShortfall.objects.exclude(pk=shortfall.pk).filter(asn_id=hr_world.world.staff_b.pk).delete()
     with pytest.raises(CommandError):
         call_command("check_aggregates")
     out = capsys.readouterr().out
     assert "asn" in out and "cov" in out
+    assert f"JP ASN {shortfall.asn_id} {shortfall.year}" in out  # other JP than recomputed
+    assert f"JP<min ASN {hr_world.world.staff_b.pk}" in out  # below the minimum, but not listed
     call_command("check_aggregates", "--repair")
     assert figures.figures_check() == []
     call_command("check_aggregates")
+
+
+def test_a_new_year_retires_the_old_year_and_recomputes_every_unit(hr_world):
+    """The JP list keeps :func:`~pamong.hr.figures.jp_years`: on the first read after the year
+    turns, the year that left the window goes and every unit is recomputed for the new one."""
+    figures.figures_rebuild()
+    w = hr_world.world
+    first = figures.jp_years()[0]
+    JpShortfall.objects.filter(year=first).update(year=first - 1)  # as if the calendar had moved on
+    assert not UnitChange.objects.exists()
+    listed = reports.jp_shortfalls(instansi_ids=None, instansi_id=None, unit_id=None, year=first)
+    assert not JpShortfall.objects.filter(year__lt=first).exists()
+    # the few units of this world were all recomputed before the list was read
+    assert listed.pending == 0 and not UnitChange.objects.exists()
+    assert w.staff_a2.pk in {r.asn_id for r in listed.rows}
+    assert figures.figures_check() == []

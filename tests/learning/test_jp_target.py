@@ -95,11 +95,11 @@ def test_jp_report_lists_a_pppk_only_against_an_instansi_target(world, client_fo
     client = client_for(world.hr_a.user)
     year = timezone.localdate().year
     listed = client.get("/admin/kompetensi/kepatuhan-jp/", {"tahun": year}).context["page_obj"]
-    assert pppk.pk not in {a.pk for a in listed}
-    assert world.staff_a.pk in {a.pk for a in listed}  # a PNS with 0 JP
+    assert pppk.pk not in {a.asn_id for a in listed}
+    assert world.staff_a.pk in {a.asn_id for a in listed}  # a PNS with 0 JP
     PppkJpTarget.objects.create(instansi=world.instansi_a, jp=12)
     listed = client.get("/admin/kompetensi/kepatuhan-jp/", {"tahun": year}).context["page_obj"]
-    assert {a.pk: a.jp_minimum for a in listed}[pppk.pk] == 12
+    assert {a.asn_id: a.jp_minimum for a in listed}[pppk.pk] == 12
 
 
 def test_admin_lists_pppk_targets_with_their_source(world, client_for):

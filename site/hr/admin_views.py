@@ -1,4 +1,7 @@
-"""The coverage report in the Wagtail admin: who has read which chapter, per instansi and unit."""
+"""HR reports in the Wagtail admin that read HR's stored figures (:mod:`pamong.hr.reports`): the
+socialization coverage report (HR of an instansi, BKPSDM, humas) and the JP compliance report (HR),
+each downloadable as XLSX or CSV. Scoped by ``pamong.people.access``; an instansi or unit outside
+the scope is 404."""
 
 from __future__ import annotations
 
@@ -10,11 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from competencies.forms import ReportFilterForm, report_filters
+from learning.selectors import PNS_JP_TARGET
 from pamong.exports import FORMATS, export_response
+from pamong.pagination import BoundedPaginator
 from pamong.people.access import role_required, scope_for
 from pamong.people.models import Instansi, UnitKerja
 
-from .selectors import coverage_report
+from . import reports
+from .figures import jp_years
 
 
 def coverage_instansi_ids(user) -> set[int] | None:
@@ -87,11 +94,7 @@ def _coverage(request):
         if unit is None or (instansi_ids is not None and unit["instansi_id"] not in instansi_ids):
             raise Http404
     form = CoverageFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id)
-    report = coverage_report(instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id)
-    if request.GET.get("format") in FORMATS:
-        return _coverage_export(request, report)
-    query = request.GET.copy()
-    query.pop("format", None)
+    export = request.GET.get("format") in FORMATS
     # Province-wide, the screen shows one line per instansi (thousands of units would not be
     # readable); choosing an instansi shows its units. The CSV always has every unit.
     show_units = (
@@ -99,13 +102,21 @@ def _coverage(request):
         or unit_id is not None
         or (instansi_ids is not None and len(instansi_ids) <= 1)
     )
-    rows = report.rows if show_units else [row for row in report.rows if row.unit is None]
+    found = reports.coverage(
+        instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id, per_unit=show_units or export
+    )
+    report = found.report
+    if export:
+        return _coverage_export(request, report)
+    query = request.GET.copy()
+    query.pop("format", None)
     return render(
         request,
         "socialization/admin/coverage.html",
         {
             "report": report,
-            "rows": rows,
+            "rows": report.rows,
+            "pending": found.pending,
             "show_units": show_units,
             "form": form,
             "export_query": query.urlencode(),
@@ -140,4 +151,69 @@ def _coverage_export(request, report):
     stamp = timezone.localtime().strftime("%Y%m%d")
     return export_response(
         request=request, filename=f"cakupan-sosialisasi-{stamp}", header=header, rows=rows()
+    )
+
+
+@role_required("hr")
+def jp_report(request):
+    """ASN below their minimum JP for a year, per unit (paged); ``?format=`` (XLSX or CSV) streams them all."""
+    instansi_ids, instansi_id, unit_id = report_filters(request)
+    years = jp_years()
+    year = _int_or_none(request.GET.get("tahun"))
+    if year not in years:  # the years whose shortfalls are kept (the form offers no other)
+        year = years[-1]
+    found = reports.jp_shortfalls(
+        instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id, year=year
+    )
+    qs = found.rows
+    if request.GET.get("format") in FORMATS:
+        return export_response(
+            request=request,
+            filename=f"kepatuhan-jp-{year}",
+            header=[
+                _("NIP"),
+                _("Nama"),
+                _("Jenis"),
+                _("Instansi"),
+                _("Unit kerja"),
+                _("Jabatan"),
+                _("JP pelatihan"),
+                _("JP nonklasikal"),
+                _("JP total"),
+                _("JP minimal"),
+            ],
+            rows=(
+                [
+                    a.asn.nip,
+                    a.name,
+                    a.asn.employment_type,
+                    a.instansi.name,
+                    a.unit.name,
+                    a.asn.jabatan.name,
+                    a.jp_courses,
+                    a.jp_activities,
+                    a.jp_total,
+                    a.jp_minimum,
+                ]
+                for a in qs.select_related("instansi", "asn__jabatan").iterator(chunk_size=2000)
+            ),
+        )
+    page = BoundedPaginator(qs, 50).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("format", None)
+    query["tahun"] = year
+    return render(
+        request,
+        "competencies/admin/jp_report.html",
+        {
+            "form": ReportFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id),
+            "page_obj": page,
+            "year": year,
+            "years": years,
+            "pending": found.pending,
+            "minimum_pns": PNS_JP_TARGET.jp,
+            "minimum_pns_source": PNS_JP_TARGET.source,
+            "export_query": query.urlencode(),
+            "page_title": _("Kepatuhan JP pengembangan kompetensi"),
+        },
     )
