@@ -7,11 +7,12 @@ class LearningConfig(AppConfig):
     verbose_name = _("Pelatihan")
 
     def ready(self) -> None:
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from . import notifications  # noqa: F401 (registers the notification audiences)
-        from .cache import content_changed
+        from .cache import content_changed, request_boundary
         from .models import Choice, CourseIndexPage, CoursePage, LessonPage, ModulePage, Question, Quiz
 
         # Anything an outline, a lesson body or a quiz panel shows: the cached copies go stale.
@@ -23,3 +24,5 @@ class LearningConfig(AppConfig):
         page_unpublished.connect(content_changed, dispatch_uid=f"{uid}.unpublished")
         page_slug_changed.connect(content_changed, dispatch_uid=f"{uid}.slug")
         post_page_move.connect(content_changed, dispatch_uid=f"{uid}.moved")
+        request_started.connect(request_boundary, dispatch_uid="learning.cache.request_started")
+        request_finished.connect(request_boundary, dispatch_uid="learning.cache.request_finished")

@@ -8,7 +8,8 @@ Their shared parts are read here once per content version instead of once per re
   (:func:`learning.selectors.progress_of`);
 * :func:`lesson_body_parts` — a lesson body rendered to HTML, block by block, except the quiz
   blocks (their panel shows the learner's attempts), which are kept as the quiz's facts;
-* :func:`quiz_facts` — title, pass mark and attempt limit of a quiz.
+* :func:`quiz_facts` — title, pass mark and attempt limit of a quiz;
+* :func:`step_page` — the module or lesson page at a URL (without its body, which is the part above).
 
 Keys carry a content version (:data:`VERSION_KEY`) that :func:`content_changed` replaces whenever a
 learning page, quiz, question or choice is saved, deleted, published, unpublished or moved (the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import time
 
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -28,17 +30,35 @@ VERSION_KEY = "learning:content-version"
 TIMEOUT = 60 * 60 * 6
 
 
+#: While a request is served (``_read["in_request"]``), the version it read (a lesson page asks
+#: three times); :func:`request_boundary` empties it when a request starts and when it finishes, so
+#: each request reads the version once and afresh, and code outside requests never keeps one.
+_read: dict[str, int] = {}
+
+
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
+    version = _read.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY) or 0
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+            version = cache.get(VERSION_KEY) or 0
+        if _read:
+            _read[VERSION_KEY] = version
     return version
+
+
+def request_boundary(*, signal=None, **kwargs) -> None:
+    """Receiver of ``request_started`` and ``request_finished`` (connected in :mod:`learning.apps`)."""
+    _read.clear()
+    if signal is request_started:
+        _read["in_request"] = 1
 
 
 def content_changed(**kwargs) -> None:
     """Make every cached outline, lesson body and quiz stale (a signal receiver)."""
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    _read.clear()
 
 
 def outline_structure(*, course_path: str, course_depth: int, root_url_path: str):
@@ -74,6 +94,24 @@ def outline_structures(*, courses: list[tuple[str, int]], root_url_path: str) ->
         cache.set_many(fresh, TIMEOUT)
         found.update(fresh)
     return [found[key] for key in keys.values() if found[key] is not None]
+
+
+def step_page(*, suffix: str, lesson: bool):
+    """The live lesson (or module) page whose URL ends with ``suffix`` (``/pelatihan/course/module/
+    [lesson/]``), without its StreamFields, cached per content version (``None``: no such page, and
+    the caller falls through to Wagtail's router). A fresh object on every call."""
+    from .models import LessonPage, ModulePage
+
+    key = f"learning:step:{content_version()}:{suffix}"
+    page = cache.get(key, default=False)
+    if page is False:
+        model = LessonPage if lesson else ModulePage
+        slug = suffix.rstrip("/").rsplit("/", 1)[-1]
+        page = (
+            model.objects.filter(slug=slug, url_path__endswith=suffix, live=True).defer_streamfields().first()
+        )
+        cache.set(key, page, TIMEOUT)
+    return page
 
 
 def quiz_facts(quiz_id: int | None) -> dict | None:

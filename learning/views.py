@@ -17,10 +17,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from pamong.home.sites import site_root_url_path
 from pamong.people.access import can_manage_instansi, role_required, scope_for
 
 from . import selectors, services
-from .cache import quiz_content
+from .cache import quiz_content, step_page
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
 from .models import CoursePage, LessonPage, ModulePage, Question
@@ -39,10 +40,8 @@ def step_serve(request, course: str, module: str, lesson: str | None = None):
     restrictions (access to lessons is the enrolment, checked by the page itself), so the page is
     looked up directly and served; anything not found here falls through to Wagtail's own router.
     """
-    model, slug = (LessonPage, lesson) if lesson else (ModulePage, module)
     suffix = f"/pelatihan/{course}/{module}/" + (f"{lesson}/" if lesson else "")
-    # The lesson body is rendered from the shared cache (learning.cache); read only on a miss.
-    page = model.objects.filter(slug=slug, url_path__endswith=suffix, live=True).defer_streamfields().first()
+    page = step_page(suffix=suffix, lesson=lesson is not None)
     if page is None:
         return wagtail_serve(request, request.path.lstrip("/"))
     return page.serve(request)
@@ -56,7 +55,7 @@ def step_serve(request, course: str, module: str, lesson: str | None = None):
 @role_required("asn")
 def dashboard(request):
     scope = scope_for(request.user)
-    root = _root_url_path(request)
+    root = site_root_url_path(request)
     context = selectors.dashboard_for(asn_id=scope.asn_id, root_url_path=root)
     context["page_title"] = _("Belajar")
     completed = request.GET.get("selesai", "")
@@ -366,10 +365,3 @@ def certificate_revoke(request, code: str):
     else:
         messages.success(request, _("Sertifikat dicabut."))
     return redirect(certificate.get_absolute_url())
-
-
-def _root_url_path(request) -> str:
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
-    return site.root_page.url_path if site else "/"

@@ -14,11 +14,13 @@ Scopes, widest first:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import wraps
+from functools import cache, wraps
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db import connections, router
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from .models import ASN, Jabatan, UnitKerja
@@ -95,34 +97,50 @@ def scope_for(user) -> Scope:
     return scope
 
 
+_SCOPE_ROLES = (
+    ("hr_provinsi", GROUP_HR_PROVINSI),
+    ("hr_instansi", GROUP_HR_INSTANSI),
+    ("humas_editor", GROUP_HUMAS_EDITOR),
+    ("humas_moderator", GROUP_HUMAS_MODERATOR),
+)
+
+
+@cache
+def _scope_sql() -> str:
+    """The scope query, written once: every signed-in request runs it, and building it through the
+    ORM (an annotation per role, each an ``Exists`` over the group memberships) cost more CPU than
+    the rest of a typical page's queries together. Plain SQL that SQLite and PostgreSQL both run."""
+    user_model = get_user_model()
+    memberships = user_model.groups.through._meta.db_table
+    group_table = user_model.groups.field.related_model._meta.db_table
+    role = (
+        f"EXISTS (SELECT 1 FROM {memberships} m JOIN {group_table} g ON g.id = m.group_id "
+        f"WHERE m.user_id = u.id AND g.name = %s)"
+    )
+    asn = ASN._meta.db_table
+    return (
+        f"SELECT a.id, a.instansi_id, "
+        f"EXISTS (SELECT 1 FROM {asn} r WHERE r.atasan_id = a.id AND r.is_active = %s), "
+        + ", ".join([role] * len(_SCOPE_ROLES))
+        + f" FROM {user_model._meta.db_table} u LEFT JOIN {asn} a ON a.user_id = u.id WHERE u.id = %s"
+    )
+
+
 def _scope_row(user_id: int) -> dict:
     """Everything a scope needs, in one query: the ASN profile, reports and role groups."""
-    from django.contrib.auth import get_user_model
-
-    memberships = get_user_model().groups.through.objects.filter(user_id=OuterRef("pk"))
-    return (
-        get_user_model()
-        .objects.filter(pk=user_id)
-        .annotate(
-            asn_id=F("asn__id"),
-            instansi_id=F("asn__instansi_id"),
-            has_reports=Exists(ASN.objects.filter(atasan_id=OuterRef("asn__id"), is_active=True)),
-            hr_provinsi=Exists(memberships.filter(group__name=GROUP_HR_PROVINSI)),
-            hr_instansi=Exists(memberships.filter(group__name=GROUP_HR_INSTANSI)),
-            humas_editor=Exists(memberships.filter(group__name=GROUP_HUMAS_EDITOR)),
-            humas_moderator=Exists(memberships.filter(group__name=GROUP_HUMAS_MODERATOR)),
-        )
-        .values(
-            "asn_id",
-            "instansi_id",
-            "has_reports",
-            "hr_provinsi",
-            "hr_instansi",
-            "humas_editor",
-            "humas_moderator",
-        )
-        .get()
-    )
+    using = router.db_for_read(get_user_model())
+    with connections[using].cursor() as cursor:
+        cursor.execute(_scope_sql(), [True, *(name for _key, name in _SCOPE_ROLES), user_id])
+        row = cursor.fetchone()
+    if row is None:
+        raise get_user_model().DoesNotExist(user_id)
+    asn_id, instansi_id, has_reports, *roles = row
+    return {
+        "asn_id": asn_id,
+        "instansi_id": instansi_id,
+        "has_reports": bool(has_reports),
+        **{key: bool(on) for (key, _name), on in zip(_SCOPE_ROLES, roles, strict=True)},
+    }
 
 
 def asn_scope_q(user, *, prefix: str = "") -> Q | None:

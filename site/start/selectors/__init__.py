@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime
 
+from pamong.home.sites import site_root_url_path
 from pamong.people.access import get_visible_asn_or_404, scope_for
 
 from .asn import asn_section
 from .atasan import atasan_section
 from .hr import hr_section
 from .humas import humas_section
-from .items import LIMIT, Group, Item, Section, StartPage, site_root_url_path, url_or_empty
+from .items import LIMIT, Group, Item, Section, StartPage, url_or_empty
 
 __all__ = [
     "LIMIT",

@@ -8,7 +8,6 @@ import math
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Site
 
 #: Items shown per group; the rest are one "lihat semua" link away.
 LIMIT = 10
@@ -94,12 +93,6 @@ class StartPage:
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
-
-
-def site_root_url_path(request) -> str:
-    """The ``url_path`` of the site serving ``request`` (``"/beranda/"`` on the default site)."""
-    site = Site.find_for_request(request)
-    return site.root_page.url_path if site else "/"
 
 
 def url_or_empty(name: str, *args) -> str:
