@@ -66,7 +66,10 @@ class LocalPadesSigner:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         # a new field each time: a document may carry a signature and then a seal
         meta = signers.PdfSignatureMetadata(
-            field_name=f"TandaTangan{len(writer.prev.embedded_signatures) + 1}", reason=reason, location="Jambi", subfilter=fields.SigSeedSubFilter.PADES
+            field_name=f"TandaTangan{len(writer.prev.embedded_signatures) + 1}",
+            reason=reason,
+            location="Jambi",
+            subfilter=fields.SigSeedSubFilter.PADES,
         )
         out = signers.sign_pdf(writer, meta, signer=self._signer)
         return out.getvalue()
