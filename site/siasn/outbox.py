@@ -34,7 +34,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -76,12 +77,16 @@ def _record(
     return row
 
 
+COURSE_KEY_PREFIX = "kursus:enrolment:"
+RESULT_KEY_PREFIX = "skp22:evaluation:"
+
+
 def course_key(enrolment_id: int) -> str:
-    return f"kursus:enrolment:{enrolment_id}"
+    return f"{COURSE_KEY_PREFIX}{enrolment_id}"
 
 
 def result_key(evaluation_id: int) -> str:
-    return f"skp22:evaluation:{evaluation_id}"
+    return f"{RESULT_KEY_PREFIX}{evaluation_id}"
 
 
 def outbox_record_course(*, enrolment: Enrolment) -> SiasnOutbox | None:
@@ -150,27 +155,40 @@ def outbox_backfill(*, since: datetime.datetime) -> int:
     """Record every completion and final result since ``since`` that has no outbox row yet."""
     if not siasn_enabled():
         return 0
-    have = set(SiasnOutbox.objects.filter(created_at__gte=since - LEASE).values_list("key", flat=True))
+    sources = (
+        (
+            unqueued_completions().filter(completed_at__gte=since).select_related("asn", "course"),
+            lambda enrolment: outbox_record_course(enrolment=enrolment),
+        ),
+        (
+            unqueued_results()
+            .filter(finalised_at__gte=since)
+            .select_related("plan__asn", "plan__period", "plan__atasan__jabatan", "plan__atasan__unit"),
+            lambda evaluation: outbox_record_result(evaluation=evaluation),
+        ),
+    )
     created = 0
-    enrolments = Enrolment.objects.filter(completed_at__gte=since).select_related("asn", "course")
-    for enrolment in enrolments:
-        if (
-            course_key(enrolment.pk) not in have
-            and not SiasnOutbox.objects.filter(key=course_key(enrolment.pk)).exists()
-        ):
+    for records, record in sources:
+        for item in records:
             with transaction.atomic():
-                created += outbox_record_course(enrolment=enrolment) is not None
-    evaluations = Evaluation.objects.filter(
-        status=Evaluation.Status.FINAL, finalised_at__gte=since
-    ).select_related("plan__asn", "plan__period", "plan__atasan__jabatan", "plan__atasan__unit")
-    for evaluation in evaluations:
-        if (
-            result_key(evaluation.pk) not in have
-            and not SiasnOutbox.objects.filter(key=result_key(evaluation.pk)).exists()
-        ):
-            with transaction.atomic():
-                created += outbox_record_result(evaluation=evaluation) is not None
+                created += record(item) is not None
     return created
+
+
+def unqueued_completions() -> QuerySet[Enrolment]:
+    """Completed enrolments with a certificate and no outbox row (reconciliation, backfill)."""
+    return Enrolment.objects.filter(completed_at__isnull=False, certificate__isnull=False).exclude(
+        _queued(COURSE_KEY_PREFIX)
+    )
+
+
+def unqueued_results() -> QuerySet[Evaluation]:
+    """Final results with no outbox row."""
+    return Evaluation.objects.filter(status=Evaluation.Status.FINAL).exclude(_queued(RESULT_KEY_PREFIX))
+
+
+def _queued(prefix: str) -> Exists:
+    return Exists(SiasnOutbox.objects.filter(key=Concat(Value(prefix), Cast(OuterRef("pk"), CharField()))))
 
 
 def outbox_resend(*, row: SiasnOutbox, actor) -> SiasnOutbox:

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Exists, OuterRef, Value
-from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.models import Enrolment
 from pamong.people.models import Instansi
-from performance.models import Evaluation
 
 from .client import SiasnClient, siasn_client
 from .models import SiasnOutbox
-from .outbox import riwayat_matches
+from .outbox import riwayat_matches, unqueued_completions, unqueued_results
 
 #: How many disagreeing items the page lists (the counts are always complete).
 LIST_LIMIT = 200
@@ -95,16 +92,8 @@ def reconciliation_summary(*, instansi: Instansi) -> dict:
             detail = row.last_error + (f" ({row.error_field})" if row.error_field else "")
             items.append(ReconciliationItem(state, row.pk, row.asn.nip, row.asn.name, row.summary, detail))
     unsent = [
-        Enrolment.objects.filter(
-            asn__instansi=instansi, completed_at__isnull=False, certificate__isnull=False
-        )
-        .annotate(queued=_queued("kursus:enrolment:"))
-        .filter(queued=False)
-        .select_related("asn", "course"),
-        Evaluation.objects.filter(plan__asn__instansi=instansi, status=Evaluation.Status.FINAL)
-        .annotate(queued=_queued("skp22:evaluation:"))
-        .filter(queued=False)
-        .select_related("plan__asn", "plan__period"),
+        unqueued_completions().filter(asn__instansi=instansi).select_related("asn", "course"),
+        unqueued_results().filter(plan__asn__instansi=instansi).select_related("plan__asn", "plan__period"),
     ]
     for queryset in unsent:
         counts["missing"] += queryset.count()
@@ -119,7 +108,3 @@ def reconciliation_summary(*, instansi: Instansi) -> dict:
         "in_agreement": total > 0 and counts["agree"] == total,
         "items": items,
     }
-
-
-def _queued(prefix: str) -> Exists:
-    return Exists(SiasnOutbox.objects.filter(key=Concat(Value(prefix), Cast(OuterRef("pk"), CharField()))))

@@ -2,6 +2,7 @@
 their differences and the outbox (read-only: their status changes only through the services),
 each list limited to the instansi the user manages (:mod:`pamong.people.access`)."""
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -46,7 +47,7 @@ class PullRunInspectView(InspectView):
     def get_object(self, queryset=None):
         q = instansi_scope_q(self.request.user, prefix="instansi_id")
         queryset = SiasnPullRun.objects.all() if q is None else SiasnPullRun.objects.filter(q)
-        return queryset.get(pk=self.pk)
+        return get_object_or_404(queryset, pk=self.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
