@@ -31,16 +31,19 @@ def completed_course(mapped, django_capture_on_commit_callbacks):
     return Enrolment.objects.get(asn=mapped.staff_a, course=course)
 
 
-@pytest.fixture
-def finalised_result(mapped):
-    plan = PlanFactory(asn=mapped.staff_a, period=PeriodFactory(year=2026), atasan=mapped.atasan_a)
+def finalise_result(world) -> Evaluation:
+    """atasan_a's rating of staff_a for 2026 made final through the performance service."""
+    plan = PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2026), atasan=world.atasan_a)
     evaluation = Evaluation.objects.create(
         plan=plan, hasil_kerja="di_atas", perilaku_kerja="sesuai", predikat="baik", explanation={}
     )
-    evaluation_finalise(
-        evaluation=evaluation, actor=mapped.hr_a.user, override_reason="Uji pengiriman SIASN."
-    )
+    evaluation_finalise(evaluation=evaluation, actor=world.hr_a.user, override_reason="Uji pengiriman SIASN.")
     return evaluation
+
+
+@pytest.fixture
+def finalised_result(mapped):
+    return finalise_result(mapped)
 
 
 def test_course_completion_becomes_one_riwayat_kursus_with_its_certificate(completed_course, standin, client):
