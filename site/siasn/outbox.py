@@ -7,7 +7,8 @@ transaction of their event when there is one (performance's ``result_finalised``
 call twice. Learning announces completions after its commit, so :func:`outbox_backfill` (nightly)
 records any completion or final result of the last days that has no row yet: none is lost if a
 process dies between the two. :func:`outbox_record_periodic` is the hook for a finalised periodic
-(kinerja periodik) result; Pamong has no such result yet, so nothing calls it.
+(kinerja periodik) result and :func:`outbox_record_outside_learning` the one for verified learning
+outside Pamong; neither source exists in Pamong yet, so nothing calls them.
 
 **Sending** (:func:`outbox_send_due`, run by the worker):
 
@@ -54,6 +55,8 @@ BACKOFF_BASE = datetime.timedelta(minutes=1)
 BACKOFF_MAX = datetime.timedelta(hours=6)
 #: The kind of learning Pamong's own courses are, for the ``jenis_kursus`` mapping.
 JENIS_KURSUS_PAMONG = "pelatihan_daring"
+#: ... and learning outside Pamong verified by HR.
+JENIS_KURSUS_OUTSIDE = "pelatihan_luar"
 
 
 # --- writing ---------------------------------------------------------------------------------------
@@ -112,6 +115,39 @@ def outbox_record_course(*, enrolment: Enrolment) -> SiasnOutbox | None:
         summary=_("Kursus: %(course)s (%(jp)s JP)") % {"course": course.title, "jp": certificate.jp},
         payload=payload,
         document_code=certificate.code,
+    )
+
+
+def outbox_record_outside_learning(
+    *,
+    asn: ASN,
+    key: str,
+    title: str,
+    organiser: str,
+    jp: int,
+    certificate_number: str,
+    started_on: datetime.date,
+    finished_on: datetime.date,
+) -> SiasnOutbox:
+    """Hook for verified learning outside Pamong → a riwayat kursus. The outside-learning records
+    are being added in another change; their verification service should call this in its
+    transaction with ``key`` = ``kursus:outside:<id>``. Its evidence file is not uploaded yet."""
+    payload = {
+        "namaKursus": title,
+        "institusiPenyelenggara": organiser,
+        "jumlahJam": jp,
+        "nomorSertipikat": certificate_number,
+        "tahunKursus": finished_on.year,
+        "tanggalKursus": started_on.strftime(DATE_FORMAT),
+        "tanggalSelesaiKursus": finished_on.strftime(DATE_FORMAT),
+        "jenisKursus": JENIS_KURSUS_OUTSIDE,
+    }
+    return _record(
+        key=key,
+        kind=SiasnOutbox.Kind.KURSUS,
+        asn=asn,
+        summary=_("Kursus: %(course)s (%(jp)s JP)") % {"course": title, "jp": jp},
+        payload=payload,
     )
 
 

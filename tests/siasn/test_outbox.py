@@ -227,3 +227,29 @@ def test_nothing_is_recorded_when_siasn_is_off(world, settings):
     )
     evaluation_finalise(evaluation=evaluation, actor=world.hr_a.user, override_reason="Uji.")
     assert not SiasnOutbox.objects.exists()
+
+
+def test_outside_learning_hook_sends_a_riwayat_kursus(mapped, standin, client):
+    from pamong.siasn.outbox import JENIS_KURSUS_OUTSIDE, outbox_record_outside_learning
+
+    ReferenceMapping.objects.create(
+        kind="jenis_kursus", pamong_value=JENIS_KURSUS_OUTSIDE, siasn_id="KURSUS-LUAR"
+    )
+    outbox_record_outside_learning(
+        asn=mapped.staff_a,
+        key="kursus:outside:1",
+        title="Bimtek Arsip",
+        organiser="ANRI",
+        jp=12,
+        certificate_number="ANRI/2026/001",
+        started_on=datetime.date(2026, 3, 2),
+        finished_on=datetime.date(2026, 3, 4),
+    )
+    assert outbox_send_due(client=client).sent == 1
+    (record,) = standin.riwayat["kursus"]
+    assert (record["jumlahJam"], record["jenisKursusId"], record["tanggalKursus"]) == (
+        12,
+        "KURSUS-LUAR",
+        "02-03-2026",
+    )
+    assert standin.documents == []
