@@ -13,7 +13,9 @@ Every document is one A4 landscape page with
 * dates in the Indonesian long form (``3 Oktober 2026``) whatever the reader's language;
 * title, author, subject and keywords set (never "anonymous");
 * PDF/A-2b: embedded fonts only, an sRGB output intent (the CC0 profile in ``pdf_assets/``) and
-  XMP metadata that matches the document information (written with pikepdf).
+  XMP metadata that matches the document information (written with pikepdf);
+* an electronic signature (PAdES, local or BSrE) when a signer is configured
+  (:mod:`pamong.signing`), checked at once and recorded for the verification pages.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from pamong import formats
+from pamong.signing.services import document_sign
 
 from .models import Certificate
 
@@ -150,7 +153,9 @@ def certificate_document_pdf(document: CertificateDocument) -> bytes:
         pdf.drawCentredString(centre, 5.6 * cm, document.revoked_notice)
     pdf.showPage()
     pdf.save()
-    return _as_pdfa(buffer.getvalue(), document)
+    return document_sign(
+        pdf=_as_pdfa(buffer.getvalue(), document), code=document.code, reason=document.pdf_subject
+    )
 
 
 def _as_pdfa(raw: bytes, document: CertificateDocument) -> bytes:

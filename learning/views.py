@@ -19,6 +19,7 @@ from wagtail.views import serve as wagtail_serve
 
 from pamong.home.sites import site_root_url_path
 from pamong.people.access import can_manage_instansi, role_required, scope_for
+from pamong.signing.services import signature_status
 
 from . import selectors, services
 from .cache import quiz_content, step_page
@@ -330,6 +331,7 @@ def certificate_verify(request, code: str):
             "url": verification_url(certificate),
             "can_revoke": can_revoke,
             "form": RevokeForm() if can_revoke else None,
+            "signature": signature_status(code=certificate.code),
             "page_title": _("Verifikasi sertifikat"),
         },
     )

@@ -29,6 +29,7 @@ from pamong.people.models import ASN
 from pamong.people.selectors import hr_user_ids_for_instansi
 from pamong.ratelimit import attempt_limit_exceeded
 
+from . import events
 from .models import (
     ANONYMOUS_GROUPS,
     AUDIT_ACTIONS,
@@ -753,6 +754,7 @@ def evaluation_finalise(
             message=_("Hasil penilaian ini baru saja difinalkan oleh pengguna lain."),
             obj=evaluation,
         )
+        events.result_finalised.send(sender=Evaluation, evaluation=evaluation)
         after = _snapshot(evaluation, EVALUATION_FIELDS)
         if blockers:
             after.update(override_reason=override_reason, overridden=[str(b) for b in blockers])

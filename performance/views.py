@@ -26,6 +26,7 @@ from pamong.people.access import (
 )
 from pamong.people.models import ASN, UnitKerja
 from pamong.people.selectors import instansi_choices_for
+from pamong.signing.services import signature_status
 
 from . import selectors, services
 from .forms import (
@@ -749,6 +750,7 @@ def verify(request, code: str = ""):
             "code": code,
             "proposal": proposal,
             "url": services.certificate_verify_url(code) if proposal else "",
+            "signature": signature_status(code=code) if proposal else None,
             "page_title": _("Verifikasi piagam penghargaan"),
         },
         status=404 if code and proposal is None else 200,

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("competencies.urls")),
     path("", include("performance.urls")),
     path("", include("pamong.hr.urls")),
+    path("", include("pamong.siasn.urls")),
     path("", include("pamong.start.urls")),
     path("", include("pamong.notifications.urls")),
     path("api/v1/", include("pamong.api.urls")),

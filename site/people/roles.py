@@ -62,6 +62,14 @@ def ensure_role_groups(sender=None, **kwargs) -> None:
 
     Connected to ``post_migrate``; acts once, when the last installed app has been migrated.
     """
+    role_permissions_grant(sender=sender, wanted=GROUP_PERMISSIONS)
+
+
+def role_permissions_grant(*, sender, wanted: dict[str, list[str]]) -> None:
+    """Give each role group (created when missing) the permissions ``wanted`` names as
+    ``app_label.codename``; for an app's own ``post_migrate`` receiver. Acts once, when the last
+    installed app has been migrated (every permission exists then), or at once when ``sender`` is
+    ``None``. Permissions that do not exist are skipped."""
     from django.apps import apps
     from django.contrib.auth.models import Group, Permission
 
@@ -69,12 +77,14 @@ def ensure_role_groups(sender=None, **kwargs) -> None:
     if sender is not None and sender is not with_models[-1]:
         return
 
-    for name, perms in GROUP_PERMISSIONS.items():
+    for name, perms in wanted.items():
         group, _created = Group.objects.get_or_create(name=name)
-        wanted = []
+        found = []
         for perm in perms:
             app_label, codename = perm.split(".")
-            found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-            if found is not None:
-                wanted.append(found)
-        group.permissions.add(*wanted)
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                found.append(permission)
+        group.permissions.add(*found)

@@ -5,6 +5,7 @@ Safe by default: DEBUG is off, the secret key and allowed hosts come from the en
 """
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
     "pamong.socialization",
     "pamong.hr",
     "pamong.start",
+    "pamong.siasn",
+    "pamong.signing",
     "learning",
     "competencies",
     "performance",
@@ -388,6 +391,41 @@ TASKS = {
 # Outgoing channels besides the inbox (pamong.notifications.channels.Channel); add a WhatsApp or
 # SMS gateway here.
 PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]
+
+# SIASN, BKN's national personnel system (pamong.siasn; README, "SIASN"): off unless SIASN_API_URL,
+# the APIM client credentials and the SSO user are all set. Read at call time, never at import.
+PAMONG_SIASN = {
+    # e.g. https://apimws.bkn.go.id:8243/apisiasn/1.0 (training: training-apimws.bkn.go.id)
+    "API_URL": os.environ.get("SIASN_API_URL", "").strip().rstrip("/"),
+    "APIM_TOKEN_URL": os.environ.get("SIASN_APIM_TOKEN_URL", "").strip()
+    or "https://apimws.bkn.go.id/oauth2/token",
+    "APIM_KEY": os.environ.get("SIASN_APIM_KEY", "").strip(),
+    "APIM_SECRET": os.environ.get("SIASN_APIM_SECRET", "").strip(),
+    "SSO_TOKEN_URL": os.environ.get("SIASN_SSO_TOKEN_URL", "").strip()
+    or "https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token",
+    "SSO_CLIENT_ID": os.environ.get("SIASN_SSO_CLIENT_ID", "").strip(),
+    "SSO_USERNAME": os.environ.get("SIASN_SSO_USERNAME", "").strip(),
+    "SSO_PASSWORD": os.environ.get("SIASN_SSO_PASSWORD", ""),
+    # SIASN's id of the provincial government (kursus/save's instansiId)
+    "INSTANSI_ID": os.environ.get("SIASN_INSTANSI_ID", "").strip(),
+    "TIMEOUT": float(os.environ.get("SIASN_TIMEOUT", "") or 30),
+}
+
+# Electronic signatures of certificates and piagam (pamong.signing; README, "SIASN"): "" (off),
+# "local" (PAdES with pyHanko and a PKCS#12 file) or "bsre" (BSSN's BSrE API).
+# pyHanko imports cryptography's DSA support, which warns on import; Pamong signs with RSA only.
+warnings.filterwarnings("ignore", message="DSA is deprecated")
+PAMONG_SIGNER = {
+    "BACKEND": os.environ.get("SIGNER_BACKEND", "").strip(),
+    "LOCAL_PKCS12": os.environ.get("SIGNER_PKCS12_PATH", "").strip(),
+    "LOCAL_PASSPHRASE": os.environ.get("SIGNER_PKCS12_PASSPHRASE", ""),
+    "BSRE_URL": os.environ.get("BSRE_URL", "").strip().rstrip("/"),
+    "BSRE_USERNAME": os.environ.get("BSRE_USERNAME", "").strip(),
+    "BSRE_PASSWORD": os.environ.get("BSRE_PASSWORD", ""),
+    "BSRE_NIK": os.environ.get("BSRE_NIK", "").strip(),
+    "BSRE_PASSPHRASE": os.environ.get("BSRE_PASSPHRASE", ""),
+    "TIMEOUT": float(os.environ.get("BSRE_TIMEOUT", "") or 30),
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pamong"

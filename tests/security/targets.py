@@ -13,6 +13,7 @@ from learning import services as learning_services
 from learning.models import Certificate, Enrolment, QuizAttempt
 from pamong.home.editorial import editorial_section_setup
 from pamong.notifications.models import Notification
+from pamong.siasn.models import SiasnOutbox
 from performance import services as performance_services
 from performance.models import (
     Evidence,
@@ -123,6 +124,15 @@ def build_objects(world) -> dict:
         notification=Notification.objects.create(
             recipient=world.staff_a.user, kind="devplan_approved", key="matrix:1", link="/kompetensi/"
         ),
+        outbox=SiasnOutbox.objects.create(
+            key="matrix:1",
+            kind=SiasnOutbox.Kind.SKP22,
+            asn=world.staff_a,
+            instansi=world.staff_a.instansi,
+            summary="SKP 2026",
+            status=SiasnOutbox.Status.REJECTED,
+            next_attempt_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        ),
     )
     return o
 
@@ -179,6 +189,9 @@ def url_for(key: str, o: dict, world) -> str:
         "hr:potential_record": [world.staff_a.pk],
         "hr:talent_apply": [world.staff_a.pk],
         "hr:dashboard_export": ["predikat"],
+        "siasn:reconciliation": [world.instansi_a.code],
+        "siasn:reconcile_now": [world.instansi_a.code],
+        "siasn:outbox_resend": [o["outbox"].pk],
         "api:instansi-detail": [world.instansi_a.pk],
         "api:unit-detail": [world.staff_a.unit_id],
         "api:jabatan-detail": [world.staff_a.jabatan_id],

@@ -179,6 +179,10 @@ MATRIX: dict[str, Case] = {
     "hr:profile": get(SCOPED_A),
     "hr:potential_record": get("302 403 403 200 404 200 403 200"),
     "hr:talent_apply": post("302 403 403 302 404 302 403 302"),
+    # --- SIASN (HR of the instansi named in the URL, BKPSDM, administrator) -----------------------
+    "siasn:reconciliation": get("302 403 403 200 404 200 403 200"),
+    "siasn:reconcile_now": post("302 403 403 302 404 302 403 302"),
+    "siasn:outbox_resend": post("302 403 403 302 404 302 403 302"),
     # --- REST API (read-only; token or session) ---------------------------------------------------
     "api:token": post("400 400 400 400 400 400 400 400"),  # an empty form; failures count for django-axes
     "api:asn-detail": get(API_SCOPED_A),

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class SiasnConfig(AppConfig):
+    name = "pamong.siasn"
+    label = "siasn"
+    verbose_name = _("SIASN")
+
+    def ready(self) -> None:
+        from learning.events import completed
+        from performance.events import result_finalised
+
+        from . import receivers
+        from .permissions import grant_siasn_permissions
+
+        completed.connect(receivers.on_completed, dispatch_uid="siasn.on_completed")
+        result_finalised.connect(receivers.on_result_finalised, dispatch_uid="siasn.on_result_finalised")
+        post_migrate.connect(grant_siasn_permissions, dispatch_uid="siasn.grant_permissions")
