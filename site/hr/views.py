@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 from competencies import rules as competency_rules
 from competencies.selectors import below_standard, jpm_band_for
 from pamong.exports import export_response
+from pamong.fragments import TIMEOUT as FRAGMENT_TIMEOUT
+from pamong.fragments import content_key
 from pamong.people.access import can_manage_instansi, get_visible_asn_or_404, role_required, scope_for
 
 from . import charts, figures_read, selectors, services, talent
@@ -79,22 +81,28 @@ def _filter_context(request, filters: selectors.Filters) -> dict:
 def dashboard(request):
     filters = selectors.filters_from(user=request.user, params=request.GET)
     data = figures_read.dashboard_from_figures(user=request.user, filters=filters)
+    min_group_size = selectors.min_group_size()
+    filter_context = _filter_context(request, filters)
+    # The figures and charts are a pure function of ``data``: rendered once per distinct content
+    # (``render_key``) and served from the cache after; the charts are drawn only on a miss.
     context = {
         "data": data,
-        "predikat_chart": charts.bar_chart(data.predikat),
-        "trend_chart": charts.stacked_chart(data.trend),
-        "jp_chart": charts.bar_chart(data.jp.buckets),
-        "gap_chart": charts.bar_chart(
+        "predikat_chart": lambda: charts.bar_chart(data.predikat),
+        "trend_chart": lambda: charts.stacked_chart(data.trend),
+        "jp_chart": lambda: charts.bar_chart(data.jp.buckets),
+        "gap_chart": lambda: charts.bar_chart(
             [
                 selectors.CountRow(str(g.competency.pk), g.competency.name, g.below, g.assessed)
                 for g in data.gaps
             ]
         ),
-        "coverage_chart": charts.bar_chart(data.coverage.chapters),
-        "training_chart": charts.bar_chart(data.training.courses),
-        "min_group_size": selectors.min_group_size(),
+        "coverage_chart": lambda: charts.bar_chart(data.coverage.chapters),
+        "training_chart": lambda: charts.bar_chart(data.training.courses),
+        "min_group_size": min_group_size,
+        "render_key": content_key("hr-dashboard", data, min_group_size, filter_context["filter_query"]),
+        "fragment_timeout": FRAGMENT_TIMEOUT,
         "page_title": _("Dasbor kepegawaian"),
-        **_filter_context(request, filters),
+        **filter_context,
     }
     return render(request, "hr/dashboard.html", context)
 
