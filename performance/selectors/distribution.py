@@ -8,13 +8,7 @@ from decimal import Decimal
 
 from pamong.people.models import Instansi, UnitKerja
 
-from ..models import (
-    DistributionRule,
-    OrganisationPredikat,
-    OrgPredikat,
-    Period,
-    Predikat,
-)
+from ..models import DistributionRule, OrganisationPredikat, OrgPredikat, Period, Predikat
 
 
 @dataclass

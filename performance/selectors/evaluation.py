@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,16 +18,12 @@ from ..models import (
     CheckIn,
     Evaluation,
     EvaluationSettings,
+    Objection,
     Plan,
     PlanIndicator,
     Predikat,
 )
-from ..scoring import (
-    hasil_kerja_from_achievement,
-    perilaku_kerja_from_score,
-    settings_for,
-    weighted_average,
-)
+from ..scoring import hasil_kerja_from_achievement, perilaku_kerja_from_score, settings_for, weighted_average
 from .feedback import GroupSummary, rater_group_summaries
 from .plans import IndicatorRow, plan_indicator_rows
 
@@ -143,3 +140,18 @@ def result_public_dict(*, evaluation: Evaluation) -> dict:
         "predikat_label": str(Predikat(evaluation.predikat).label),
         "explanation": evaluation.explanation,
     }
+
+
+def evaluation_for_plan(*, plan: Plan) -> Evaluation | None:
+    """The result of an SKP the caller already may see, if one was saved."""
+    return Evaluation.objects.filter(plan=plan).first()
+
+
+def evaluation_get_or_404(*, plan: Plan) -> Evaluation:
+    """The result of an SKP the caller already may see, else 404."""
+    return get_object_or_404(Evaluation.objects.select_related("plan__period", "plan__asn"), plan=plan)
+
+
+def objections_of(*, evaluation: Evaluation) -> list[Objection]:
+    """The objections filed against one result, newest first."""
+    return list(Objection.objects.filter(evaluation=evaluation))

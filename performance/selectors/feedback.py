@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count, QuerySet
+from django.shortcuts import get_object_or_404
+
+from pamong.people.access import scope_for
+from pamong.people.models import ASN
 
 from ..models import (
     ANONYMOUS_GROUPS,
@@ -18,13 +22,11 @@ from ..models import (
     Period,
     Plan,
     PublicFeedback,
+    PublicFeedbackChannel,
     RaterAssignment,
     RaterGroup,
 )
-from ..scoring import (
-    settings_for,
-    weighted_average,
-)
+from ..scoring import settings_for, weighted_average
 
 SERVICE_VALUE_CODE = "berorientasi-pelayanan"
 
@@ -135,3 +137,56 @@ def pending_rating_tasks(*, asn_id: int) -> QuerySet[RaterAssignment]:
 
 def berakhlak_values() -> list[BerakhlakValue]:
     return list(BerakhlakValue.objects.prefetch_related("indicators").order_by("order"))
+
+
+def rating_assignment_for_user(*, user, pk: int) -> RaterAssignment:
+    """One 360° assignment whose rater is ``user``, else 404 (nobody sees another rater's task)."""
+    return get_object_or_404(
+        RaterAssignment.objects.select_related("plan__asn", "plan__period"),
+        pk=pk,
+        rater_id=scope_for(user).asn_id or 0,
+    )
+
+
+def peer_candidates(*, plan: Plan) -> QuerySet[ASN]:
+    """Whom the atasan or HR may pick as peers: active ASN of the ratee's unit, not the ratee or
+    the atasan (the first 200 by name)."""
+    return (
+        ASN.objects.filter(instansi_id=plan.asn.instansi_id, unit_id=plan.asn.unit_id, is_active=True)
+        .exclude(pk__in=[plan.asn_id, plan.atasan_id or 0])
+        .order_by("name")[:200]
+    )
+
+
+def peers_chosen(*, ids: list[int]) -> list[ASN]:
+    """The ASN behind the submitted ids. Not scoped on purpose: ``rater_assign_peers`` refuses
+    anyone outside the ratee's instansi with a message instead of dropping them silently."""
+    return list(ASN.objects.filter(pk__in=ids))
+
+
+def peer_ids_assigned(*, plan: Plan) -> set[int]:
+    """The ASN already asked to rate ``plan`` as peers (chosen by the atasan or HR themselves)."""
+    return set(
+        RaterAssignment.objects.filter(plan=plan, group=RaterGroup.PEER).values_list("rater_id", flat=True)
+    )
+
+
+def public_channel_active(*, token: str) -> PublicFeedbackChannel | None:
+    """The active public feedback form behind a QR code's ``token``, or ``None``."""
+    return (
+        PublicFeedbackChannel.objects.select_related("unit__instansi")
+        .filter(token=token, is_active=True)
+        .first()
+    )
+
+
+def public_channel_get_or_404(*, token: str) -> PublicFeedbackChannel:
+    """The form behind ``token`` whether active or not (its thank-you page), else 404."""
+    return get_object_or_404(PublicFeedbackChannel.objects.select_related("unit"), token=token)
+
+
+def public_channel_staff(*, channel: PublicFeedbackChannel) -> list[ASN]:
+    """The unit's active staff the public may name (names only, first 200)."""
+    return list(
+        ASN.objects.filter(unit_id=channel.unit_id, is_active=True).only("pk", "name").order_by("name")[:200]
+    )

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 from django.db.models import Avg, Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from pamong.people.access import asn_scope_q, scope_for
+from pamong.people.access import asn_scope_q, instansi_scope_q, scope_for
 from pamong.people.models import Instansi, UnitKerja
 
 from ..models import (
@@ -16,6 +17,7 @@ from ..models import (
     FollowUpProposal,
     FollowUpRule,
     Objection,
+    OrganisationPredikat,
     Period,
     Predikat,
     PublicFeedback,
@@ -31,6 +33,11 @@ def periods_for(*, user) -> QuerySet[Period]:
     if hr is None:
         return qs
     return qs.filter(Q(instansi__isnull=True) | Q(instansi_id__in=hr))
+
+
+def period_get_for_user(*, user, pk: int) -> Period:
+    """A period of :func:`periods_for` ``user``, else 404."""
+    return get_object_or_404(periods_for(user=user), pk=pk)
 
 
 def period_scope_instansi_ids(*, user, instansi_id: int | None = None) -> list[int]:
@@ -188,3 +195,54 @@ def results_export_rows(*, period: Period, user):
                 for g in RaterGroup.values
             ],
         ]
+
+
+def _managed(qs: QuerySet, *, user, instansi: str) -> QuerySet:
+    """``qs`` limited to rows whose instansi (reached through ``instansi``) ``user`` manages as HR."""
+    q = instansi_scope_q(user, prefix=instansi)
+    return qs if q is None else qs.filter(q)
+
+
+def managed_instansi_predikats(*, user, period: Period) -> list[dict]:
+    """The instansi ``user`` manages (only the period's own for an instansi period), each with its
+    organisation predikat for ``period`` (``baik`` until set); at most 100."""
+    qs = _managed(Instansi.objects.order_by("name"), user=user, instansi="pk")
+    if period.instansi_id:
+        qs = qs.filter(pk=period.instansi_id)
+    current = dict(OrganisationPredikat.objects.filter(period=period).values_list("instansi_id", "predikat"))
+    return [{"instansi": i, "predikat": current.get(i.pk, "baik")} for i in qs[:100]]
+
+
+def proposal_get_for_hr(*, user, pk: int) -> FollowUpProposal:
+    """A follow-up proposal of an ASN whose instansi ``user`` manages, else 404."""
+    qs = FollowUpProposal.objects.select_related("asn", "rule", "period")
+    return get_object_or_404(_managed(qs, user=user, instansi="asn__instansi_id"), pk=pk)
+
+
+def certificate_get_for_user(*, user, pk: int) -> FollowUpProposal:
+    """An approved piagam for its holder or for HR of the holder's instansi, else 404."""
+    qs = FollowUpProposal.objects.select_related("asn__instansi", "period", "rule", "evaluation").filter(
+        status=FollowUpProposal.Status.APPROVED, rule__consequence=FollowUpRule.Consequence.CERTIFICATE
+    )
+    managed = instansi_scope_q(user, prefix="asn__instansi_id")
+    if managed is not None:
+        asn_id = scope_for(user).asn_id
+        qs = qs.filter(managed | Q(asn_id=asn_id) if asn_id else managed)
+    return get_object_or_404(qs, pk=pk)
+
+
+def feedback_get_for_hr(*, user, pk: int) -> PublicFeedback:
+    """A public feedback answer about a unit of an instansi ``user`` manages, else 404."""
+    qs = PublicFeedback.objects.select_related("channel__unit")
+    return get_object_or_404(_managed(qs, user=user, instansi="channel__unit__instansi_id"), pk=pk)
+
+
+def service_unit_get_for_hr(*, user, pk: int) -> UnitKerja:
+    """A unit kerja of an instansi ``user`` manages, else 404."""
+    qs = UnitKerja.objects.select_related("instansi")
+    return get_object_or_404(_managed(qs, user=user, instansi="instansi_id"), pk=pk)
+
+
+def objection_get_for_user(*, user, pk: int) -> Objection:
+    """An objection ``user`` filed, must decide or manages as HR (:func:`objections_for`), else 404."""
+    return get_object_or_404(objections_for(user=user), pk=pk)

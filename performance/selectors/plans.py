@@ -7,19 +7,13 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from pamong.people.access import asn_scope_q
 from pamong.people.models import ASN
 
-from ..models import (
-    Period,
-    Plan,
-    PlanIndicator,
-    Realisation,
-)
-from ..scoring import (
-    indicator_achievement_pct,
-)
+from ..models import CheckIn, Evidence, FeedbackComment, Period, Plan, PlanIndicator, Realisation
+from ..scoring import indicator_achievement_pct
 
 
 def plans_visible_to(*, user) -> QuerySet[Plan]:
@@ -104,3 +98,30 @@ def plan_indicator_rows(*, plan: Plan) -> list[IndicatorRow]:
             )
         )
     return rows
+
+
+def period_open_get_or_404(*, pk: int) -> Period:
+    """A period that is not closed (where an SKP may still be started), else 404."""
+    return get_object_or_404(Period.objects.exclude(status=Period.Status.CLOSED), pk=pk)
+
+
+def checkins_of(*, period: Period) -> list[CheckIn]:
+    """The period's check-ins in order (the columns of the SKP page)."""
+    return list(CheckIn.objects.filter(period=period))
+
+
+def plan_comments(*, plan: Plan) -> list[FeedbackComment]:
+    """The atasan's comments on an SKP the caller already may see, oldest first."""
+    return list(FeedbackComment.objects.filter(plan=plan).select_related("author"))
+
+
+def plan_indicator_get_or_404(*, plan: Plan, pk: int) -> PlanIndicator:
+    """One indicator of ``plan`` (already scoped by :func:`plan_get_for_user`), else 404."""
+    return get_object_or_404(PlanIndicator, pk=pk, plan=plan)
+
+
+def evidence_get_for_user(*, user, pk: int) -> Evidence:
+    """An evidence file of an SKP ``user`` may see, else 404 (one query)."""
+    q = asn_scope_q(user, prefix="realisation__plan_indicator__plan__asn__")
+    qs = Evidence.objects.all() if q is None else Evidence.objects.filter(q)
+    return get_object_or_404(qs, pk=pk)

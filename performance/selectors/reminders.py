@@ -10,14 +10,7 @@ from django.utils.translation import gettext as _
 from pamong import formats
 from pamong.people.models import ASN
 
-from ..models import (
-    CheckIn,
-    Evaluation,
-    Period,
-    Plan,
-    PlanIndicator,
-    RaterAssignment,
-)
+from ..models import CheckIn, Evaluation, Period, Plan, PlanIndicator, RaterAssignment
 from .feedback import RATING_WINDOW_STATUSES
 
 

@@ -10,15 +10,8 @@ from django.utils.translation import gettext as _
 from pamong import formats
 from pamong.people.regulation import RuleKind
 
-from ..models import (
-    BerakhlakValue,
-    DistributionRule,
-    FollowUpRule,
-    PredikatMatrixCell,
-)
-from ..scoring import (
-    settings_for,
-)
+from ..models import BerakhlakValue, DistributionRule, FollowUpRule, PredikatMatrixCell
+from ..scoring import settings_for
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,7 @@ from django.db.models import Count, Min, Q, QuerySet
 
 from pamong.people.access import scope_for
 
-from ..models import (
-    CheckIn,
-    Evaluation,
-    FollowUpProposal,
-    Objection,
-    Period,
-    Plan,
-    Realisation,
-)
+from ..models import CheckIn, Evaluation, FollowUpProposal, Objection, Period, Plan, Realisation
 from .hr import moderation_queue
 
 

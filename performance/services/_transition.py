@@ -7,11 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from ..models import (
-    Evaluation,
-    Period,
-    Plan,
-)
+from ..models import Evaluation, Period, Plan
 
 #: What the loser of a race (or a stale page) is told: the row is no longer in the state it saw.
 STALE_MESSAGE = _("Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman dan periksa statusnya.")

@@ -6,10 +6,7 @@ from django.db.models import Model
 
 from pamong.people.models import ASN
 
-from ..models import (
-    AUDIT_ACTIONS,
-    AuditEntry,
-)
+from ..models import AUDIT_ACTIONS, AuditEntry
 from ..tallies import tally_after_audit
 
 

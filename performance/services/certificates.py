@@ -12,9 +12,7 @@ from django.utils.translation import gettext as _
 
 from learning.certificates import CertificateDocument, absolute_url, certificate_document_pdf
 
-from ..models import (
-    FollowUpProposal,
-)
+from ..models import FollowUpProposal
 
 
 def certificate_new_code() -> str:

@@ -8,16 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    Evaluation,
-    Plan,
-    Rating,
-)
+from ..models import Evaluation, Plan, Rating
 from ..scoring import predikat_for
-from ..selectors import (
-    evaluation_proposal,
-    proposal_explanation,
-)
+from ..selectors import evaluation_proposal, proposal_explanation
 from ._transition import STALE_MESSAGE, transition
 from .audit import _snapshot, audit_record
 

@@ -25,9 +25,7 @@ from ..models import (
     RaterAssignment,
     RaterGroup,
 )
-from ..selectors import (
-    RATING_WINDOW_STATUSES,
-)
+from ..selectors import RATING_WINDOW_STATUSES
 from ._transition import _results_locked, transition
 from .audit import audit_record
 

@@ -13,12 +13,8 @@ from django.utils.translation import gettext as _
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi
 
-from ..models import (
-    Evaluation,
-)
-from ..selectors import (
-    evaluation_finalise_blockers,
-)
+from ..models import Evaluation
+from ..selectors import evaluation_finalise_blockers
 from ._transition import transition
 from .audit import _snapshot, audit_record
 from .evaluation import EVALUATION_FIELDS

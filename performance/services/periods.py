@@ -10,12 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    CheckIn,
-    OrganisationPredikat,
-    OrgPredikat,
-    Period,
-)
+from ..models import CheckIn, OrganisationPredikat, OrgPredikat, Period
 from ._transition import transition
 from .audit import _snapshot, audit_record
 from .followup import followup_propose_for_period
