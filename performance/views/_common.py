@@ -22,6 +22,14 @@ def _form_errors(request, form) -> None:
             messages.error(request, e)
 
 
+def _instansi_param(request) -> int | None:
+    """The instansi an HR list is narrowed to (``?instansi=``), or ``None`` when absent or not a number."""
+    try:
+        return int(request.GET.get("instansi", ""))
+    except ValueError:
+        return None
+
+
 def _plan_context(request, plan: Plan) -> dict:
     scope = scope_for(request.user)
     is_owner = plan.asn_id == scope.asn_id

@@ -16,7 +16,7 @@ from pamong.people.access import can_manage_instansi, role_required, scope_for
 from .. import selectors, services
 from ..models import FollowUpProposal, OrgPredikat, Predikat, RaterGroup
 from ..tallies import period_tallies
-from ._common import _errors
+from ._common import _errors, _instansi_param
 
 
 @role_required("hr")
@@ -40,10 +40,7 @@ def period_detail(request, pk: int):
         except ValidationError as exc:
             _errors(request, exc)
         return redirect(period)
-    try:
-        instansi_id = int(request.GET.get("instansi", ""))
-    except ValueError:
-        instansi_id = None
+    instansi_id = _instansi_param(request)
     # province-wide HR sees one row per instansi until they pick one (2,000+ units otherwise)
     by_instansi = instansi_id is None and scope_for(request.user).hr_instansi_ids() is None
     # the SKP counts cover the user's scope; the distribution the chosen instansi, if any

@@ -20,15 +20,12 @@ from pamong.people.selectors import instansi_choices_for
 
 from .. import selectors, services
 from ..forms import PublicFeedbackForm
-from ._common import _errors
+from ._common import _errors, _instansi_param
 
 
 @role_required("hr")
 def moderation(request):
-    try:
-        instansi_id = int(request.GET.get("instansi", ""))
-    except ValueError:
-        instansi_id = None
+    instansi_id = _instansi_param(request)
     queue = selectors.moderation_queue(user=request.user, instansi_id=instansi_id)
     page = BoundedPaginator(queue, 50).get_page(request.GET.get("page"))
     # province-wide HR picks an instansi before its service units are listed (2,000+ otherwise)
