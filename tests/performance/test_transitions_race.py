@@ -15,7 +15,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from performance import services
-from performance.services.evaluation import _evaluation_write
 from performance.models import (
     AuditEntry,
     BehaviourRating,
@@ -30,6 +29,7 @@ from performance.models import (
     RaterAssignment,
     RaterGroup,
 )
+from performance.services.evaluation import _evaluation_write
 from tests.factories.performance import (
     PeriodFactory,
     PlanFactory,
