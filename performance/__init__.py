@@ -9,10 +9,13 @@ Where things live:
   indicator catalogue, SKP, realisations and evidence; ``feedback.py`` 360° and public feedback;
   ``results.py`` evaluations, objections, the audit log and follow-up proposals;
 * ``scoring.py`` — achievement, the proposal thresholds and ``predikat_for`` (reading the tables);
-* ``selectors.py`` — reads, scoped through ``pamong.people.access``; the only read of 360° scores
+* ``selectors/`` — reads, scoped through ``pamong.people.access``, one module per concept (plans,
+  feedback, evaluation, hr, distribution, waiting, reminders, rules); the only read of 360° scores
   for people is ``rater_group_summaries`` (group averages, never raters);
-* ``services.py`` — writes, each audited; ``sanction_apply_development_consequence`` hands a
+* ``services/`` — writes, each audited, one module per concept (periods, plans, feedback,
+  evaluation, finalise, followup, certificates); ``sanction_apply_development_consequence`` hands a
   sanction's development goal to ``competencies.services.development_goal_add_mandatory``;
+* ``views/`` — thin HTTP views per area, reading through selectors and writing through services;
 * ``demo.py`` and ``management/commands/seed_performance.py`` — the demo story;
   ``send_performance_reminders`` — e-mail reminders.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import CheckIn, Indicator, PlannedResult, Rating
@@ -17,8 +18,6 @@ class IndicatorAddForm(forms.Form):
 
     def __init__(self, *args, instansi_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.db.models import Q
-
         self.fields["indicator"].queryset = Indicator.objects.filter(
             Q(instansi__isnull=True) | Q(instansi_id=instansi_id), is_active=True
         ).order_by("name")

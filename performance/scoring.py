@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Q
+
 from .models import EvaluationSettings, Indicator, PredikatMatrixCell, Rating
 
 ACHIEVEMENT_CAP_PCT = Decimal("200")
@@ -71,8 +73,6 @@ def predikat_for(*, hasil_kerja: str, perilaku_kerja: str) -> str:
 
 def settings_for(*, instansi_id: int | None) -> EvaluationSettings:
     """The instansi's own thresholds and weights, or the default row."""
-    from django.db.models import Q
-
     found = (
         EvaluationSettings.objects.filter(Q(instansi_id=instansi_id) | Q(is_default=True))
         .order_by("is_default")

@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import RaterGroup
@@ -89,8 +90,6 @@ class PublicFeedbackChannel(models.Model):
         return str(self.unit)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("performance:public_feedback", args=[self.token])
 
 

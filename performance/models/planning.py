@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -245,8 +247,6 @@ class Realisation(models.Model):
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
-    import secrets
-
     return f"kinerja/bukti/{secrets.token_hex(8)}/{filename[-80:]}"
 
 

@@ -103,3 +103,23 @@ def test_asn_finds_the_piagam_on_kinerja_and_on_the_result_page(world, client_fo
     assert (
         download not in client_for(world.staff_a2.user).get(reverse("performance:dashboard")).content.decode()
     )
+
+
+def test_piagam_download_for_its_holder_and_hr_of_the_instansi_only(world, client_for, piagam):
+    """Every role against the download: the holder and HR over the holder's instansi get the PDF;
+    the atasan, a colleague, HR of another instansi and humas get 404, as if it did not exist."""
+    proposal, _plan = piagam
+    url = reverse("performance:certificate_download", args=[proposal.pk])
+    expected = {
+        "anonymous": 302,
+        "asn": 200,
+        "atasan": 404,
+        "hr_same": 200,
+        "hr_other": 404,
+        "bkpsdm": 200,
+        "humas": 404,
+        "admin": 200,
+    }
+    answered = {role: client_for(user).get(url).status_code for role, user in world.users().items()}
+    assert answered == expected
+    assert client_for(world.staff_a2.user).get(url).status_code == 404

@@ -29,6 +29,7 @@ from performance.models import (
     RaterAssignment,
     RaterGroup,
 )
+from performance.services.evaluation import _evaluation_write
 from tests.factories.performance import (
     PeriodFactory,
     PlanFactory,
@@ -151,7 +152,7 @@ def test_evaluation_save_does_not_undo_a_finalisation(world):
     stale = Evaluation.objects.get(pk=ev.pk)  # the atasan's page: still a draft
     services.evaluation_finalise(evaluation=Evaluation.objects.get(pk=ev.pk), actor=world.hr_a.user)
     with pytest.raises(ValidationError, match="baru saja difinalkan"):
-        services._evaluation_write(plan=plan, existing=stale, values={"predikat": "kurang"})
+        _evaluation_write(plan=plan, existing=stale, values={"predikat": "kurang"})
     assert Evaluation.objects.get(pk=ev.pk).predikat == ev.predikat
 
 
