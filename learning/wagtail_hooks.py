@@ -139,18 +139,22 @@ class UploadCreateView(CreateView):
     def create(self, form):
         raise NotImplementedError
 
+    def _refused(self, form):
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
     def form_valid(self, form):
         self.form = form
         missing = [name for name in self.upload_fields if not form.cleaned_data.get(name)]
         for name in missing:
             form.add_error(name, _("Pilih berkasnya."))
         if missing:
-            return self.form_invalid(form)
+            return self._refused(form)
         try:
             self.object = self.create(form)
         except lesson_content.ContentRejected as error:
             form.add_error(self.error_field, str(error))
-            return self.form_invalid(form)
+            return self._refused(form)
         log(instance=self.object, action="wagtail.create", user=self.request.user)
         response = self.save_action()
         hook_response = self.run_after_hook()
@@ -214,8 +218,8 @@ class LessonVideoViewSet(SnippetViewSet):
 class LearningViewSetGroup(SnippetViewSetGroup):
     items = (QuizViewSet, QuestionViewSet, ScormPackageViewSet, LessonVideoViewSet)
     menu_icon = "tasks"
-    menu_label = _("Kuis pelatihan")
-    menu_name = "kuis-pelatihan"
+    menu_label = _("Materi pelatihan")
+    menu_name = "materi-pelatihan"
 
 
 register_snippet(LearningViewSetGroup)
