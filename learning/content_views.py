@@ -155,14 +155,18 @@ def _ranged(request, name: str, content_type: str, size: int):
     return response
 
 
-@require_GET
-@role_required("asn")
-def video_file(request, lesson_id: int):
+def _lesson_video_or_404(request, lesson_id: int):
     lesson, _enrolment = _lesson_or_404(request, lesson_id)
     progress = selectors.video_progress_for(lesson=lesson, enrolment=None)
     if progress is None:
         raise Http404
-    lesson_video = progress["video"]
+    return progress["video"]
+
+
+@require_GET
+@role_required("asn")
+def video_file(request, lesson_id: int):
+    lesson_video = _lesson_video_or_404(request, lesson_id)
     response = _ranged(request, lesson_video.file.name, lesson_video.mime_type, lesson_video.size)
     response["Cache-Control"] = "private, max-age=3600"
     return response
@@ -171,12 +175,9 @@ def video_file(request, lesson_id: int):
 @require_GET
 @role_required("asn")
 def video_captions(request, lesson_id: int):
-    lesson, _enrolment = _lesson_or_404(request, lesson_id)
-    progress = selectors.video_progress_for(lesson=lesson, enrolment=None)
-    if progress is None:
-        raise Http404
+    lesson_video = _lesson_video_or_404(request, lesson_id)
     response = FileResponse(
-        default_storage.open(progress["video"].captions.name, "rb"), content_type="text/vtt; charset=utf-8"
+        default_storage.open(lesson_video.captions.name, "rb"), content_type="text/vtt; charset=utf-8"
     )
     response["Cache-Control"] = "private, max-age=3600"
     return response
