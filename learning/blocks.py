@@ -7,6 +7,10 @@ completes the lesson (see :class:`learning.models.LessonPage`).
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -17,8 +21,39 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
+def embed_host_allowed(url: str) -> bool:
+    """Whether ``url``'s host is in ``settings.PAMONG_EMBED_HOSTS`` (which the CSP's frame-src lists)."""
+    host = (urlsplit(url or "").hostname or "").lower()
+    return bool(host) and host in {h.lower() for h in settings.PAMONG_EMBED_HOSTS}
+
+
+class AllowedEmbedBlock(EmbedBlock):
+    """An external video link, accepted only for a host an administrator allowed
+    (``PAMONG_EMBED_HOSTS``); checked before Wagtail asks the host for the embed."""
+
+    def clean(self, value):
+        url = getattr(value, "url", value) or ""
+        if url and not embed_host_allowed(url):
+            raise ValidationError(
+                _(
+                    "Video dari %(host)s tidak dapat disematkan: hanya situs yang diizinkan administrator "
+                    "(%(hosts)s). Unggah videonya sebagai “Video pelajaran” agar diputar dari situs ini."
+                )
+                % {
+                    "host": urlsplit(url).hostname or url,
+                    "hosts": ", ".join(settings.PAMONG_EMBED_HOSTS) or _("belum ada"),
+                }
+            )
+        return super().clean(value)
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("tautan video"), help_text=_("Alamat video yang dapat disematkan (oEmbed)."))
+    """An external video (embed). Videos on the intranet are uploaded as :class:`LessonVideo` and
+    shown by the lesson itself; an embed whose host is no longer allowed is shown as a link."""
+
+    video = AllowedEmbedBlock(
+        label=_("tautan video"), help_text=_("Alamat video dari situs yang diizinkan administrator (oEmbed).")
+    )
     title = blocks.CharBlock(label=_("judul video"), max_length=200)
     transcript = blocks.RichTextBlock(
         label=_("transkrip"), required=False, features=["bold", "italic", "ol", "ul"]
@@ -28,6 +63,12 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "learning/blocks/video_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        embed = value.get("video")
+        context["embed_allowed"] = embed_host_allowed(getattr(embed, "url", "") or "")
+        return context
 
 
 class DocumentBlock(blocks.StructBlock):

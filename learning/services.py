@@ -231,27 +231,56 @@ def _enrolment_for_page_locked(*, user, page) -> Enrolment:
     return enrolment
 
 
+def enrolment_for_page_locked(*, user, page) -> Enrolment:
+    """The user's enrolment on the course of ``page``, its row locked (:class:`LearningError` when the
+    user is not enrolled). Writers of a learner's progress in a course take this lock first."""
+    return _enrolment_for_page_locked(user=user, page=page)
+
+
 def lesson_mark_complete(*, user, lesson: LessonPage, now: datetime.datetime | None = None) -> Enrolment:
-    """The learner marks a lesson without a quiz as done (a lesson with a quiz completes by passing it).
+    """The learner marks a lesson without a quiz as done (a lesson with a quiz completes by passing it,
+    a SCORM or video lesson by its content: see :func:`lesson_complete`).
 
     Marking a lesson that is already done changes nothing and costs two queries (the lock and the
     completion row found)."""
     if lesson.quiz_id:
         raise LearningError(_("Pelajaran ini selesai setelah kuisnya lulus."))
+    if lesson.scorm_package_id:
+        raise LearningError(_("Pelajaran ini selesai saat paket SCORM-nya melaporkan selesai."))
+    if lesson.video_id:
+        raise LearningError(_("Pelajaran ini selesai setelah videonya ditonton."))
+    return lesson_complete(user=user, lesson=lesson, via=LessonCompletion.Via.MARKED, now=now)
+
+
+def lesson_complete(
+    *,
+    user,
+    lesson: LessonPage,
+    via: str,
+    now: datetime.datetime | None = None,
+    result: dict | None = None,
+) -> Enrolment:
+    """Record that the learner finished ``lesson`` (once) and refresh their progress: the one way a
+    lesson of any kind is completed (marked, SCORM, video), so module and course completions, JP,
+    the certificate and :data:`learning.events.completed` follow the same path. ``result`` is the
+    xAPI result of the "completed" statement (score, success, duration), when the content has one.
+    Completing a lesson already done changes nothing."""
     now = now or timezone.now()
     with transaction.atomic():
         enrolment = _enrolment_for_page_locked(user=user, page=lesson)
-        if _lesson_complete(enrolment=enrolment, lesson=lesson, via=LessonCompletion.Via.MARKED, now=now):
+        if _lesson_complete(enrolment=enrolment, lesson=lesson, via=via, now=now, result=result):
             enrolment_progress_refresh(enrolment=enrolment, now=now, user=user)
     return enrolment
 
 
-def _lesson_complete(*, enrolment: Enrolment, lesson: LessonPage, via: str, now: datetime.datetime) -> bool:
+def _lesson_complete(
+    *, enrolment: Enrolment, lesson: LessonPage, via: str, now: datetime.datetime, result: dict | None = None
+) -> bool:
     _row, created = LessonCompletion.objects.get_or_create(
         enrolment=enrolment, lesson=lesson, defaults={"via": via, "completed_at": now}
     )
     if created:
-        _statement(enrolment, xapi.VERB_COMPLETED, "lesson", lesson.pk, lesson.title, now)
+        _statement(enrolment, xapi.VERB_COMPLETED, "lesson", lesson.pk, lesson.title, now, result=result)
     return created
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import content_views, views
 
 app_name = "learning"
 
@@ -12,6 +12,18 @@ urlpatterns = [
     path("belajar/pelajaran/<int:lesson_id>/selesai/", views.lesson_complete, name="lesson_complete"),
     path("belajar/kuis/<int:page_id>/mulai/", views.attempt_start, name="attempt_start"),
     path("belajar/percobaan/<int:pk>/", views.attempt, name="attempt"),
+    path("belajar/pelajaran/<int:lesson_id>/scorm/commit/", content_views.scorm_commit, name="scorm_commit"),
+    path("belajar/pelajaran/<int:lesson_id>/scorm/<path:path>", content_views.scorm_file, name="scorm_file"),
+    path("belajar/pelajaran/<int:lesson_id>/video/", content_views.video_file, name="video_file"),
+    path(
+        "belajar/pelajaran/<int:lesson_id>/video/teks.vtt",
+        content_views.video_captions,
+        name="video_captions",
+    ),
+    path("belajar/pelajaran/<int:lesson_id>/video/mulai/", content_views.video_start, name="video_start"),
+    path(
+        "belajar/pelajaran/<int:lesson_id>/video/tonton/", content_views.video_progress, name="video_progress"
+    ),
     path("belajar/penugasan/", views.assign, name="assign"),
     path("belajar/xapi/", views.xapi_export, name="xapi_export"),
     re_path(rf"^sertifikat/{CODE}\.pdf$", views.certificate_pdf_view, name="certificate_pdf"),

@@ -1,8 +1,10 @@
-"""Admin for the learning app: quizzes and their questions (snippets), the instansi PPPK JP
+"""Admin for the learning app: quizzes and their questions (snippets), SCORM packages and lesson
+videos (snippets whose upload goes through :mod:`learning.lesson_content`), the instansi PPPK JP
 targets (a local rule, with its source), and a link to HR assignment."""
 
 from __future__ import annotations
 
+from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,12 +12,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from pamong.people.access import scope_for
 
-from .models import PppkJpTarget, Question, Quiz
+from . import lesson_content
+from .models import LessonVideo, PppkJpTarget, Question, Quiz, ScormPackage
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -85,11 +89,137 @@ class QuestionViewSet(SnippetViewSet):
         return Question.objects.select_related("quiz")  # the "quiz" column: no query per row
 
 
+class ScormPackageForm(WagtailAdminModelForm):
+    """The title, and on creation the zip (checked and unpacked by the service, not by the form)."""
+
+    package_file = forms.FileField(
+        label=_("berkas paket (zip)"),
+        required=False,
+        help_text=_(
+            "Paket SCORM 1.2 atau SCORM 2004 hasil ekspor alat penyusun materi, dengan imsmanifest.xml."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields.pop("package_file", None)  # a package is replaced by uploading a new one
+
+
+class LessonVideoForm(WagtailAdminModelForm):
+    """Title and transcript, and on creation the video and its captions (checked by the service)."""
+
+    video_file = forms.FileField(
+        label=_("berkas video (MP4 atau WebM)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "video/mp4,video/webm"}),
+    )
+    captions_file = forms.FileField(
+        label=_("teks video (WebVTT, .vtt)"),
+        required=False,
+        help_text=_("Teks berbahasa Indonesia yang tampil di video (untuk peserta tunarungu)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields.pop("video_file", None)
+            self.fields.pop("captions_file", None)
+
+
+class UploadCreateView(CreateView):
+    """A snippet created by a service from uploaded files: the service checks everything and writes
+    all or nothing; its refusal is shown on the form (nothing was saved)."""
+
+    upload_fields: tuple[str, ...] = ()
+    error_field = ""
+
+    def create(self, form):
+        raise NotImplementedError
+
+    def _refused(self, form):
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
+    def form_valid(self, form):
+        self.form = form
+        missing = [name for name in self.upload_fields if not form.cleaned_data.get(name)]
+        for name in missing:
+            form.add_error(name, _("Pilih berkasnya."))
+        if missing:
+            return self._refused(form)
+        try:
+            self.object = self.create(form)
+        except lesson_content.ContentRejected as error:
+            form.add_error(self.error_field, str(error))
+            return self._refused(form)
+        log(instance=self.object, action="wagtail.create", user=self.request.user)
+        response = self.save_action()
+        hook_response = self.run_after_hook()
+        return hook_response if hook_response is not None else response
+
+
+class ScormPackageCreateView(UploadCreateView):
+    upload_fields = ("package_file",)
+    error_field = "package_file"
+
+    def create(self, form):
+        return lesson_content.scorm_package_create(
+            user=self.request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["package_file"]
+        )
+
+
+class LessonVideoCreateView(UploadCreateView):
+    upload_fields = ("video_file", "captions_file")
+    error_field = None  # the reason names the file it is about
+
+    def create(self, form):
+        return lesson_content.video_create(
+            user=self.request.user,
+            title=form.cleaned_data["title"],
+            transcript=form.cleaned_data["transcript"],
+            video_upload=form.cleaned_data["video_file"],
+            captions_upload=form.cleaned_data["captions_file"],
+        )
+
+
+class ScormPackageViewSet(SnippetViewSet):
+    model = ScormPackage
+    icon = "folder-inverse"
+    menu_label = _("Paket SCORM")
+    add_view_class = ScormPackageCreateView
+    list_display = ["title", "version", "file_count", "uploaded_at"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("package_file")], base_form_class=ScormPackageForm
+    )
+
+
+class LessonVideoViewSet(SnippetViewSet):
+    model = LessonVideo
+    icon = "media"
+    menu_label = _("Video pelajaran")
+    add_view_class = LessonVideoCreateView
+    list_display = ["title", "kind", "duration_seconds", "uploaded_at"]
+    search_fields = ["title", "transcript"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("video_file"),
+            FieldPanel("captions_file"),
+            FieldPanel("transcript"),
+        ],
+        base_form_class=LessonVideoForm,
+    )
+
+
 class LearningViewSetGroup(SnippetViewSetGroup):
-    items = (QuizViewSet, QuestionViewSet)
+    items = (QuizViewSet, QuestionViewSet, ScormPackageViewSet, LessonVideoViewSet)
     menu_icon = "tasks"
-    menu_label = _("Kuis pelatihan")
-    menu_name = "kuis-pelatihan"
+    menu_label = _("Materi pelatihan")
+    menu_name = "materi-pelatihan"
 
 
 register_snippet(LearningViewSetGroup)

@@ -128,6 +128,13 @@ def jp(value) -> str:
     return f"{_digits(_number(value), 1, trim=True)} JP"
 
 
+def megabytes(value) -> str:
+    """``52428800`` (bytes) → ``"50 MB"``; ``1572864`` → ``"1,5 MB"`` (upload limits; 1 MB = 1024² bytes)."""
+    if _missing(value):
+        return MISSING
+    return f"{_digits(_number(value) / (1024 * 1024), 1, trim=True)} MB"
+
+
 def seconds(value) -> str:
     """``1.54`` → ``"1,5 detik"`` (how long a command took)."""
     if _missing(value):

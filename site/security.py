@@ -42,12 +42,22 @@ def csp_header_value(policy: Mapping[str, list[str] | tuple[str, ...]]) -> str:
     return "; ".join(" ".join([directive, *sources]).strip() for directive, sources in policy.items())
 
 
+def with_embed_hosts(policy: Mapping[str, list[str] | tuple[str, ...]]) -> dict:
+    """``policy`` whose ``frame-src`` also allows the external video hosts of
+    ``settings.PAMONG_EMBED_HOSTS`` (as ``https://host``): the CSP follows the embed allow-list."""
+    hosts = [f"https://{host}" for host in getattr(settings, "PAMONG_EMBED_HOSTS", [])]
+    policy = dict(policy)
+    if hosts and "frame-src" in policy:
+        policy["frame-src"] = [*policy["frame-src"], *hosts]
+    return policy
+
+
 def csp_for_path(path: str) -> str:
     """The policy text for a request path (the relaxed admin policy under the admin prefixes)."""
     prefixes = getattr(settings, "PAMONG_CSP_RELAXED_PREFIXES", ())
     if any(path.startswith(prefix) for prefix in prefixes):
-        return csp_header_value(settings.PAMONG_CSP_ADMIN)
-    return csp_header_value(settings.PAMONG_CSP)
+        return csp_header_value(with_embed_hosts(settings.PAMONG_CSP_ADMIN))
+    return csp_header_value(with_embed_hosts(settings.PAMONG_CSP))
 
 
 class ContentSecurityPolicyMiddleware:

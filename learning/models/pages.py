@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -247,9 +248,31 @@ class LessonPage(StepServeMixin, Page):
         related_name="+",
         help_text="The quiz of the body's quiz block, kept here so progress needs no StreamField parsing.",
     )
+    scorm_package = models.ForeignKey(
+        "learning.ScormPackage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("paket SCORM"),
+        help_text=_("Bila diisi, pelajaran selesai saat paket SCORM melaporkan selesai atau lulus."),
+    )
+    video = models.ForeignKey(
+        "learning.LessonVideo",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("video"),
+        help_text=_("Bila diisi, pelajaran selesai setelah video ditonton sampai porsi yang ditetapkan."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("required"), FieldPanel("duration_minutes")]),
+        MultiFieldPanel(
+            [FieldPanel("scorm_package"), FieldPanel("video")],
+            heading=_("Konten paket (pilih salah satu)"),
+        ),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("body")]
@@ -260,9 +283,22 @@ class LessonPage(StepServeMixin, Page):
         verbose_name = _("pelajaran")
         verbose_name_plural = _("pelajaran")
 
+    def clean(self):
+        super().clean()
+        kinds = [self.scorm_package_id, self.video_id, self.quiz_id_from_body()]
+        if sum(1 for kind in kinds if kind) > 1:
+            raise ValidationError(
+                _("Satu pelajaran hanya dapat memuat salah satu: paket SCORM, video, atau kuis.")
+            )
+
     def save(self, *args, **kwargs):
         self.quiz_id = self.quiz_id_from_body()
         return super().save(*args, **kwargs)
+
+    @property
+    def completes_by_itself(self) -> bool:
+        """Whether the lesson is completed by its content (quiz, SCORM, video), not by the learner's mark."""
+        return bool(self.quiz_id or self.scorm_package_id or self.video_id)
 
     def quiz_id_from_body(self) -> int | None:
         for block in self.body.raw_data:
@@ -278,4 +314,13 @@ class LessonPage(StepServeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context_for(page=self, user=request.user, request=request))
         context["body_parts"] = lesson_body_parts(self, preview=getattr(request, "is_preview", False))
+        if self.scorm_package_id or self.video_id:
+            from ..selectors import scorm_runtime_for, video_progress_for
+
+            enrolment = context["enrolment"]
+            if self.scorm_package_id:
+                asn = enrolment.asn if enrolment is not None else None
+                context["scorm"] = scorm_runtime_for(lesson=self, enrolment=enrolment, asn=asn)
+            else:
+                context["video"] = video_progress_for(lesson=self, enrolment=enrolment)
         return context

@@ -63,6 +63,8 @@ class LessonCompletion(models.Model):
     class Via(models.TextChoices):
         MARKED = "marked", _("Ditandai selesai")
         QUIZ = "quiz", _("Lulus kuis")
+        SCORM = "scorm", _("Paket SCORM selesai")
+        VIDEO = "video", _("Video ditonton")
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_completions")
     lesson = models.ForeignKey("learning.LessonPage", on_delete=models.CASCADE, related_name="+")

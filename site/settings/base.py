@@ -324,6 +324,43 @@ PAMONG_CSP_ADMIN = {
 }
 PAMONG_CSP_RELAXED_PREFIXES = ("/admin/",)
 
+# External video embeds (the lesson "Video" block's oEmbed links): only these hosts, and the CSP's
+# frame-src lists exactly them (pamong.security). Empty on an intranet; set PAMONG_EMBED_HOSTS to a
+# comma-separated list ("www.youtube-nocookie.com,player.vimeo.com") where the internet is reachable.
+PAMONG_EMBED_HOSTS = [h.strip() for h in os.environ.get("PAMONG_EMBED_HOSTS", "").split(",") if h.strip()]
+
+# Files of uploaded SCORM packages (learning.views.scorm_file) run in a sandboxed frame of the lesson
+# page: scripts allowed (authoring tools write inline scripts), same origin (the SCO must reach the
+# runtime in the parent window), no plugins, framed only by this site.
+PAMONG_CSP_SCORM = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'none'"],
+    "sandbox": ["allow-scripts", "allow-same-origin"],
+}
+
+# Lesson content uploads (learning.lesson_content). Sizes in bytes.
+PAMONG_SCORM_MAX_UPLOAD_BYTES = int(os.environ.get("PAMONG_SCORM_MAX_UPLOAD_BYTES", 300 * 1024 * 1024))
+PAMONG_SCORM_MAX_UNPACKED_BYTES = int(os.environ.get("PAMONG_SCORM_MAX_UNPACKED_BYTES", 600 * 1024 * 1024))
+PAMONG_SCORM_MAX_FILES = int(os.environ.get("PAMONG_SCORM_MAX_FILES", 5000))
+PAMONG_VIDEO_MAX_BYTES = int(os.environ.get("PAMONG_VIDEO_MAX_BYTES", 500 * 1024 * 1024))
+PAMONG_CAPTIONS_MAX_BYTES = 1024 * 1024
+#: A video lesson is done when the learner has watched this share (percent) of the video.
+PAMONG_VIDEO_COMPLETION_PERCENT = int(os.environ.get("PAMONG_VIDEO_COMPLETION_PERCENT", 90))
+#: Watched time reported may exceed the real time between two reports by this factor (the player's
+#: fastest playback rate) plus a few seconds of slack.
+PAMONG_VIDEO_MAX_RATE = 2
+PAMONG_VIDEO_SLACK_SECONDS = 5
+
 # API tokens expire this long after they were issued, and are deleted when the password changes.
 PAMONG_API_TOKEN_LIFETIME = timedelta(days=int(os.environ.get("PAMONG_API_TOKEN_DAYS", "30")))
 

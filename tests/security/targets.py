@@ -25,6 +25,7 @@ from performance.models import (
 )
 from tests.factories import socialization as soc
 from tests.factories.competencies import managerial
+from tests.factories.content import attach, make_lesson_video, make_scorm_package
 from tests.factories.learning import correct_answers, lessons_of, make_course
 from tests.factories.performance import (
     PeriodFactory,
@@ -57,6 +58,12 @@ def build_objects(world) -> dict:
             learning_services.lesson_mark_complete(user=world.staff_a.user, lesson=lesson)
     o["course"], o["lesson"], o["quiz_lesson"] = course, lessons[0], lessons[-1]
     o["attempt"] = QuizAttempt.objects.filter(enrolment__asn=world.staff_a).first()
+    # learning: staff_a is enrolled on a course whose lessons are a SCORM package and a video
+    content_course = make_course(modules=1, lessons=2)
+    learning_services.enrolment_self_create(user=world.staff_a.user, course=content_course)
+    content_lessons = lessons_of(content_course)
+    o["scorm_lesson"] = attach(content_lessons[0], scorm_package=make_scorm_package())
+    o["video_lesson"] = attach(content_lessons[1], video=make_lesson_video())
     o["certificate"] = Certificate.objects.get(enrolment__asn=world.staff_a)
     # performance
     period = PeriodFactory(year=2026)
@@ -155,6 +162,12 @@ def url_for(key: str, o: dict, world) -> str:
         "learning:lesson_complete": [o["lesson"].pk],
         "learning:attempt_start": [o["quiz_lesson"].pk],
         "learning:attempt": [o["attempt"].pk],
+        "learning:scorm_file": [o["scorm_lesson"].pk, "sco/index.html"],
+        "learning:scorm_commit": [o["scorm_lesson"].pk],
+        "learning:video_file": [o["video_lesson"].pk],
+        "learning:video_captions": [o["video_lesson"].pk],
+        "learning:video_start": [o["video_lesson"].pk],
+        "learning:video_progress": [o["video_lesson"].pk],
         "learning:certificate_pdf": [certificate.code],
         "learning:certificate_verify": [certificate.code],
         "learning:certificate_revoke": [certificate.code],

@@ -113,6 +113,13 @@ MATRIX: dict[str, Case] = {
     "learning:lesson_complete": post("302 302 302 302 302 302 403 403"),  # not enrolled: back with a message
     "learning:attempt_start": post("302 302 302 302 302 302 403 403"),
     "learning:attempt": get("302 200 404 404 404 404 404 404"),
+    # SCORM and video lessons: only the enrolled learner (staff_a); other ASN 404, no ASN record 403
+    "learning:scorm_file": get("302 200 404 404 404 404 403 403"),
+    "learning:scorm_commit": post("302 400 404 404 404 404 403 403"),  # empty commit: refused, 400
+    "learning:video_file": get("302 200 404 404 404 404 403 403"),
+    "learning:video_captions": get("302 200 404 404 404 404 403 403"),
+    "learning:video_start": post("302 200 404 404 404 404 403 403"),
+    "learning:video_progress": post("302 400 404 404 404 404 403 403"),  # empty report: refused, 400
     "learning:assign": get(HR_ONLY),
     "learning:xapi_export": get(HR_ONLY),
     "learning:certificate_pdf": get("302 200 200 200 404 200 404 200"),
