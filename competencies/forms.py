@@ -6,6 +6,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from learning.models import CoursePage
+
 from .models import Activity, Competency
 
 LEVEL_CHOICES = [("", _("—"))] + [(n, str(n)) for n in range(1, 6)]
@@ -42,8 +44,6 @@ class ActivityForm(forms.Form):
     jp = forms.IntegerField(label=_("JP (nonklasikal)"), min_value=0, max_value=200, required=False)
 
     def __init__(self, *args, **kwargs):
-        from learning.models import CoursePage
-
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.db.models import (
     Case,
@@ -35,8 +36,10 @@ from .cache import outline_structure, outline_structures
 from .models import (
     Certificate,
     CoursePage,
+    CourseTag,
     Enrolment,
     LessonCompletion,
+    LessonPage,
     PppkJpTarget,
     QuizAttempt,
     Statement,
@@ -149,8 +152,6 @@ class Outline:
 
 def course_path_of(page: Page) -> tuple[str, int]:
     """The tree path and depth of the course a module (depth+1) or lesson (depth+2) belongs to."""
-    from .models import LessonPage
-
     depth = page.depth - (2 if isinstance(page, LessonPage) else 1)
     return page.path[: depth * STEPLEN], depth
 
@@ -315,8 +316,6 @@ def root_url_path_for(page: Page, request=None) -> str:
         return page.url_path[: len(page.url_path) - len(request.path) + 1]  # served at its own URL
     url = page.get_url(request=request) or page.url_path
     if url.startswith("http"):
-        from urllib.parse import urlsplit
-
         url = urlsplit(url).path
     return page.url_path[: len(page.url_path) - len(url) + 1]
 
@@ -423,7 +422,6 @@ def catalogue_for(*, index, user, tag: str = "", delivery: str = "", request=Non
     for course in courses:
         course.my_enrolment = enrolled.get(course.pk)
         course.my_outline = outlines.get(course.pk)
-    from .models import CourseTag
 
     all_tags = (
         CourseTag.objects.filter(content_object__live=True, content_object__path__startswith=index.path)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from pamong.people.access import can_manage_instansi, role_required, scope_for
@@ -369,7 +369,5 @@ def certificate_revoke(request, code: str):
 
 
 def _root_url_path(request) -> str:
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     return site.root_page.url_path if site else "/"
