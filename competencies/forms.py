@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from learning.models import CoursePage
 from pamong.people.access import scope_for
 from pamong.people.models import Instansi, UnitKerja
 
@@ -47,8 +48,6 @@ class ActivityForm(forms.Form):
     jp = forms.IntegerField(label=_("JP (nonklasikal)"), min_value=0, max_value=200, required=False)
 
     def __init__(self, *args, **kwargs):
-        from learning.models import CoursePage
-
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
 

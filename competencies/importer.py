@@ -33,6 +33,7 @@ from pamong.csvfile import (
 from pamong.people.models import Instansi, Jabatan
 
 from .models import Competency, PositionStandard
+from .services import fit_refresh
 
 COLUMNS = ("instansi", "jabatan", "kompetensi", "level")
 
@@ -218,8 +219,6 @@ def _check_row(  # the parse's lookups are passed down, not rebuilt per row
 def standard_import_apply(*, plan: StandardPlan) -> StandardPlan:
     """Write a valid plan in one transaction (bulk insert and bulk update), then recompute the
     stored fit of every ASN holding a position whose standard changed (one statement)."""
-    from .services import fit_refresh
-
     if plan.errors:
         raise ValueError("A plan with errors cannot be applied.")
     changed = {s.jabatan_id for s in plan.to_create} | {s.jabatan_id for s in plan.to_update}

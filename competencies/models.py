@@ -18,6 +18,7 @@ plans (IDP) and training evidence.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -61,8 +62,6 @@ class Competency(ClusterableModel):
         return f"{self.code} {self.name}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if self.kind == self.Kind.TEKNIS and not self.instansi_id:
             raise ValidationError({"instansi": _("Kompetensi teknis harus dimiliki satu instansi.")})
         if self.kind != self.Kind.TEKNIS and self.instansi_id:
@@ -211,8 +210,6 @@ class CourseCompetency(models.Model):
         return f"{self.page_id} → {self.competency_id} ({self.level})"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if self.page_id:
             content_type = self.page.content_type
             if (content_type.app_label, content_type.model) not in (

@@ -7,15 +7,15 @@ which is scoped by :mod:`pamong.people.access`).
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+
 from pamong.people.roles import GROUP_HR_INSTANSI, GROUP_HR_PROVINSI
 
 MODELS = ("competency", "positionstandard", "coursecompetency", "jpmband")
 
 
 def grant_competency_permissions(sender=None, **kwargs) -> None:
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if sender is not None and sender is not with_models[-1]:
         return  # once, after the last app has migrated and every permission exists

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 
+from pamong.people.models import ASN
+
+from .services import fit_refresh, training_completion_record
+
 
 def on_completed(sender, *, kind, user, course, module, completed_at: datetime.datetime, jp: int, **kwargs):
     """``learning.events.completed`` → :func:`competencies.services.training_completion_record`."""
-    from pamong.people.models import ASN
-
-    from .services import training_completion_record
-
     asn = ASN.objects.filter(user_id=user.pk).first()
     if asn is None:
         return
@@ -20,8 +20,6 @@ def on_completed(sender, *, kind, user, course, module, completed_at: datetime.d
 def on_standard_saved(sender, *, instance, **kwargs):
     """A position standard added or edited one by one (Wagtail admin): refresh the stored fit of
     the ASN of that position (and of the former one, if the standard moved)."""
-    from .services import fit_refresh
-
     jobs = {instance.jabatan_id}
     previous = getattr(instance, "_fit_previous_jabatan_id", None)
     if previous:
@@ -37,13 +35,9 @@ def on_standard_pre_save(sender, *, instance, **kwargs):
 
 
 def on_standard_deleted(sender, *, instance, **kwargs):
-    from .services import fit_refresh
-
     fit_refresh(jabatan_ids=[instance.jabatan_id])
 
 
 def on_asn_positions_changed(sender, *, asn_ids, **kwargs):
     """``pamong.people.signals.asn_positions_changed`` (import, admin) → refresh their stored fit."""
-    from .services import fit_refresh
-
     fit_refresh(asn_ids=asn_ids)

@@ -28,6 +28,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import (
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -41,6 +42,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from learning.models import Enrolment
 from learning.selectors import JpTarget, jp_target_expression, jp_target_for
 from pamong.people.access import asn_scope_q, scope_for
 from pamong.people.models import ASN, UnitKerja
@@ -261,8 +263,6 @@ COUNTED_PLAN_STATUSES = (DevelopmentPlan.Status.APPROVED, DevelopmentPlan.Status
 def jp_ledger(*, asn: ASN, year: int) -> Ledger:
     """JP of one calendar year: courses completed in that year (learning's enrolments, local time)
     and non-classical activities of approved plans done in that year. Two queries."""
-    from learning.models import Enrolment
-
     start, end = year_bounds(year)
     entries = [
         LedgerEntry(timezone.localdate(e.completed_at), e.course.title, str(_("Pelatihan")), e.jp_credited)
@@ -291,8 +291,6 @@ def jp_compliance(
     """Active ASN in ``user``'s scope annotated with ``jp_courses``, ``jp_activities``, ``jp_total``
     and ``jp_minimum`` (the JP target, :func:`learning.selectors.jp_target_expression`: NULL for a
     PPPK whose instansi set none) for ``year`` — one query, filterable and pageable."""
-    from learning.models import Enrolment
-
     start, end = year_bounds(year)
     courses = (
         Enrolment.objects.filter(asn_id=OuterRef("pk"), completed_at__gte=start, completed_at__lt=end)
@@ -325,8 +323,6 @@ def jp_compliance(
 def jp_below_minimum(*, user, year: int, instansi_id: int | None = None, unit_id: int | None = None):
     """:func:`jp_compliance` limited to ASN below their target, by unit then name (an ASN without a
     target — a PPPK whose instansi set none — is never listed)."""
-    from django.db.models import F
-
     return (
         jp_compliance(user=user, year=year, instansi_id=instansi_id, unit_id=unit_id)
         .filter(jp_total__lt=F("jp_minimum"))

@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.models import CoursePage, ModulePage
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi, scope_for
 from pamong.people.models import ASN
@@ -42,8 +43,10 @@ from .models import (
     LevelProposal,
     LevelRecord,
     LevelSource,
+    PositionStandard,
     TrainingEvidence,
 )
+from .selectors import fit_sql, profile_for
 
 # --------------------------------------------------------------------------------------------------
 # Stored fit (JPM per ASN)
@@ -64,8 +67,6 @@ def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[i
     (``updated_at`` = when the fit last changed). Runs in the caller's transaction, if any.
     More than :data:`FIT_REFRESH_MAX_IDS` ``asn_ids`` are written in chunks (SQL parameter limits).
     """
-    from .selectors import fit_sql
-
     jobs = None if jabatan_ids is None else sorted({int(pk) for pk in jabatan_ids})
     where, params = ["1 = 1"], []
     if asn_ids is not None:
@@ -330,8 +331,6 @@ def plan_create(*, asn: ASN, year: int, suggest: bool = True) -> DevelopmentPlan
     that competency above the current level (a linked module suggests its course). A gap no course
     develops gets a coaching activity with the atasan instead.
     """
-    from .selectors import profile_for
-
     existing = DevelopmentPlan.objects.filter(asn=asn, year=year).first()
     if existing is not None:
         return existing
@@ -365,8 +364,6 @@ def plan_create(*, asn: ASN, year: int, suggest: bool = True) -> DevelopmentPlan
 
 
 def _courses_for(*, competency_id: int, above: int) -> list:
-    from learning.models import CoursePage, ModulePage
-
     page_ids = list(
         CourseCompetency.objects.filter(competency_id=competency_id, level__gt=above)
         .order_by("-level", "page_id")
@@ -633,8 +630,6 @@ def development_goal_add_mandatory(
         raise ValidationError(_("Level sasaran harus 1–5."))
     year = year or timezone.localdate().year
     if competency is not None and target_level is None:
-        from .models import PositionStandard
-
         target_level = (
             PositionStandard.objects.filter(jabatan_id=asn.jabatan_id, competency=competency)
             .values_list("required_level", flat=True)

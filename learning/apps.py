@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 
 class LearningConfig(AppConfig):
@@ -7,10 +10,7 @@ class LearningConfig(AppConfig):
     verbose_name = _("Pelatihan")
 
     def ready(self) -> None:
-        from django.core.signals import request_finished, request_started
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
+        # Here, not at the top: these modules import models, which cannot load before the app registry.
         from . import notifications  # noqa: F401 (registers the notification audiences)
         from .cache import content_changed, request_boundary
         from .models import (

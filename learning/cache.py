@@ -26,6 +26,8 @@ from django.core.signals import request_started
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from .models import Choice, Question, Quiz
+
 VERSION_KEY = "learning:content-version"
 TIMEOUT = 60 * 60 * 6
 
@@ -64,7 +66,7 @@ def content_changed(**kwargs) -> None:
 def outline_structure(*, course_path: str, course_depth: int, root_url_path: str):
     """The outline of the course at ``course_path`` without progress, cached per content version
     (``None`` when the course is not live). A fresh object on every call: callers may mark it."""
-    from .selectors import course_outline_uncached
+    from .selectors import course_outline_uncached  # the selectors import this module (a real cycle)
 
     key = f"learning:outline:{content_version()}:{root_url_path}:{course_path}:{course_depth}"
     found = cache.get(key, default=False)
@@ -80,7 +82,7 @@ def outline_structure(*, course_path: str, course_depth: int, root_url_path: str
 def outline_structures(*, courses: list[tuple[str, int]], root_url_path: str) -> list:
     """:func:`outline_structure` for several courses ``(path, depth)``: one cache round trip, and the
     courses missing from the cache read together in ONE query (the count does not grow with them)."""
-    from .selectors import course_outlines_uncached
+    from .selectors import course_outlines_uncached  # the selectors import this module (a real cycle)
 
     version = content_version()
     keys = {
@@ -116,8 +118,6 @@ def step_page(*, suffix: str, lesson: bool):
 
 def quiz_facts(quiz_id: int | None) -> dict | None:
     """``{"pk", "title", "pass_mark", "max_attempts"}`` of a quiz (what its panel shows), cached."""
-    from .models import Quiz
-
     if not quiz_id:
         return None
     key = f"learning:quiz:{content_version()}:{quiz_id}"
@@ -154,8 +154,6 @@ def lesson_body_parts(page, *, preview: bool = False) -> list[dict]:
 def quiz_content(quiz_id: int) -> dict:
     """The questions and choices of a quiz, cached: ``{"questions": {id: {"pk", "text", "kind",
     "explanation"}}, "choices": {id: {"pk", "text", "is_correct"}}}`` (what an attempt page shows)."""
-    from .models import Choice, Question
-
     key = f"learning:quiz-content:{content_version()}:{quiz_id}"
     content = cache.get(key)
     if content is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connections, router
@@ -37,6 +38,7 @@ from .cache import outline_structure, outline_structures
 from .models import (
     Certificate,
     CoursePage,
+    CourseTag,
     Enrolment,
     LessonCompletion,
     LessonPage,
@@ -156,8 +158,6 @@ class Outline:
 
 def course_path_of(page: Page) -> tuple[str, int]:
     """The tree path and depth of the course a module (depth+1) or lesson (depth+2) belongs to."""
-    from .models import LessonPage
-
     depth = page.depth - (2 if isinstance(page, LessonPage) else 1)
     return page.path[: depth * STEPLEN], depth
 
@@ -326,8 +326,6 @@ def root_url_path_for(page: Page, request=None) -> str:
         return page.url_path[: len(page.url_path) - len(request.path) + 1]  # served at its own URL
     url = page.get_url(request=request) or page.url_path
     if url.startswith("http"):
-        from urllib.parse import urlsplit
-
         url = urlsplit(url).path
     return page.url_path[: len(page.url_path) - len(url) + 1]
 
@@ -456,7 +454,6 @@ def catalogue_for(*, index, user, tag: str = "", delivery: str = "", request=Non
     for course in courses:
         course.my_enrolment = enrolled.get(course.pk)
         course.my_outline = outlines.get(course.pk)
-    from .models import CourseTag
 
     all_tags = (
         CourseTag.objects.filter(content_object__live=True, content_object__path__startswith=index.path)

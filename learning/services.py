@@ -37,7 +37,7 @@ from .models import (
     Statement,
 )
 from .notifications import notify_course_assigned
-from .selectors import course_outline
+from .selectors import course_outline, course_path_of
 
 
 class LearningError(Exception):
@@ -214,8 +214,6 @@ _LOCK = {"of": ("self",), "no_key": True}
 
 def _enrolment_for_page_locked(*, user, page) -> Enrolment:
     """The user's enrolment on the course of ``page``, its row locked (and its ASN read with it)."""
-    from .selectors import course_path_of
-
     course_path, _depth = course_path_of(page)
     asn_id = scope_for(user).asn_id
     enrolment = (

@@ -16,15 +16,19 @@ strings (from forms, validators or libraries) get a real Indonesian translation.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+import django
+import polib
+from django.conf import settings
+from django.core.management import call_command
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 
 def catalogue_problems(po_path: Path) -> list[str]:
-    import polib
-
     po = polib.pofile(str(po_path))
     problems = [f"belum diterjemahkan: {e.msgid!r}" for e in po.untranslated_entries()]
     problems += [f"fuzzy: {e.msgid!r}" for e in po.fuzzy_entries()]
@@ -32,8 +36,6 @@ def catalogue_problems(po_path: Path) -> list[str]:
 
 
 def compile_all() -> list[Path]:
-    import polib
-
     written = []
     for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
         mo_path = po_path.with_suffix(".mo")
@@ -51,12 +53,6 @@ def extract(*, project_dir: Path = LOCALE_DIR.parent) -> Path:
     ``makemessages`` writes next to the sources it reads, so a check that must not touch the
     repository runs this on a copy of it.
     """
-    import os
-
-    import django
-    from django.conf import settings
-    from django.core.management import call_command
-
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pamong.settings.dev")
     django.setup()
     previous = settings.LOCALE_PATHS
@@ -73,8 +69,6 @@ def extract(*, project_dir: Path = LOCALE_DIR.parent) -> Path:
 
 def fill_from_source(po_path: Path) -> int:
     """Indonesian is the source language: an untranslated Indonesian entry translates to itself."""
-    import polib
-
     po = polib.pofile(str(po_path))
     filled = 0
     # New entries arrive empty, or "fuzzy" with a guess msgmerge borrowed from a similar entry.

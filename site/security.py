@@ -28,11 +28,12 @@ from collections.abc import Callable, Mapping
 from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
-from axes.helpers import get_client_username, get_failure_limit
+from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 CSP_HEADER = "Content-Security-Policy"
 
@@ -103,9 +104,6 @@ class LoginAttemptHandler(AxesDatabaseHandler):
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """The Indonesian lockout page (``templates/security/lockout.html``), status 429."""
-    from axes.helpers import get_cool_off
-    from django.shortcuts import render
-
     cool_off = get_cool_off(request)
     minutes = max(1, math.ceil(cool_off.total_seconds() / 60)) if cool_off else 0
     context = {

@@ -3,9 +3,11 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import server_error
 
 logger = logging.getLogger("pamong.database")
@@ -46,11 +48,7 @@ def language_choose(request):
     A GET form, so pages carry no CSRF token for it and stay cacheable for anonymous visitors; the
     only effect is a preference cookie, which a forged link could at worst flip back and forth.
     """
-    from django.conf import settings
-    from django.http import HttpResponseRedirect
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    from pamong.middleware import language_supported
+    from pamong.middleware import language_supported  # the middleware imports this module (a real cycle)
 
     language = request.GET.get("language", "")
     target = request.GET.get("next") or "/"

@@ -11,10 +11,16 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
 from django.test import Client
+from wagtail.documents.models import Document
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from pamong.people.roles import (
     GROUP_HR_INSTANSI,
@@ -23,6 +29,7 @@ from pamong.people.roles import (
     GROUP_HUMAS_MODERATOR,
 )
 from tests.factories.people import ASNFactory, InstansiFactory, JabatanFactory, UnitKerjaFactory, UserFactory
+from tests.helpers import VIDEO_URL
 
 
 @dataclass
@@ -221,3 +228,22 @@ def _kept_test_database_was_emptied() -> bool:
         return False
     finally:
         raw.close()
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """An image, a document and a pre-cached video embed (tests never reach the internet)."""
+    settings.MEDIA_ROOT = tmp_path
+    image = Image.objects.create(title="Apel pagi", file=get_test_image_file())
+    document = Document.objects.create(
+        title="Naskah kebijakan", file=ContentFile(b"isi", name="kebijakan.pdf")
+    )
+    Embed.objects.create(
+        hash=get_embed_hash(VIDEO_URL),
+        url=VIDEO_URL,
+        max_width=None,
+        type="video",
+        html='<iframe title="Video sosialisasi"></iframe>',
+        title="v",
+    )
+    return image, document

@@ -27,7 +27,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from ..blocks import LessonStreamBlock
-from ..rules import Delivery, EnrolmentPolicy
+from ..rules import DEFAULT_ISSUER, Delivery, EnrolmentPolicy
 
 
 class CourseIndexPage(Page):
@@ -57,7 +57,7 @@ class CourseIndexPage(Page):
         return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import catalogue_for
+        from ..selectors import catalogue_for  # the selectors import these models (a real cycle)
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -166,8 +166,6 @@ class CoursePage(Page):
 
     @property
     def issuer(self) -> str:
-        from ..rules import DEFAULT_ISSUER
-
         return self.organiser or DEFAULT_ISSUER
 
     @property
@@ -175,7 +173,7 @@ class CoursePage(Page):
         return self.enrolment_policy == EnrolmentPolicy.OPEN
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_context_for
+        from ..selectors import course_context_for  # the selectors import these models (a real cycle)
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context_for(course=self, user=request.user, request=request))
@@ -222,6 +220,7 @@ class ModulePage(StepServeMixin, Page):
         verbose_name_plural = _("modul")
 
     def get_context(self, request, *args, **kwargs):
+        # cache and selectors import these models (a real cycle)
         from ..cache import quiz_facts
         from ..selectors import step_context_for
 
@@ -308,6 +307,7 @@ class LessonPage(StepServeMixin, Page):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        # cache and selectors import these models (a real cycle)
         from ..cache import lesson_body_parts
         from ..selectors import step_context_for
 

@@ -1,5 +1,9 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from pamong.frontcache import front_cache_bump
 
 
 class HomeConfig(AppConfig):
@@ -8,11 +12,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Beranda")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
-        from pamong.frontcache import front_cache_bump
+        from wagtail.models import Page  # a model: it cannot load before the app registry
 
         uid = "pamong.frontcache.bump"
         page_published.connect(front_cache_bump, dispatch_uid=f"{uid}.published")

@@ -8,6 +8,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifikasi")
 
     def ready(self) -> None:
+        # Imported here: the moderation module imports models, which cannot load before the registry.
         from .moderation import connect_moderation
 
         connect_moderation()

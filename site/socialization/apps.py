@@ -8,6 +8,7 @@ class SocializationConfig(AppConfig):
     verbose_name = _("Sosialisasi kebijakan")
 
     def ready(self) -> None:
+        # Imported here: both modules import models, which cannot load before the app registry.
         from . import notifications, signals  # noqa: F401 (notifications registers its audience)
 
         signals.connect()

@@ -1,16 +1,17 @@
 """StreamField blocks of the policy chapters and announcements.
 
-Every block renders with its own template in ``templates/blocks/``. Headings inside blocks are
-``h2`` (the page title is the only ``h1``), so a chapter's heading order never skips a level.
+The image, document and video blocks are the site's one library (:mod:`pamong.home.blocks`); the
+others belong to policy pages only. Every block renders with its own template in
+``templates/blocks/``. Headings inside blocks are ``h2`` (the page title is the only ``h1``), so a
+chapter's heading order never skips a level.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+
+from pamong.home.blocks import DocumentBlock, ImageBlock, VideoBlock
 
 
 def labelled_list_item(block: blocks.FieldBlock) -> blocks.FieldBlock:
@@ -80,42 +81,6 @@ class FAQBlock(blocks.StructBlock):
         icon = "help"
         label = _("Tanya jawab (FAQ)")
         template = "blocks/faq_block.html"
-
-
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("gambar"))
-    alt_text = blocks.CharBlock(
-        label=_("teks alternatif"),
-        max_length=250,
-        required=False,
-        help_text=_("Jelaskan isi gambar untuk pembaca layar; kosongkan hanya bila gambar dekoratif."),
-    )
-    caption = blocks.CharBlock(label=_("keterangan"), max_length=250, required=False)
-
-    class Meta:
-        icon = "image"
-        label = _("Gambar")
-        template = "blocks/image_block.html"
-
-
-class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("dokumen"))
-    title = blocks.CharBlock(label=_("judul tautan"), max_length=200, required=False)
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Dokumen")
-        template = "blocks/document_block.html"
-
-
-class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("tautan video"))
-    caption = blocks.CharBlock(label=_("keterangan"), max_length=250, required=False)
-
-    class Meta:
-        icon = "media"
-        label = _("Video")
-        template = "blocks/video_block.html"
 
 
 class RelatedCourseBlock(blocks.StructBlock):

@@ -12,6 +12,7 @@ publishing whenever a revision is published with "minta konfirmasi ulang" ticked
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,7 @@ class PolicyIndexPage(AnonymousPageCacheMixin, Page):
         verbose_name = _("indeks kebijakan")
 
     def get_context(self, request, *args, **kwargs):
+        # the selectors import these models (a real cycle)
         from .selectors import acknowledged_page_ids, policy_chapters
 
         context = super().get_context(request, *args, **kwargs)
@@ -111,6 +113,7 @@ class PolicyPage(AnonymousPageCacheMixin, Page):
         return obj
 
     def get_context(self, request, *args, **kwargs):
+        # the selectors import these models (a real cycle)
         from .selectors import acknowledgement_for, chapter_neighbours
 
         context = super().get_context(request, *args, **kwargs)
@@ -137,9 +140,7 @@ class ArticleIndexPage(AnonymousPageCacheMixin, Page):
         verbose_name = _("indeks berita")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from .selectors import articles_for
+        from .selectors import articles_for  # the selectors import these models (a real cycle)
 
         context = super().get_context(request, *args, **kwargs)
         tag = request.GET.get("tag", "").strip()

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning import lesson_content, services
-from learning.blocks import AllowedEmbedBlock
 from learning.models import LessonCompletion, LessonVideo, VideoWatch
+from pamong.home.blocks import AllowedEmbedBlock
 from pamong.security import csp_for_path
 from tests.factories.content import CAPTIONS, attach, make_lesson_video, upload, video_bytes
 from tests.factories.learning import lessons_of, make_course

@@ -86,3 +86,30 @@ def test_site_templates_have_no_inline_script():
     assert not offenders, "inline script in templates (move it to a file under static/):\n" + "\n".join(
         offenders
     )
+
+
+#: An inline style: a <style> element or a style="…" attribute (SVG presentation attributes such as
+#: font-style="…" are not CSS and are allowed).
+INLINE_STYLE = re.compile(r"""<style[\s>]|\sstyle\s*=\s*["']""", re.IGNORECASE)
+#: E-mails are not web pages: mail clients need their styles inline, and no CSP applies there.
+EMAIL_TEMPLATES = "notifications/email"
+
+
+def test_site_templates_have_no_inline_style():
+    """The site's CSP allows styles from the site's own files only: an inline style would be ignored
+    by browsers. CSS lives under static/css/ (loaded by base.html)."""
+    offenders = []
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        if path.relative_to(TEMPLATES).as_posix().startswith(EMAIL_TEMPLATES):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in INLINE_STYLE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            offenders.append(f"{path.relative_to(TEMPLATES)}:{line}")
+    assert not offenders, "inline style in templates (move it to static/css/):\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize("path", ["/", "/kebijakan/", "/pelatihan/", "/api/v1/docs/", "/masuk/"])
+def test_the_site_allows_no_inline_style_only_the_admin_does(path):
+    assert _directives(csp_for_path(path))["style-src"] == ["'self'"], path
+    assert "'unsafe-inline'" in _directives(csp_for_path("/admin/"))["style-src"]

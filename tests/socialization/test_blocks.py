@@ -3,36 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.core.files.base import ContentFile
 from wagtail import blocks
-from wagtail.documents.models import Document
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
-from wagtail.images.tests.utils import get_test_image_file
 
+from learning.blocks import LessonStreamBlock
+from pamong.socialization.blocks import ArticleStreamBlock, PolicyStreamBlock
 from tests.factories import socialization as f
-
-VIDEO_URL = "https://video.example/watch?v=kinerja"
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    from wagtail.images.models import Image
-
-    image = Image.objects.create(title="Apel pagi", file=get_test_image_file())
-    document = Document.objects.create(
-        title="Naskah kebijakan", file=ContentFile(b"isi", name="kebijakan.pdf")
-    )
-    Embed.objects.create(
-        hash=get_embed_hash(VIDEO_URL),
-        url=VIDEO_URL,
-        max_width=None,
-        type="video",
-        html='<iframe title="Video sosialisasi"></iframe>',
-        title="v",
-    )
-    return image, document
+from tests.helpers import VIDEO_URL
 
 
 @pytest.mark.django_db
@@ -52,9 +28,24 @@ def test_all_blocks_render(world, section, media, client):
                 "items": [{"question": "Apa itu SKP?", "answer": "<p>Sasaran.</p>"}],
             },
         },
-        {"type": "image", "value": {"image": image.pk, "alt_text": "Peserta apel pagi", "caption": "Apel"}},
-        {"type": "document", "value": {"document": document.pk, "title": ""}},
-        {"type": "video", "value": {"video": VIDEO_URL, "caption": "Video sosialisasi"}},
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "Peserta apel pagi",
+                "decorative": False,
+                "caption": "Apel",
+            },
+        },
+        {"type": "document", "value": {"document": document.pk, "title": "", "description": "Salinan resmi"}},
+        {
+            "type": "video",
+            "value": {
+                "video": VIDEO_URL,
+                "caption": "Video sosialisasi",
+                "transcript": "<p>Selamat pagi.</p>",
+            },
+        },
         {"type": "related_course", "value": {"page": course.pk, "text": "Ikuti pelatihannya"}},
     ]
     f.chapter(index=section, title="Semua blok", slug="semua-blok", blocks=blocks)
@@ -64,8 +55,8 @@ def test_all_blocks_render(world, section, media, client):
     assert "<li>Satu</li>" in html
     assert "<summary>Apa itu SKP?</summary>" in html
     assert 'alt="Peserta apel pagi"' in html
-    assert "Naskah kebijakan" in html and "PDF" in html
-    assert 'title="Video sosialisasi"' in html
+    assert "Naskah kebijakan" in html and "PDF" in html and "Salinan resmi" in html
+    assert 'title="Video sosialisasi"' in html and "Transkrip video" in html and "Selamat pagi." in html
     assert "Ikuti pelatihannya" in html and course.url in html
 
 
@@ -81,9 +72,6 @@ def _list_blocks(block):
 def test_every_list_item_field_has_an_accessible_name():
     """A ListBlock draws no <label> for its items: an item that is a plain field must carry its
     label as aria-label, or the Wagtail editor has unnamed inputs (axe ``label``, critical)."""
-    from learning.blocks import LessonStreamBlock
-    from pamong.socialization.blocks import ArticleStreamBlock, PolicyStreamBlock
-
     checked = 0
     for stream in (PolicyStreamBlock(), ArticleStreamBlock(), LessonStreamBlock()):
         for list_block in _list_blocks(stream):
