@@ -4,77 +4,34 @@ its own instansi, BKPSDM and administrators everything; an instansi or unit outs
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from learning.selectors import PNS_JP_TARGET
 from pamong.exports import FORMATS, export_response
 from pamong.people.access import role_required, scope_for
-from pamong.people.models import Instansi, UnitKerja
+from pamong.people.filters import OrganisationFilterForm, int_or_none, organisation_filter_from
 
 from . import rules, selectors
 from .forms import StandardImportForm
 from .importer import COLUMNS, standard_import_apply, standard_import_parse
 
 
-class ReportFilterForm(forms.Form):
-    instansi = forms.ModelChoiceField(
-        label=gettext_lazy("Instansi"),
-        queryset=Instansi.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua instansi"),
-    )
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua unit"),
-    )
-
-    def __init__(self, *args, instansi_ids: set[int] | None, instansi_id: int | None, **kwargs):
-        super().__init__(*args, **kwargs)
-        instansi = Instansi.objects.order_by("name")
-        units = UnitKerja.objects.order_by("code")
-        if instansi_ids is not None:
-            instansi = instansi.filter(pk__in=instansi_ids)
-            units = units.filter(instansi_id__in=instansi_ids)
-        # Units of the chosen instansi only: at provincial scale a list of every unit would not load.
-        units = units.filter(instansi_id=instansi_id) if instansi_id else units.none()
-        self.fields["instansi"].queryset = instansi
-        self.fields["unit"].queryset = units
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _filters(request) -> tuple[set[int] | None, int | None, int | None]:
-    """The user's instansi scope and the chosen instansi/unit; anything outside the scope is 404."""
+    """The user's instansi scope and the chosen instansi/unit (the instansi of a chosen unit when
+    none was picked); anything outside the scope is 404."""
     instansi_ids = scope_for(request.user).hr_instansi_ids()
-    instansi_id = _int_or_none(request.GET.get("instansi"))
-    unit_id = _int_or_none(request.GET.get("unit"))
-    if instansi_id is not None and (
-        not Instansi.objects.filter(pk=instansi_id).exists()
-        or (instansi_ids is not None and instansi_id not in instansi_ids)
-    ):
-        raise Http404
-    if unit_id is not None:
-        unit = UnitKerja.objects.filter(pk=unit_id).values("instansi_id").first()
-        if unit is None or (instansi_ids is not None and unit["instansi_id"] not in instansi_ids):
-            raise Http404
-        instansi_id = instansi_id or unit["instansi_id"]
-    if instansi_id is None and instansi_ids is not None and len(instansi_ids) == 1:
-        instansi_id = next(iter(instansi_ids))
-    return instansi_ids, instansi_id, unit_id
+    org = organisation_filter_from(params=request.GET, instansi_ids=instansi_ids)
+    return instansi_ids, org.instansi_id or org.unit_instansi_id, org.unit_id
+
+
+def _filter_form(request, instansi_ids: set[int] | None, instansi_id: int | None, unit_id: int | None):
+    return OrganisationFilterForm(
+        request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id
+    )
 
 
 def _stamped(filename: str) -> str:
@@ -123,7 +80,7 @@ def gap_report(request):
         request,
         "competencies/admin/gap_report.html",
         {
-            "form": ReportFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id),
+            "form": _filter_form(request, instansi_ids, instansi_id, unit_id),
             "units": selectors.unit_gap_summary(user=request.user, instansi_id=instansi_id, unit_id=unit_id),
             "below": below,
             "export_query": query.urlencode(),
@@ -138,7 +95,7 @@ def jp_report(request):
     """ASN below their minimum JP for a year, per unit (paged); ``?format=`` (XLSX or CSV) streams them all."""
     instansi_ids, instansi_id, unit_id = _filters(request)
     this_year = timezone.localdate().year
-    year = _int_or_none(request.GET.get("tahun")) or this_year
+    year = int_or_none(request.GET.get("tahun")) or this_year
     if not 2000 <= year <= 2100:
         year = this_year
     qs = selectors.jp_below_minimum(user=request.user, year=year, instansi_id=instansi_id, unit_id=unit_id)
@@ -182,7 +139,7 @@ def jp_report(request):
         request,
         "competencies/admin/jp_report.html",
         {
-            "form": ReportFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id),
+            "form": _filter_form(request, instansi_ids, instansi_id, unit_id),
             "page_obj": page,
             "year": year,
             "years": list(range(this_year - 3, this_year + 1)),

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from pamong.people.access import scope_for
+from pamong.people.filters import OrganisationFilterForm, int_or_none, organisation_filter_from
 from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
 from performance.models import Evaluation, Period
 from performance.selectors import periods_for
@@ -60,41 +60,22 @@ class Filters:
         return params
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def filters_from(*, user, params) -> Filters:
     """Read and check the filters of a GET request; an instansi or unit outside the user's scope
-    is a 404 (it does not exist for this user)."""
-    hr = scope_for(user).hr_instansi_ids()
-    instansi_id = _int(params.get("instansi"))
-    if hr is not None and len(hr) == 1 and instansi_id is None:
-        instansi_id = next(iter(hr))  # HR of one instansi always sees that instansi
-    if instansi_id is not None and hr is not None and instansi_id not in hr:
-        raise Http404
-    unit_id = _int(params.get("unit"))
-    if unit_id is not None:
-        unit = UnitKerja.objects.filter(pk=unit_id).values("instansi_id").first()
-        if unit is None or (hr is not None and unit["instansi_id"] not in hr):
-            raise Http404
-        if instansi_id is not None and unit["instansi_id"] != instansi_id:
-            raise Http404
+    is a 404 (it does not exist for this user), see :func:`pamong.people.filters.organisation_filter_from`."""
+    org = organisation_filter_from(params=params, instansi_ids=scope_for(user).hr_instansi_ids())
     kind = params.get("jenis") or ""
     if kind not in Jabatan.Kind.values:
         kind = ""
-    year = _int(params.get("tahun"))
+    year = int_or_none(params.get("tahun"))
     reason, period_name = YEAR_CHOSEN, ""
     if year is None or not 2000 <= year <= 2100:
         default = default_period(user=user)
         year, reason, period_name = default.year, default.reason, default.name
     return Filters(
         year=year,
-        instansi_id=instansi_id,
-        unit_id=unit_id,
+        instansi_id=org.instansi_id,
+        unit_id=org.unit_id,
         jabatan_kind=kind,
         year_reason=reason,
         period_name=period_name,
@@ -173,20 +154,19 @@ class FilterChoices:
 
 
 def filter_choices(*, user, filters: Filters) -> FilterChoices:
-    """Options of the filter form (three queries)."""
-    hr = scope_for(user).hr_instansi_ids()
-    instansi = Instansi.objects.order_by("name")
-    if hr is not None:
-        instansi = instansi.filter(pk__in=hr)
-    units = UnitKerja.objects.select_related("instansi").order_by("instansi__name", "name")
-    if filters.instansi_id:
-        units = units.filter(instansi_id=filters.instansi_id)
-    elif hr is None or len(hr) > 1:
-        # Province-wide there are thousands of units: choose an instansi first (the chosen unit stays).
-        units = units.filter(pk=filters.unit_id) if filters.unit_id else units.none()
-    else:
-        units = units.filter(instansi_id__in=hr)
+    """Options of the filter form (three queries): the instansi and units of
+    :class:`pamong.people.filters.OrganisationFilterForm`, jabatan kinds and the years with periods."""
+    form = OrganisationFilterForm(
+        instansi_ids=scope_for(user).hr_instansi_ids(),
+        instansi_id=filters.instansi_id,
+        unit_id=filters.unit_id,
+    )
     years = sorted(
         set(periods_for(user=user).order_by().values_list("year", flat=True)) | {filters.year}, reverse=True
     )
-    return FilterChoices(list(instansi), list(units[:500]), list(Jabatan.Kind.choices), years)
+    return FilterChoices(
+        list(form.fields["instansi"].queryset),
+        list(form.fields["unit"].queryset[:500]),
+        list(Jabatan.Kind.choices),
+        years,
+    )
