@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -97,8 +98,6 @@ def scope_for(user) -> Scope:
 
 def _scope_row(user_id: int) -> dict:
     """Everything a scope needs, in one query: the ASN profile, reports and role groups."""
-    from django.contrib.auth import get_user_model
-
     memberships = get_user_model().groups.through.objects.filter(user_id=OuterRef("pk"))
     return (
         get_user_model()

@@ -18,6 +18,7 @@ granted where the pages are created.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 GROUP_HR_INSTANSI = "Pengelola Kepegawaian Instansi"
@@ -62,7 +63,8 @@ def ensure_role_groups(sender=None, **kwargs) -> None:
 
     Connected to ``post_migrate``; acts once, when the last installed app has been migrated.
     """
-    from django.apps import apps
+    # Not at the top: pamong.people.apps imports this module before the app registry is ready,
+    # and importing auth's models then raises AppRegistryNotReady.
     from django.contrib.auth.models import Group, Permission
 
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]

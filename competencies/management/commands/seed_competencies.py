@@ -24,6 +24,7 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -41,6 +42,7 @@ from competencies.models import (
     LevelSource,
     PositionStandard,
 )
+from learning.models import CoursePage
 from pamong.people.models import ASN, Instansi, Jabatan
 
 #: ASN assessed beyond the demo logins and the demo team.
@@ -180,8 +182,6 @@ class Command(BaseCommand):
         return PositionStandard.objects.count() - before
 
     def _course_links(self) -> int:
-        from learning.models import CoursePage
-
         created = 0
         for title, code, level, rule in COURSE_LINKS:
             course = CoursePage.objects.filter(title=title).first()
@@ -254,8 +254,6 @@ class Command(BaseCommand):
     # --- plans ---------------------------------------------------------------------------------
 
     def _plans(self, today: datetime.date) -> int:
-        from django.core.exceptions import ValidationError
-
         year = today.year
         learner = ASN.objects.select_related("user").filter(user__username="asn.dinkes").first()
         atasan = ASN.objects.select_related("user").filter(user__username="atasan.dinkes").first()
