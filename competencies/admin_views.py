@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 
 from pamong.exports import FORMATS, export_response
 from pamong.people.access import role_required, scope_for
+from pamong.people.filters import report_filter_form, report_filters
 
 from . import rules, selectors
-from .forms import ReportFilterForm, StandardImportForm, report_filters
+from .forms import StandardImportForm
 from .importer import COLUMNS, standard_import_apply, standard_import_parse
 
 
@@ -64,7 +65,9 @@ def gap_report(request):
         request,
         "competencies/admin/gap_report.html",
         {
-            "form": ReportFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id),
+            "form": report_filter_form(
+                request, instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id
+            ),
             "units": selectors.unit_gap_summary(user=request.user, instansi_id=instansi_id, unit_id=unit_id),
             "below": below,
             "export_query": query.urlencode(),

@@ -1,16 +1,12 @@
-"""Forms of the competencies app (the plan editor, the atasan's decision, the HR report filters)."""
+"""Forms of the competencies app (the plan editor and the atasan's decision)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
-from django.http import Http404
-from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from learning.models import CoursePage
-from pamong.people.access import scope_for
-from pamong.people.models import Instansi, UnitKerja
 
 from .models import Activity, Competency
 
@@ -77,57 +73,3 @@ class LevelReviewForm(forms.Form):
         self.fields["competency"].queryset = Competency.objects.filter(
             Q(instansi__isnull=True) | Q(instansi_id=instansi_id), is_active=True
         )
-
-
-class ReportFilterForm(forms.Form):
-    instansi = forms.ModelChoiceField(
-        label=gettext_lazy("Instansi"),
-        queryset=Instansi.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua instansi"),
-    )
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua unit"),
-    )
-
-    def __init__(self, *args, instansi_ids: set[int] | None, instansi_id: int | None, **kwargs):
-        super().__init__(*args, **kwargs)
-        instansi = Instansi.objects.order_by("name")
-        units = UnitKerja.objects.order_by("code")
-        if instansi_ids is not None:
-            instansi = instansi.filter(pk__in=instansi_ids)
-            units = units.filter(instansi_id__in=instansi_ids)
-        # Units of the chosen instansi only: at provincial scale a list of every unit would not load.
-        units = units.filter(instansi_id=instansi_id) if instansi_id else units.none()
-        self.fields["instansi"].queryset = instansi
-        self.fields["unit"].queryset = units
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def report_filters(request) -> tuple[set[int] | None, int | None, int | None]:
-    """The user's instansi scope and the chosen instansi/unit; anything outside the scope is 404."""
-    instansi_ids = scope_for(request.user).hr_instansi_ids()
-    instansi_id = _int_or_none(request.GET.get("instansi"))
-    unit_id = _int_or_none(request.GET.get("unit"))
-    if instansi_id is not None and (
-        not Instansi.objects.filter(pk=instansi_id).exists()
-        or (instansi_ids is not None and instansi_id not in instansi_ids)
-    ):
-        raise Http404
-    if unit_id is not None:
-        unit = UnitKerja.objects.filter(pk=unit_id).values("instansi_id").first()
-        if unit is None or (instansi_ids is not None and unit["instansi_id"] not in instansi_ids):
-            raise Http404
-        instansi_id = instansi_id or unit["instansi_id"]
-    if instansi_id is None and instansi_ids is not None and len(instansi_ids) == 1:
-        instansi_id = next(iter(instansi_ids))
-    return instansi_ids, instansi_id, unit_id

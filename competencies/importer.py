@@ -16,20 +16,12 @@ database with the same level are left alone; standards missing from the file are
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from pamong.csvfile import (
-    CsvSyntaxError,
-    control_character_cell,
-    csv_delimiter,
-    csv_reader,
-    csv_records,
-    csv_text,
-)
+from pamong.csvfile import CsvError, CsvFile
 from pamong.people.models import Instansi, Jabatan
 
 from .models import Competency, PositionStandard
@@ -38,14 +30,8 @@ from .services import fit_refresh
 COLUMNS = ("instansi", "jabatan", "kompetensi", "level")
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.message}"
+#: One problem in the file (the one error type of the CSV reader, :class:`pamong.csvfile.CsvError`).
+RowError = CsvError
 
 
 @dataclass
@@ -67,24 +53,10 @@ class StandardPlan:
 def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) -> StandardPlan:
     """Validate ``text`` and plan the writes; nothing is written. ``instansi_ids`` limits the rows to
     the importing user's scope (``None``: every instansi)."""
-    text = csv_text(text)
-    plan = StandardPlan()
-    delimiter = csv_delimiter(text)
-    reader = csv_reader(text, delimiter=delimiter)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        plan.errors.append(RowError(1, "-", _("Baris judul tidak terbaca: %(e)s.") % {"e": exc}))
+    file = CsvFile(text)
+    plan = StandardPlan(errors=file.errors)
+    if not file.header(columns=COLUMNS):
         return plan
-    if not header:
-        plan.errors.append(RowError(1, "-", _("Berkas kosong; baris pertama harus berisi judul kolom.")))
-        return plan
-    names = [h.strip().lower() for h in header]
-    missing = [c for c in COLUMNS if c not in names]
-    if missing:
-        plan.errors.append(RowError(1, ",".join(missing), _("Kolom wajib tidak ada di baris judul.")))
-        return plan
-    index = {name: names.index(name) for name in COLUMNS}
 
     instansi = {i.code.upper(): i for i in Instansi.objects.all()}
     jabatan = {(j.instansi_id, j.code.upper()): j for j in Jabatan.objects.only("pk", "instansi_id", "code")}
@@ -96,19 +68,8 @@ def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) ->
     seen: dict[tuple[int, int], int] = {}
     wanted: list[tuple[int, int, int]] = []
 
-    try:
-        for line, cells in csv_records(reader, text=text, delimiter=delimiter):
-            _check_row(
-                line, cells, names, index, instansi, jabatan, competencies, instansi_ids, seen, wanted, plan
-            )
-    except CsvSyntaxError as exc:
-        plan.errors.append(
-            RowError(
-                exc.line,
-                names[exc.index] if exc.index < len(names) else str(exc.index + 1),
-                _("Baris tidak terbaca (%(e)s); pembacaan berkas berhenti di sini.") % {"e": exc.message},
-            )
-        )
+    for line, value in file.records():
+        _check_row(line, value, instansi, jabatan, competencies, instansi_ids, seen, wanted, plan)
 
     if plan.errors:
         return plan
@@ -128,9 +89,7 @@ def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) ->
 
 def _check_row(  # the parse's lookups are passed down, not rebuilt per row
     line: int,
-    cells: list[str],
-    names: list[str],
-    index: dict[str, int],
+    value: dict[str, str],
     instansi: dict,
     jabatan: dict,
     competencies: dict,
@@ -140,19 +99,6 @@ def _check_row(  # the parse's lookups are passed down, not rebuilt per row
     plan: StandardPlan,
 ) -> None:
     """Check one record of the standards file; add its errors to ``plan`` or its row to ``wanted``."""
-    if len(cells) != len(names):
-        plan.errors.append(
-            RowError(
-                line, "-", _("Jumlah kolom %(n)d, seharusnya %(m)d.") % {"n": len(cells), "m": len(names)}
-            )
-        )
-        return
-    control = control_character_cell(cells)
-    if control is not None:
-        position, message = control
-        plan.errors.append(RowError(line, names[position] or str(position + 1), message))
-        return
-    value = {c: cells[index[c]].strip() for c in COLUMNS}
     ins = instansi.get(value["instansi"].upper())
     if ins is None or (instansi_ids is not None and ins.pk not in instansi_ids):
         plan.errors.append(

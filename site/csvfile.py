@@ -1,7 +1,11 @@
 """The one CSV reader of the importers (``import_asn``, ``import_standar_kompetensi``).
 
 Both read UTF-8 text (the BOM removed), comma- or semicolon-separated, and report every problem
-as ``line N, column C: reason``. This module gives them the same reading:
+as a :class:`CsvError`, ``line N, column C: reason``. :class:`CsvFile` is the reader they use: it
+reads the header against the importer's columns and yields each record as ``{column: value}``,
+recording what is wrong with the file itself (no header, a missing or repeated column, a record
+with the wrong number of cells, a control character, a broken quote) so that the importer only
+checks the values. Underneath:
 
 * :func:`csv_delimiter` — ``,`` or ``;``, whichever the header line uses more;
 * :func:`csv_records` — ``(physical line, cells)`` for each non-blank record, turning what
@@ -19,10 +23,24 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class CsvError:
+    """One problem in a CSV file: ``line`` is the physical line (the header is line 1), ``column``
+    the column's name in the header (or its 1-based position when it has none)."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.message}"
 
 
 class CsvSyntaxError(Exception):
@@ -87,3 +105,100 @@ def control_character_cell(cells: list[str]) -> tuple[int, str] | None:
                 "Sel berisi karakter kendali %(c)s (mis. NUL atau ganti baris); hapus lalu simpan ulang."
             ) % {"c": char}
     return None
+
+
+class CsvFile:
+    """A CSV text read against the columns an importer expects.
+
+    ``file.header(columns=...)`` reads the first non-blank line; ``file.records()`` then yields
+    ``(line, {column: stripped value})`` for every record that has as many cells as the header and
+    no control character. Everything else becomes a :class:`CsvError` in ``file.errors``. Columns
+    the importer does not know are ignored (but still count in a record's number of cells)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = csv_text(text)
+        self.delimiter = csv_delimiter(self.text)
+        self.errors: list[CsvError] = []
+        self.columns: dict[int, str] = {}  # cell position → column name ("" for unknown columns)
+        self._reader = csv_reader(self.text, delimiter=self.delimiter)
+
+    def _column(self, index: int) -> str:
+        return self.columns.get(index) or str(index + 1)
+
+    def header(self, *, columns: tuple[str, ...]) -> bool:
+        """Read the header; ``False`` (with the reasons in :attr:`errors`) when it lacks one of
+        ``columns``, repeats one, or cannot be read at all."""
+        first = columns[0]
+        try:
+            for cells in self._reader:
+                if any(c.strip() for c in cells):
+                    break
+            else:
+                self.errors.append(CsvError(1, first, _("Berkas kosong: baris judul tidak ditemukan.")))
+                return False
+        except csv.Error as exc:
+            self.errors.append(CsvError(1, first, _("Baris judul tidak terbaca: %(e)s.") % {"e": exc}))
+            return False
+        line = self._reader.line_num
+        names = [c.strip().lower().removeprefix("\ufeff") for c in cells]
+        found: dict[int, str] = {}
+        for i, name in enumerate(names):
+            if name in columns:
+                if name in found.values():
+                    self.errors.append(CsvError(line, name, _("Kolom %(c)s muncul dua kali.") % {"c": name}))
+                else:
+                    found[i] = name
+        for name in columns:
+            if name not in found.values():
+                self.errors.append(
+                    CsvError(
+                        line,
+                        name,
+                        _("Kolom wajib %(c)s tidak ada di baris judul (pemisah terbaca: %(d)s).")
+                        % {"c": name, "d": self.delimiter},
+                    )
+                )
+        if self.errors:
+            return False
+        self.columns = {i: found.get(i, "") for i in range(len(names))}
+        return True
+
+    def records(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """``(first physical line, {column: stripped value})`` for each well-formed record after the
+        header. A broken record is recorded and skipped; a syntax error the ``csv`` module cannot
+        recover from is recorded and ends the reading."""
+        try:
+            for line, cells in csv_records(self._reader, text=self.text, delimiter=self.delimiter):
+                if len(cells) != len(self.columns):
+                    self.errors.append(self._cell_count_error(line, cells))
+                    continue
+                control = control_character_cell(cells)
+                if control is not None:
+                    index, message = control
+                    self.errors.append(CsvError(line, self._column(index), message))
+                    continue
+                yield line, {name: cells[i].strip() for i, name in self.columns.items() if name}
+        except CsvSyntaxError as exc:
+            self.errors.append(
+                CsvError(
+                    exc.line,
+                    self._column(exc.index),
+                    _("Baris tidak terbaca (%(e)s); pembacaan berkas berhenti di sini.") % {"e": exc.message},
+                )
+            )
+
+    def _cell_count_error(self, line: int, cells: list[str]) -> CsvError:
+        """Too few cells names the first missing column; too many names the first extra position."""
+        expected = len(self.columns)
+        if len(cells) < expected:
+            return CsvError(
+                line,
+                self._column(len(cells)),
+                _("Baris ini berisi %(n)d kolom, seharusnya %(e)d.") % {"n": len(cells), "e": expected},
+            )
+        return CsvError(
+            line,
+            str(expected + 1),
+            _("Baris ini berisi %(n)d kolom, seharusnya %(e)d; periksa pemisah dan tanda kutip.")
+            % {"n": len(cells), "e": expected},
+        )

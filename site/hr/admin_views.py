@@ -5,20 +5,23 @@ the scope is 404."""
 
 from __future__ import annotations
 
-from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from competencies.forms import ReportFilterForm, report_filters
 from learning.selectors import PNS_JP_TARGET
 from pamong.exports import FORMATS, export_response
 from pamong.pagination import BoundedPaginator
 from pamong.people.access import role_required, scope_for
-from pamong.people.models import Instansi, UnitKerja
+from pamong.people.filters import (
+    OrganisationFilterForm,
+    int_or_none,
+    organisation_filter_from,
+    report_filter_form,
+    report_filters,
+)
 
 from . import reports
 from .figures import jp_years
@@ -39,61 +42,15 @@ def _forbidden(request) -> HttpResponse:
     return render(request, "403.html", {"page_title": _("Akses ditolak")}, status=403)
 
 
-class CoverageFilterForm(forms.Form):
-    instansi = forms.ModelChoiceField(
-        label=gettext_lazy("Instansi"),
-        queryset=Instansi.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua instansi"),
-    )
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Semua unit"),
-    )
-
-    def __init__(self, *args, instansi_ids: set[int] | None, instansi_id: int | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        instansi = Instansi.objects.order_by("name")
-        units = UnitKerja.objects.select_related("instansi").order_by("instansi__name", "code")
-        if instansi_ids is not None:
-            instansi = instansi.filter(pk__in=instansi_ids)
-            units = units.filter(instansi_id__in=instansi_ids)
-        if instansi_id is not None:
-            units = units.filter(instansi_id=instansi_id)
-        elif instansi_ids is None or len(instansi_ids) > 1:
-            # Province-wide there are thousands of units: choose an instansi first.
-            units = units.none()
-            self.fields["unit"].help_text = gettext_lazy("Pilih instansi dahulu untuk menyaring per unit.")
-        self.fields["instansi"].queryset = instansi
-        self.fields["unit"].queryset = units
-        self.fields["unit"].label_from_instance = lambda u: (
-            f"{u.instansi.short_name or u.instansi.name} · {u.name}"
-        )
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @role_required("hr", "humas")
 def _coverage(request):
     """Coverage report, with instansi/unit filters and ``?format=csv`` for a download."""
     instansi_ids = coverage_instansi_ids(request.user)
-    instansi_id = _int_or_none(request.GET.get("instansi"))
-    unit_id = _int_or_none(request.GET.get("unit"))
-    # An instansi or unit outside the user's scope is indistinguishable from one that does not exist.
-    if instansi_id is not None and instansi_ids is not None and instansi_id not in instansi_ids:
-        raise Http404
-    if unit_id is not None:
-        unit = UnitKerja.objects.filter(pk=unit_id).values("instansi_id").first()
-        if unit is None or (instansi_ids is not None and unit["instansi_id"] not in instansi_ids):
-            raise Http404
-    form = CoverageFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id)
+    org = organisation_filter_from(params=request.GET, instansi_ids=instansi_ids)
+    instansi_id, unit_id = org.instansi_id, org.unit_id
+    form = OrganisationFilterForm(
+        request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id
+    )
     export = request.GET.get("format") in FORMATS
     # Province-wide, the screen shows one line per instansi (thousands of units would not be
     # readable); choosing an instansi shows its units. The CSV always has every unit.
@@ -159,7 +116,7 @@ def jp_report(request):
     """ASN below their minimum JP for a year, per unit (paged); ``?format=`` (XLSX or CSV) streams them all."""
     instansi_ids, instansi_id, unit_id = report_filters(request)
     years = jp_years()
-    year = _int_or_none(request.GET.get("tahun"))
+    year = int_or_none(request.GET.get("tahun"))
     if year not in years:  # the years whose shortfalls are kept (the form offers no other)
         year = years[-1]
     found = reports.jp_shortfalls(
@@ -206,7 +163,9 @@ def jp_report(request):
         request,
         "competencies/admin/jp_report.html",
         {
-            "form": ReportFilterForm(request.GET or None, instansi_ids=instansi_ids, instansi_id=instansi_id),
+            "form": report_filter_form(
+                request, instansi_ids=instansi_ids, instansi_id=instansi_id, unit_id=unit_id
+            ),
             "page_obj": page,
             "year": year,
             "years": years,

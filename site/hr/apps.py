@@ -10,4 +10,5 @@ class HrConfig(AppConfig):
     verbose_name = _("Kepegawaian (HR)")
 
     def ready(self) -> None:
+        # In ready(), not at the top: the receivers import models, which need the app registry.
         from . import receivers  # noqa: F401  (connects the receivers)

@@ -39,9 +39,9 @@ from .selectors import (
     TalentGrid,
     TalentRow,
     Training,
-    _talent_row,
     predikat_rows,
     predikat_trend,
+    talent_row_from,
     talent_sql,
 )
 
@@ -219,7 +219,7 @@ class PlacedList:
         sql, params = talent_sql(asn_ids=ids, year=self.filters.year, settings=self.settings)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            rows = {r.id: r for r in map(_talent_row, cursor.fetchall())}
+            rows = {r.id: r for r in map(talent_row_from, cursor.fetchall())}
         return [rows[i] for i in ids if i in rows]
 
     def __getitem__(self, item):

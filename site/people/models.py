@@ -16,9 +16,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .nip import nip_errors
+from .nip import nip_errors, nip_sex
 
 #: PNS ranks (golongan/ruang), lowest first.
 GOLONGAN_PNS = [
@@ -174,8 +175,6 @@ class ASN(models.Model):
         return f"{self.name} ({self.nip})"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("people:asn_detail", args=[self.pk])
 
     def clean(self) -> None:
@@ -205,8 +204,6 @@ class ASN(models.Model):
 
     @property
     def sex(self) -> str | None:
-        from .nip import nip_sex
-
         return nip_sex(self.nip) if self.employment_type == self.EmploymentType.PNS else None
 
 

@@ -18,6 +18,7 @@ granted where the pages are created.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 GROUP_HR_INSTANSI = "Pengelola Kepegawaian Instansi"
@@ -70,7 +71,8 @@ def role_permissions_grant(*, sender, wanted: dict[str, list[str]]) -> None:
     ``app_label.codename``; for an app's own ``post_migrate`` receiver. Acts once, when the last
     installed app has been migrated (every permission exists then), or at once when ``sender`` is
     ``None``. Permissions that do not exist are skipped."""
-    from django.apps import apps
+    # Not at the top: pamong.people.apps imports this module before the app registry is ready,
+    # and importing auth's models then raises AppRegistryNotReady.
     from django.contrib.auth.models import Group, Permission
 
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]

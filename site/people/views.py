@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from pamong.pagination import BoundedPaginator
 
 from .access import get_visible_asn_or_404, role_required, scope_for
+from .filters import int_or_none
 from .models import ASN
 from .roles import ROLE_LABELS
 from .selectors import asn_list_for, asn_subordinates, instansi_choices_for
@@ -39,7 +40,7 @@ def asn_list(request):
     """ASN the user may see: HR their instansi (or all), an atasan their reports."""
     scope = scope_for(request.user)
     query = request.GET.get("q", "").strip()
-    instansi_id = _int_or_none(request.GET.get("instansi"))
+    instansi_id = int_or_none(request.GET.get("instansi"))
     qs = asn_list_for(user=request.user, query=query, instansi_id=instansi_id)
     page = BoundedPaginator(qs, 50).get_page(request.GET.get("page"))
     return render(
@@ -63,10 +64,3 @@ def asn_detail(request, pk: int):
         "people/asn_detail.html",
         {"asn": asn, "subordinates": list(asn_subordinates(asn=asn)), "page_title": asn.name},
     )
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

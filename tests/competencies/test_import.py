@@ -54,7 +54,7 @@ def test_errors_are_line_numbered_and_nothing_is_written(world):
         "line 6, column kompetensi",
         "line 7, column kompetensi",
         "line 8, column instansi",
-        "line 9, column -",
+        "line 9, column level",  # the first missing cell
     ]
     assert "baris 2" in str(plan.errors[3])
     with pytest.raises(ValueError):

@@ -17,10 +17,9 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from learning import demo_content as D
@@ -38,7 +37,7 @@ from learning.models import (
     QuizAttempt,
 )
 from pamong.home.editorial import editorial_section_setup
-from pamong.home.models import HomePage
+from pamong.home.seeding import page_add, page_ensure, seed_home
 from pamong.people.models import ASN
 from pamong.people.roles import GROUP_HUMAS_EDITOR, GROUP_HUMAS_MODERATOR
 
@@ -85,29 +84,10 @@ class Command(BaseCommand):
     # Pages
     # ----------------------------------------------------------------------------------------------
 
-    def _home(self) -> Page:
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is not None and isinstance(site.root_page.specific, HomePage):
-            return site.root_page.specific
-        home = HomePage.objects.first()
-        if home is None:
-            raise CommandError("Beranda (HomePage) belum ada; jalankan migrate terlebih dahulu.")
-        return home
-
-    def _publish(self, page: Page) -> None:
-        page.save_revision(log_action=True).publish(log_action=True)
-
     def _index(self) -> CourseIndexPage:
-        home = self._home()
-        existing = CourseIndexPage.objects.child_of(home).filter(slug=D.COURSE_INDEX["slug"]).first()
-        if existing is not None:
-            return existing
-        index = CourseIndexPage(
-            title=D.COURSE_INDEX["title"], slug=D.COURSE_INDEX["slug"], intro=D.COURSE_INDEX["intro"]
-        )
-        home.add_child(instance=index)
-        self._publish(index)
-        return index
+        spec = D.COURSE_INDEX
+        page = CourseIndexPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
+        return page_ensure(parent=seed_home(), page=page)[0]
 
     def _humas_quiz_permissions(self) -> None:
         perms = list(
@@ -132,9 +112,6 @@ class Command(BaseCommand):
         return quiz
 
     def _course(self, index, spec: dict, *, prerequisites=()) -> tuple[CoursePage, bool]:
-        existing = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
-        if existing is not None:
-            return existing, False
         course = CoursePage(
             title=spec["title"],
             slug=spec["slug"],
@@ -149,15 +126,12 @@ class Command(BaseCommand):
         course.tags.add(*spec["tags"])
         if prerequisites:
             course.prerequisites = list(prerequisites)
-        index.add_child(instance=course)
-        self._publish(course)
-        return course, True
+        return page_ensure(parent=index, page=course)
 
     def _module(self, course, *, title, slug, intro, test_quiz=None) -> ModulePage:
-        module = ModulePage(title=title, slug=slug, intro=intro, test_quiz=test_quiz)
-        course.add_child(instance=module)
-        self._publish(module)
-        return module
+        return page_add(
+            parent=course, page=ModulePage(title=title, slug=slug, intro=intro, test_quiz=test_quiz)
+        )
 
     def _lesson(self, module, *, title, slug, paragraphs, callout=None, quiz=None, minutes=15) -> LessonPage:
         body = [("text", RichText("".join(f"<p>{p}</p>" for p in paragraphs)))]
@@ -166,9 +140,7 @@ class Command(BaseCommand):
         if quiz:
             body.append(("quiz", {"quiz": quiz, "intro": "Jawab kuis ini untuk menyelesaikan pelajaran."}))
         lesson = LessonPage(title=title, slug=slug, body=body, duration_minutes=minutes)
-        module.add_child(instance=lesson)
-        self._publish(lesson)
-        return lesson
+        return page_add(parent=module, page=lesson)
 
     def _policy_course(self, index) -> CoursePage:
         course, created = self._course(index, D.POLICY_COURSE)

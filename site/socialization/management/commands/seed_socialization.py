@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import random
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from pamong.home.editorial import editorial_section_setup
-from pamong.home.models import HomePage
+from pamong.home.seeding import page_ensure, seed_home
 from pamong.people.models import ASN
 from pamong.socialization import demo_content
 from pamong.socialization.models import (
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026)
 
     def handle(self, *args, seed: int = 2026, **options):
-        home = self._home()
+        home = seed_home()
         with transaction.atomic():
             policy_index = self._index(home, PolicyIndexPage, demo_content.POLICY_INDEX)
             chapters = [
@@ -63,37 +63,14 @@ class Command(BaseCommand):
             )
         )
 
-    def _home(self) -> Page:
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is not None and isinstance(site.root_page.specific, HomePage):
-            return site.root_page.specific
-        home = HomePage.objects.first()
-        if home is None:
-            raise CommandError("Beranda (HomePage) belum ada; jalankan migrate terlebih dahulu.")
-        return home
-
-    def _publish(self, page: Page) -> None:
-        revision = page.save_revision(log_action=True)
-        revision.publish(log_action=True)
-
     def _index(self, home: Page, model, spec: dict):
-        existing = model.objects.child_of(home).filter(slug=spec["slug"]).first()
-        if existing is not None:
-            return existing
         page = model(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
-        home.add_child(instance=page)
-        self._publish(page)
-        return page
+        return page_ensure(parent=home, page=page)[0]
 
     def _child(self, parent: Page, model, spec: dict, *, extra: dict):
-        existing = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
-        if existing is not None:
-            return existing
         page = model(title=spec["title"], slug=spec["slug"], body=json.dumps(spec["body"]), **extra)
         page.tags.add(*spec["tags"])
-        parent.add_child(instance=page)
-        self._publish(page)
-        return page
+        return page_ensure(parent=parent, page=page)[0]
 
     def _acknowledgements(self, *, chapters: list[PolicyPage], seed: int) -> int:
         """A reproducible sample of ASN who read the first k chapters (k varies), plus the demo learner."""
