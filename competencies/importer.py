@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from pamong.csvfile import (
     CsvSyntaxError,
+    RowError,
     control_character_cell,
     csv_delimiter,
     csv_reader,
@@ -35,16 +36,6 @@ from pamong.people.models import Instansi, Jabatan
 from .models import Competency, PositionStandard
 
 COLUMNS = ("instansi", "jabatan", "kompetensi", "level")
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.message}"
 
 
 @dataclass

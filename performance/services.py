@@ -28,6 +28,7 @@ from pamong.people.access import can_manage_instansi
 from pamong.people.models import ASN
 from pamong.people.selectors import hr_user_ids_for_instansi
 from pamong.ratelimit import attempt_limit_exceeded
+from pamong.uploads import IMAGES, OFFICE, PDF, upload_check
 
 from .models import (
     ANONYMOUS_GROUPS,
@@ -61,14 +62,7 @@ from .tallies import tally_after_audit
 
 #: Evidence: at most this many bytes, of these types (checked by extension *and* magic bytes).
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
-EVIDENCE_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-}
+EVIDENCE_TYPES = {**PDF, **IMAGES, **OFFICE}
 #: Public form: at most ``PUBLIC_FEEDBACK_RATE_LIMIT`` answers per client and form per window.
 PUBLIC_FEEDBACK_RATE_LIMIT = 5
 PUBLIC_FEEDBACK_RATE_WINDOW_SECONDS = 600
@@ -358,26 +352,11 @@ def _results_locked(plan: Plan) -> None:
 
 def evidence_validate(*, upload) -> str:
     """Return the content type of an acceptable upload, else raise: size, extension and magic bytes."""
-    import os
-
-    max_bytes = _setting("PERFORMANCE_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES)
-    if upload.size > max_bytes:
-        raise ValidationError(
-            _("Berkas %(name)s terlalu besar (maksimal %(mb)s MB).")
-            % {"name": upload.name, "mb": max_bytes // (1024 * 1024)}
-        )
-    ext = os.path.splitext(upload.name)[1].lower()
-    if ext not in EVIDENCE_TYPES:
-        raise ValidationError(
-            _("Jenis berkas %(name)s tidak diizinkan (PDF, PNG, JPG, XLSX, DOCX).") % {"name": upload.name}
-        )
-    content_type, magics = EVIDENCE_TYPES[ext]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(m) for m in magics):
-        raise ValidationError(_("Isi berkas %(name)s tidak sesuai dengan jenisnya.") % {"name": upload.name})
-    return content_type
+    return upload_check(
+        upload=upload,
+        types=EVIDENCE_TYPES,
+        max_bytes=_setting("PERFORMANCE_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES),
+    )
 
 
 def realisation_record(

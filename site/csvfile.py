@@ -7,6 +7,7 @@ as ``line N, column C: reason``. This module gives them the same reading:
 * :func:`csv_records` — ``(physical line, cells)`` for each non-blank record, turning what
   Python's ``csv`` module raises (a field over its size limit, a broken quote) into a
   :class:`CsvSyntaxError` with the line and the position of the cell, instead of a traceback;
+* :class:`RowError` — one problem, printed ``line N, column C: reason``;
 * :func:`control_character_cell` — the first cell holding a control character (NUL, tab, a line
   break inside a quoted cell, …). Such text passes Python's checks but PostgreSQL refuses NUL, so a
   dry run said "1 created" and the import then failed; both importers reject these cells up front,
@@ -19,10 +20,24 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in a file: ``line`` is the physical line (the header is line 1), ``column`` the
+    column's name (or its position)."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.message}"
 
 
 class CsvSyntaxError(Exception):

@@ -4,9 +4,12 @@
 * :mod:`.quiz` — quizzes, questions and choices, managed as snippets;
 * :mod:`.records` — what learners did: enrolments, completions, quiz attempts, certificates and
   xAPI-style statements;
-* :mod:`.targets` — an instansi's own JP target for its PPPK.
+* :mod:`.targets` — an instansi's own JP target for its PPPK;
+* :mod:`.sessions` — classroom and online sessions of a course and their registrations;
+* :mod:`.outside` — learning done outside Pamong (with proof and its audit trail) and JP credits.
 """
 
+from .outside import JpCredit, OutsideRecord, OutsideRecordEvent
 from .pages import CourseIndexPage, CoursePage, CourseTag, LessonPage, ModulePage
 from .quiz import Choice, Question, Quiz
 from .records import (
@@ -17,6 +20,7 @@ from .records import (
     QuizAttempt,
     Statement,
 )
+from .sessions import CourseSession, SessionRegistration
 from .targets import PppkJpTarget
 
 __all__ = [
@@ -24,15 +28,20 @@ __all__ = [
     "Choice",
     "CourseIndexPage",
     "CoursePage",
+    "CourseSession",
     "CourseTag",
     "Enrolment",
+    "JpCredit",
     "LessonCompletion",
     "LessonPage",
     "ModuleCompletion",
     "ModulePage",
+    "OutsideRecord",
+    "OutsideRecordEvent",
     "PppkJpTarget",
     "Question",
     "Quiz",
+    "SessionRegistration",
     "QuizAttempt",
     "Statement",
 ]

@@ -46,7 +46,7 @@ from django.db.models.functions import ExtractYear
 from competencies.models import CurrentLevel, PositionStandard
 from competencies.selectors import counted_activities
 from learning.models import Enrolment
-from learning.selectors import jp_target_expression
+from learning.selectors import jp_credits, jp_target_expression
 from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
 from pamong.socialization.selectors import policy_chapters, valid_acknowledgements
 from performance.models import Evaluation
@@ -146,7 +146,7 @@ def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
         if (asn_id, year) not in latest or latest[(asn_id, year)][0] < eid:
             latest[(asn_id, year)] = (eid, predikat)
 
-    # JP per ASN and year: completed courses plus counted non-classical activities.
+    # JP per ASN and year: completed courses, counted non-classical activities and JP credits.
     jp: dict[tuple[int, int], int] = defaultdict(int)
     for asn_id, year, total in (
         Enrolment.objects.filter(completed_at__isnull=False, asn_id__in=base_ids)
@@ -165,6 +165,16 @@ def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
         .values("goal__plan__asn_id", "y")
         .annotate(t=Sum("jp"))
         .values_list("goal__plan__asn_id", "y", "t")
+    ):
+        jp[(asn_id, year)] += total or 0
+    for asn_id, year, total in (
+        jp_credits()
+        .filter(asn_id__in=base_ids)
+        .annotate(y=ExtractYear("earned_on"))
+        .order_by()
+        .values("asn_id", "y")
+        .annotate(t=Sum("jp"))
+        .values_list("asn_id", "y", "t")
     ):
         jp[(asn_id, year)] += total or 0
     for (asn_id, year), total in jp.items():

@@ -50,6 +50,7 @@ from tqdm import tqdm
 
 from pamong.csvfile import (
     CsvSyntaxError,
+    RowError,
     control_character_cell,
     csv_delimiter,
     csv_reader,
@@ -75,18 +76,6 @@ CHUNK_SIZE = 5000
 #: A NIP that a spreadsheet turned into a number, e.g. ``1.98503E+17``.
 _SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
 _ASN_FIELDS = ("name", "employment_type", "golongan", "instansi_id", "unit_id", "jabatan_id")
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem in the file: ``line`` is the physical line (the header is line 1)."""
-
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.message}"
 
 
 @dataclass
