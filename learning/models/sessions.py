@@ -91,7 +91,8 @@ class SessionRegistration(models.Model):
         WAITING = "waiting", _("Daftar tunggu")
         CANCELLED = "cancelled", _("Dibatalkan")
 
-    session = models.ForeignKey(CourseSession, on_delete=models.CASCADE, related_name="registrations")
+    # PROTECT: a session with registrations is not deleted (its attendance credited JP)
+    session = models.ForeignKey(CourseSession, on_delete=models.PROTECT, related_name="registrations")
     asn = models.ForeignKey("people.ASN", on_delete=models.CASCADE, related_name="session_registrations")
     enrolment = models.ForeignKey(
         "learning.Enrolment", on_delete=models.CASCADE, related_name="session_registrations"
