@@ -20,11 +20,19 @@ def outside_records_of(*, asn_id: int) -> QuerySet[OutsideRecord]:
 def outside_queue(*, user, status: str = OutsideRecord.Status.PENDING) -> QuerySet[OutsideRecord]:
     """Records of the instansi ``user`` manages as HR in one status (pending: oldest first, so
     the queue is worked in order; decided: newest first), with the audit trail."""
-    qs = OutsideRecord.objects.filter(status=status).select_related("asn", "asn__unit").prefetch_related(_TRAIL)
+    qs = (
+        OutsideRecord.objects.filter(status=status)
+        .select_related("asn", "asn__unit")
+        .prefetch_related(_TRAIL)
+    )
     q = instansi_scope_q(user, prefix="asn__instansi_id")
     if q is not None:
         qs = qs.filter(q)
-    return qs.order_by("created_at", "pk") if status == OutsideRecord.Status.PENDING else qs.order_by("-decided_at", "-pk")
+    return (
+        qs.order_by("created_at", "pk")
+        if status == OutsideRecord.Status.PENDING
+        else qs.order_by("-decided_at", "-pk")
+    )
 
 
 def outside_record_for(*, user, pk: int) -> OutsideRecord:

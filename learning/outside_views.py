@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,8 +24,12 @@ from .services import LearningError
 class OutsideRecordForm(forms.Form):
     provider = forms.CharField(label=gettext_lazy("Penyelenggara"), max_length=200)
     title = forms.CharField(label=gettext_lazy("Nama pelatihan"), max_length=255)
-    started_on = forms.DateField(label=gettext_lazy("Tanggal mulai"), widget=forms.DateInput(attrs={"type": "date"}))
-    ended_on = forms.DateField(label=gettext_lazy("Tanggal selesai"), widget=forms.DateInput(attrs={"type": "date"}))
+    started_on = forms.DateField(
+        label=gettext_lazy("Tanggal mulai"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ended_on = forms.DateField(
+        label=gettext_lazy("Tanggal selesai"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     jp = forms.IntegerField(label=gettext_lazy("JP"), min_value=1, max_value=200)
     proof = forms.FileField(
         label=gettext_lazy("Sertifikat"),
@@ -35,7 +39,9 @@ class OutsideRecordForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Berkas CSV"), widget=forms.ClearableFileInput(attrs={"accept": ".csv"}))
+    file = forms.FileField(
+        label=gettext_lazy("Berkas CSV"), widget=forms.ClearableFileInput(attrs={"accept": ".csv"})
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,7 +58,9 @@ def outside_list(request):
         except LearningError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Tercatat. Pengelola kepegawaian instansi Anda akan memverifikasinya."))
+            messages.success(
+                request, _("Tercatat. Pengelola kepegawaian instansi Anda akan memverifikasinya.")
+            )
             return redirect("learning:outside_list")
     records = selectors.outside_records_of(asn_id=asn_id)
     return render(request, "learning/outside_list.html", {"form": form, "records": records})
@@ -98,7 +106,10 @@ def outside_decide(request, pk: int):
         return redirect("learning:outside_queue")
     try:
         outside_record_decide(
-            user=request.user, record=record, verify=decision == "verify", reason=request.POST.get("reason", "")
+            user=request.user,
+            record=record,
+            verify=decision == "verify",
+            reason=request.POST.get("reason", ""),
         )
     except LearningError as error:
         messages.error(request, str(error))
@@ -122,6 +133,10 @@ def outside_import_view(request):
             result = outside_import(user=request.user, text=text)
             errors = result.errors
             if not errors:
-                messages.success(request, _("%(n)s catatan diimpor dan terverifikasi.") % {"n": len(result.rows)})
+                messages.success(
+                    request, _("%(n)s catatan diimpor dan terverifikasi.") % {"n": len(result.rows)}
+                )
                 return redirect("learning:outside_queue")
-    return render(request, "learning/outside_import.html", {"form": form, "errors": errors, "columns": COLUMNS})
+    return render(
+        request, "learning/outside_import.html", {"form": form, "errors": errors, "columns": COLUMNS}
+    )

@@ -310,6 +310,8 @@ def enrolment_progress_refresh(
             enrolment=enrolment, lessons_complete=complete, course_jp=course.jp
         )
     if complete and enrolment.completed_at is None:
+        if user is None:  # completed by a session's attendance: the learner is not the caller
+            user = enrolment.asn.user
         updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
             completed_at=now, jp_credited=jp, progress=100
         )

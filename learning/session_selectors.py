@@ -39,7 +39,9 @@ def sessions_upcoming(*, asn_id: int, now: datetime.datetime) -> list[CourseSess
 def ticket_for(*, asn_id: int | None, session_id: int) -> SessionRegistration:
     """This ASN's registration on a session with its code and QR code (404 when there is none)."""
     registration = get_object_or_404(
-        SessionRegistration.objects.select_related("session__course", "asn"), session_id=session_id, asn_id=asn_id or 0
+        SessionRegistration.objects.select_related("session__course", "asn"),
+        session_id=session_id,
+        asn_id=asn_id or 0,
     )
     registration.code = attendance_code(registration)
     registration.qr_svg = attendance_qr_svg(registration) if registration.status == Status.REGISTERED else ""

@@ -37,7 +37,9 @@ def session_register_view(request, pk: int):
         messages.error(request, str(error))
         return redirect("learning:session_list")
     if registration.status == SessionRegistration.Status.WAITING:
-        messages.info(request, _("Kursi penuh: Anda masuk daftar tunggu dan akan diberi tahu bila ada kursi kosong."))
+        messages.info(
+            request, _("Kursi penuh: Anda masuk daftar tunggu dan akan diberi tahu bila ada kursi kosong.")
+        )
     else:
         messages.success(request, _("Anda terdaftar. Tunjukkan kode QR ini kepada pengajar saat sesi."))
     return redirect("learning:session_ticket", pk=session.pk)
@@ -47,7 +49,9 @@ def session_register_view(request, pk: int):
 @role_required("asn")
 def session_cancel_view(request, pk: int):
     registration = get_object_or_404(
-        SessionRegistration.objects.select_related("session"), session_id=pk, asn_id=scope_for(request.user).asn_id
+        SessionRegistration.objects.select_related("session"),
+        session_id=pk,
+        asn_id=scope_for(request.user).asn_id,
     )
     try:
         session_cancel(user=request.user, registration=registration)
@@ -60,7 +64,11 @@ def session_cancel_view(request, pk: int):
 @role_required("asn")
 def session_ticket(request, pk: int):
     registration = selectors.ticket_for(asn_id=scope_for(request.user).asn_id, session_id=pk)
-    return render(request, "learning/session_ticket.html", {"registration": registration, "session": registration.session})
+    return render(
+        request,
+        "learning/session_ticket.html",
+        {"registration": registration, "session": registration.session},
+    )
 
 
 def _session_run_by(request, pk: int) -> CourseSession:
