@@ -16,7 +16,6 @@ database with the same level are left alone; standards missing from the file are
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -26,10 +25,7 @@ from pamong.csvfile import (
     CsvSyntaxError,
     RowError,
     control_character_cell,
-    csv_delimiter,
-    csv_reader,
-    csv_records,
-    csv_text,
+    csv_table,
 )
 from pamong.people.models import Instansi, Jabatan
 
@@ -57,24 +53,12 @@ class StandardPlan:
 def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) -> StandardPlan:
     """Validate ``text`` and plan the writes; nothing is written. ``instansi_ids`` limits the rows to
     the importing user's scope (``None``: every instansi)."""
-    text = csv_text(text)
     plan = StandardPlan()
-    delimiter = csv_delimiter(text)
-    reader = csv_reader(text, delimiter=delimiter)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        plan.errors.append(RowError(1, "-", _("Baris judul tidak terbaca: %(e)s.") % {"e": exc}))
+    table = csv_table(text, required=COLUMNS)
+    if table.error is not None:
+        plan.errors.append(table.error)
         return plan
-    if not header:
-        plan.errors.append(RowError(1, "-", _("Berkas kosong; baris pertama harus berisi judul kolom.")))
-        return plan
-    names = [h.strip().lower() for h in header]
-    missing = [c for c in COLUMNS if c not in names]
-    if missing:
-        plan.errors.append(RowError(1, ",".join(missing), _("Kolom wajib tidak ada di baris judul.")))
-        return plan
-    index = {name: names.index(name) for name in COLUMNS}
+    names, index = table.names, table.index
 
     instansi = {i.code.upper(): i for i in Instansi.objects.all()}
     jabatan = {(j.instansi_id, j.code.upper()): j for j in Jabatan.objects.only("pk", "instansi_id", "code")}
@@ -87,18 +71,12 @@ def standard_import_parse(*, text: str, instansi_ids: set[int] | None = None) ->
     wanted: list[tuple[int, int, int]] = []
 
     try:
-        for line, cells in csv_records(reader, text=text, delimiter=delimiter):
+        for line, cells in table.records():
             _check_row(
                 line, cells, names, index, instansi, jabatan, competencies, instansi_ids, seen, wanted, plan
             )
     except CsvSyntaxError as exc:
-        plan.errors.append(
-            RowError(
-                exc.line,
-                names[exc.index] if exc.index < len(names) else str(exc.index + 1),
-                _("Baris tidak terbaca (%(e)s); pembacaan berkas berhenti di sini.") % {"e": exc.message},
-            )
-        )
+        plan.errors.append(table.syntax_error(exc))
 
     if plan.errors:
         return plan

@@ -15,7 +15,6 @@ already verified by the importing HR (they vouch for the file) — or none at al
 
 from __future__ import annotations
 
-import csv
 import datetime
 from dataclasses import dataclass, field
 
@@ -30,10 +29,7 @@ from pamong.csvfile import (
     CsvSyntaxError,
     RowError,
     control_character_cell,
-    csv_delimiter,
-    csv_reader,
-    csv_records,
-    csv_text,
+    csv_table,
 )
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi, scope_for, visible_asn
@@ -230,29 +226,18 @@ def _date(value: str) -> datetime.date | None:
 def outside_import_parse(*, user, text: str) -> OutsideImport:
     """Check every row of ``text``; nothing is written. ASN are looked up by NIP within ``user``'s
     scope (an ASN outside it reads as unknown)."""
-    text = csv_text(text)
     plan = OutsideImport()
-    delimiter = csv_delimiter(text)
-    reader = csv_reader(text, delimiter=delimiter)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        plan.errors.append(RowError(1, "-", _("Baris judul tidak terbaca: %(e)s.") % {"e": exc}))
+    table = csv_table(text, required=COLUMNS)
+    if table.error is not None:
+        plan.errors.append(table.error)
         return plan
-    names = [h.strip().lower() for h in header or []]
-    missing = [c for c in COLUMNS if c not in names]
-    if missing:
-        plan.errors.append(RowError(1, ",".join(missing), _("Kolom wajib tidak ada di baris judul.")))
-        return plan
-    index = {name: names.index(name) for name in COLUMNS}
+    names, index = table.names, table.index
     rows: list[tuple[int, dict[str, str]]] = []
     try:
-        for line, cells in csv_records(reader, text=text, delimiter=delimiter):
+        for line, cells in table.records():
             bad = control_character_cell(cells)
             if bad is not None:
-                plan.errors.append(
-                    RowError(line, names[bad[0]] if bad[0] < len(names) else str(bad[0] + 1), bad[1])
-                )
+                plan.errors.append(RowError(line, table.column(bad[0]), bad[1]))
                 continue
             if len(cells) != len(names):
                 plan.errors.append(
@@ -266,8 +251,7 @@ def outside_import_parse(*, user, text: str) -> OutsideImport:
                 continue
             rows.append((line, {name: cells[i].strip() for name, i in index.items()}))
     except CsvSyntaxError as exc:
-        column = names[exc.index] if exc.index < len(names) else str(exc.index + 1)
-        plan.errors.append(RowError(exc.line, column, _("Baris tidak terbaca (%(e)s).") % {"e": exc.message}))
+        plan.errors.append(table.syntax_error(exc))
     if not rows and not plan.errors:
         plan.errors.append(RowError(2, "-", _("Berkas tidak berisi baris data.")))
     asn_by_nip = {

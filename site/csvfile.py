@@ -8,6 +8,8 @@ as ``line N, column C: reason``. This module gives them the same reading:
   Python's ``csv`` module raises (a field over its size limit, a broken quote) into a
   :class:`CsvSyntaxError` with the line and the position of the cell, instead of a traceback;
 * :class:`RowError` — one problem, printed ``line N, column C: reason``;
+* :func:`csv_table` — a file opened against its required columns (header problems as a
+  :class:`RowError` of line 1), whose :meth:`CsvTable.records` reads the rows;
 * :func:`control_character_cell` — the first cell holding a control character (NUL, tab, a line
   break inside a quoted cell, …). Such text passes Python's checks but PostgreSQL refuses NUL, so a
   dry run said "1 created" and the import then failed; both importers reject these cells up front,
@@ -102,3 +104,57 @@ def control_character_cell(cells: list[str]) -> tuple[int, str] | None:
                 "Sel berisi karakter kendali %(c)s (mis. NUL atau ganti baris); hapus lalu simpan ulang."
             ) % {"c": char}
     return None
+
+
+@dataclass
+class CsvTable:
+    """A CSV file opened against its required columns: ``names`` is the header (lower case),
+    ``index`` maps each required column to its position; ``error`` is a problem of the header line
+    (then there is nothing more to read)."""
+
+    text: str
+    delimiter: str
+    reader: object
+    names: list[str]
+    index: dict[str, int]
+    error: RowError | None = None
+
+    def column(self, position: int) -> str:
+        """The name of the column at ``position`` (its number when the header is shorter)."""
+        return self.names[position] if position < len(self.names) else str(position + 1)
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """:func:`csv_records` of the rows after the header."""
+        return csv_records(self.reader, text=self.text, delimiter=self.delimiter)
+
+    def syntax_error(self, exc: CsvSyntaxError) -> RowError:
+        """The :class:`RowError` of a row the ``csv`` module could not read (reading stops there)."""
+        return RowError(
+            exc.line,
+            self.column(exc.index),
+            _("Baris tidak terbaca (%(e)s); pembacaan berkas berhenti di sini.") % {"e": exc.message},
+        )
+
+
+def csv_table(text: str, *, required: tuple[str, ...]) -> CsvTable:
+    """Open ``text`` (BOM removed, ``,`` or ``;``) and check its header holds every ``required``
+    column (any order, case-insensitive)."""
+    text = csv_text(text)
+    delimiter = csv_delimiter(text)
+    reader = csv_reader(text, delimiter=delimiter)
+    table = CsvTable(text=text, delimiter=delimiter, reader=reader, names=[], index={})
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        table.error = RowError(1, "-", _("Baris judul tidak terbaca: %(e)s.") % {"e": exc})
+        return table
+    if not header:
+        table.error = RowError(1, "-", _("Berkas kosong; baris pertama harus berisi judul kolom."))
+        return table
+    table.names = [h.strip().lower() for h in header]
+    missing = [c for c in required if c not in table.names]
+    if missing:
+        table.error = RowError(1, ",".join(missing), _("Kolom wajib tidak ada di baris judul."))
+        return table
+    table.index = {name: table.names.index(name) for name in required}
+    return table

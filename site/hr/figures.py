@@ -146,37 +146,24 @@ def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
         if (asn_id, year) not in latest or latest[(asn_id, year)][0] < eid:
             latest[(asn_id, year)] = (eid, predikat)
 
-    # JP per ASN and year: completed courses, counted non-classical activities and JP credits.
+    # JP per ASN and year: completed courses, counted non-classical activities and JP credits
+    # (queryset, its ASN, its date, its JP).
     jp: dict[tuple[int, int], int] = defaultdict(int)
-    for asn_id, year, total in (
-        Enrolment.objects.filter(completed_at__isnull=False, asn_id__in=base_ids)
-        .annotate(y=ExtractYear("completed_at"))
-        .order_by()
-        .values("asn_id", "y")
-        .annotate(t=Sum("jp_credited"))
-        .values_list("asn_id", "y", "t")
-    ):
-        jp[(asn_id, year)] += total or 0
-    for asn_id, year, total in (
-        counted_activities()
-        .filter(goal__plan__asn_id__in=base_ids)
-        .annotate(y=ExtractYear("done_on"))
-        .order_by()
-        .values("goal__plan__asn_id", "y")
-        .annotate(t=Sum("jp"))
-        .values_list("goal__plan__asn_id", "y", "t")
-    ):
-        jp[(asn_id, year)] += total or 0
-    for asn_id, year, total in (
-        jp_credits()
-        .filter(asn_id__in=base_ids)
-        .annotate(y=ExtractYear("earned_on"))
-        .order_by()
-        .values("asn_id", "y")
-        .annotate(t=Sum("jp"))
-        .values_list("asn_id", "y", "t")
-    ):
-        jp[(asn_id, year)] += total or 0
+    sources = (
+        (Enrolment.objects.filter(completed_at__isnull=False), "asn_id", "completed_at", "jp_credited"),
+        (counted_activities(), "goal__plan__asn_id", "done_on", "jp"),
+        (jp_credits(), "asn_id", "earned_on", "jp"),
+    )
+    for rows, asn_field, date_field, jp_field in sources:
+        for asn_id, year, total in (
+            rows.filter(**{f"{asn_field}__in": base_ids})
+            .annotate(y=ExtractYear(date_field))
+            .order_by()
+            .values(asn_field, "y")
+            .annotate(t=Sum(jp_field))
+            .values_list(asn_field, "y", "t")
+        ):
+            jp[(asn_id, year)] += total or 0
     for (asn_id, year), total in jp.items():
         bucket = jp_bucket(total)
         if bucket is None:
