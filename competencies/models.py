@@ -379,6 +379,11 @@ class Activity(models.Model):
     title = models.CharField(_("kegiatan"), max_length=255)
     jp = models.PositiveSmallIntegerField(_("JP"), default=0, validators=[MaxValueValidator(200)])
     done_on = models.DateField(_("tanggal selesai"), null=True, blank=True)
+    #: A non-classical activity reported done is verified by HR like any outside learning: its JP
+    #: count through this record (learning's JP credits) once verified, never through the activity.
+    outside_record = models.OneToOneField(
+        "learning.OutsideRecord", on_delete=models.SET_NULL, null=True, blank=True, related_name="activity"
+    )
 
     class Meta:
         verbose_name = _("kegiatan pengembangan")

@@ -42,8 +42,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Enrolment
-from learning.selectors import JpTarget, jp_target_expression, jp_target_for
+from learning.models import Enrolment, JpCredit
+from learning.selectors import JpTarget, jp_credits, jp_target_expression, jp_target_for
 from pamong.people.access import asn_scope_q, scope_for
 from pamong.people.models import ASN, UnitKerja
 
@@ -261,8 +261,9 @@ COUNTED_PLAN_STATUSES = (DevelopmentPlan.Status.APPROVED, DevelopmentPlan.Status
 
 
 def jp_ledger(*, asn: ASN, year: int) -> Ledger:
-    """JP of one calendar year: courses completed in that year (learning's enrolments, local time)
-    and non-classical activities of approved plans done in that year. Two queries."""
+    """JP of one calendar year: courses completed in that year (learning's enrolments, local time),
+    attended sessions and verified outside learning (learning's JP credits) and the non-classical
+    activities of approved plans done in that year that predate verification. Three queries."""
     start, end = year_bounds(year)
     entries = [
         LedgerEntry(timezone.localdate(e.completed_at), e.course.title, str(_("Pelatihan")), e.jp_credited)
@@ -275,21 +276,30 @@ def jp_ledger(*, asn: ASN, year: int) -> Ledger:
         LedgerEntry(a.done_on, a.title, str(labels[a.kind]), a.jp)
         for a in counted_activities().filter(goal__plan__asn=asn, done_on__year=year)
     ]
+    credit_labels = dict(JpCredit.Kind.choices)
+    entries += [
+        LedgerEntry(c.earned_on, c.title, str(credit_labels[c.kind]), c.jp)
+        for c in jp_credits(year=year).filter(asn=asn)
+    ]
     entries.sort(key=lambda e: (e.date, e.title))
     return Ledger(year=year, target=jp_target_for(asn=asn), entries=entries)
 
 
 def counted_activities() -> QuerySet[Activity]:
+    """Done non-classical activities of approved plans that count by themselves: those reported
+    before outside learning was verified. An activity reported since has an outside record and
+    counts (once verified) through learning's JP credits, never here as well."""
     return Activity.objects.filter(
-        done_on__isnull=False, goal__plan__status__in=COUNTED_PLAN_STATUSES
+        done_on__isnull=False, goal__plan__status__in=COUNTED_PLAN_STATUSES, outside_record__isnull=True
     ).exclude(kind=Activity.Kind.COURSE)
 
 
 def jp_compliance(
     *, user, year: int, instansi_id: int | None = None, unit_id: int | None = None
 ) -> QuerySet[ASN]:
-    """Active ASN in ``user``'s scope annotated with ``jp_courses``, ``jp_activities``, ``jp_total``
-    and ``jp_minimum`` (the JP target, :func:`learning.selectors.jp_target_expression`: NULL for a
+    """Active ASN in ``user``'s scope annotated with ``jp_courses``, ``jp_activities`` (every JP that
+    is not a course completion: non-classical activities, attended sessions, verified outside
+    learning), ``jp_total`` and ``jp_minimum`` (the JP target, :func:`learning.selectors.jp_target_expression`: NULL for a
     PPPK whose instansi set none) for ``year`` — one query, filterable and pageable."""
     start, end = year_bounds(year)
     courses = (
@@ -305,6 +315,14 @@ def jp_compliance(
         .annotate(t=Sum("jp"))
         .values("t")
     )
+    credits = (
+        jp_credits(year=year)
+        .filter(asn_id=OuterRef("pk"))
+        .order_by()
+        .values("asn_id")
+        .annotate(t=Sum("jp"))
+        .values("t")
+    )
     qs = ASN.objects.filter(is_active=True)
     q = asn_scope_q(user)
     if q is not None:
@@ -315,7 +333,8 @@ def jp_compliance(
         qs = qs.filter(unit_id=unit_id)
     return qs.annotate(
         jp_courses=Coalesce(Subquery(courses, output_field=IntegerField()), Value(0)),
-        jp_activities=Coalesce(Subquery(activities, output_field=IntegerField()), Value(0)),
+        jp_activities=Coalesce(Subquery(activities, output_field=IntegerField()), Value(0))
+        + Coalesce(Subquery(credits, output_field=IntegerField()), Value(0)),
         jp_minimum=jp_target_expression(),
     ).annotate(jp_total=Coalesce("jp_courses", 0) + Coalesce("jp_activities", 0))
 

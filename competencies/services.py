@@ -25,7 +25,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.models import CoursePage, ModulePage
+from learning.models import CoursePage, ModulePage, OutsideRecord
+from learning.outside import outside_record_create
+from learning.services import LearningError
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi, scope_for
 from pamong.people.models import ASN
@@ -449,7 +451,9 @@ def activity_remove(*, user, activity: Activity) -> None:
 
 def activity_mark_done(*, user, activity: Activity, done_on: datetime.date | None = None) -> Activity:
     """The owner reports a non-classical activity of an approved plan as done (courses complete
-    through the catalogue). Its JP count in the ledger for the year of ``done_on``."""
+    through the catalogue). Like any learning done outside Pamong it waits for HR's verification
+    (:func:`learning.outside.outside_record_create`); its JP count in the ledger for the year of
+    ``done_on`` once verified."""
     plan = activity.goal.plan
     if scope_for(user).asn_id != plan.asn_id:
         raise Http404
@@ -461,7 +465,20 @@ def activity_mark_done(*, user, activity: Activity, done_on: datetime.date | Non
     if done_on > timezone.localdate():
         raise ValidationError(_("Tanggal selesai tidak boleh di masa depan."))
     with transaction.atomic():
-        Activity.objects.filter(pk=activity.pk, done_on__isnull=True).update(done_on=done_on)
+        if Activity.objects.filter(pk=activity.pk, done_on__isnull=True).update(done_on=done_on):
+            try:
+                record = outside_record_create(
+                    user=user,
+                    provider=str(Activity.Kind(activity.kind).label),
+                    title=activity.title,
+                    started_on=done_on,
+                    ended_on=done_on,
+                    jp=activity.jp,
+                    origin=OutsideRecord.Origin.ACTIVITY,
+                )
+            except LearningError as error:
+                raise ValidationError(str(error)) from None
+            Activity.objects.filter(pk=activity.pk).update(outside_record=record)
         plan_goals_settle(asn_id=plan.asn_id, plan_ids=[plan.pk])
     activity.refresh_from_db()
     return activity

@@ -1,4 +1,5 @@
-"""What the learning app tells people (pamong.notifications): a course assigned, its due date near.
+"""What the learning app tells people (pamong.notifications): a course assigned, its due date near,
+a session tomorrow (the registration and promotion notices are sent by :mod:`learning.sessions`).
 
 The audiences are registered by name so the notification worker can rebuild them from JSON
 arguments; they return users, and the worker records their notifications in one ``INSERT … SELECT``.
@@ -11,11 +12,13 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
 
 from pamong import formats
 from pamong.notifications.services import audience_register, notification_broadcast
 
-from .models import CoursePage, Enrolment
+from .models import CoursePage, CourseSession, Enrolment, SessionRegistration
 
 #: Reminders before a due date: the kind and how many days ahead.
 DUE_REMINDERS = (("course_due_7", 7), ("course_due_1", 1))
@@ -87,4 +90,40 @@ def course_due_reminders_send(*, today: datetime.date) -> int:
                 subject=course,
             )
             count += 1
+    return count
+
+
+def ticket_path(session: CourseSession) -> str:
+    """The participant's page of a session (their ticket with the attendance QR code)."""
+    return reverse("learning:session_ticket", args=[session.pk])
+
+
+@audience_register("learning.session_participants")
+def session_participants(*, session_id: int) -> QuerySet:
+    """Registered (not waiting, not cancelled) participants of a session."""
+    registrations = SessionRegistration.objects.filter(
+        session_id=session_id, status=SessionRegistration.Status.REGISTERED
+    )
+    return get_user_model().objects.filter(pk__in=registrations.values("asn__user_id"))
+
+
+def session_reminders_send(*, today: datetime.date) -> int:
+    """Remind the participants of every session starting tomorrow (daily, from cron or the
+    scheduler; idempotent per session and day). Returns the number of broadcasts."""
+    tomorrow = today + datetime.timedelta(days=1)
+    start = datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    count = 0
+    for session in CourseSession.objects.filter(
+        starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1)
+    ).select_related("course"):
+        notification_broadcast(
+            kind="session_reminder",
+            audience="learning.session_participants",
+            audience_args={"session_id": session.pk},
+            key=f"session_reminder:{session.pk}:{tomorrow.isoformat()}",
+            link=ticket_path(session),
+            params={"session": str(session), "start": formats.datetime(session.starts_at)},
+            subject=session,
+        )
+        count += 1
     return count

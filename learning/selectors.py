@@ -40,6 +40,7 @@ from .models import (
     CoursePage,
     CourseTag,
     Enrolment,
+    JpCredit,
     LessonCompletion,
     LessonPage,
     LessonVideo,
@@ -512,12 +513,22 @@ def course_context_for(*, course: CoursePage, user, request=None) -> dict:
 
 
 def jp_for_year(*, asn_id: int, year: int) -> int:
-    """JP credited to an ASN by courses completed in a calendar year (local time)."""
+    """JP credited to an ASN in a calendar year (local time): courses completed, plus the other JP
+    credits (attended sessions, verified outside learning; :func:`jp_credits`)."""
     start, end = _year_bounds(year)
     total = Enrolment.objects.filter(asn_id=asn_id, completed_at__gte=start, completed_at__lt=end).aggregate(
         total=Sum("jp_credited")
     )["total"]
-    return total or 0
+    other = jp_credits(year=year).filter(asn_id=asn_id).aggregate(total=Sum("jp"))["total"]
+    return (total or 0) + (other or 0)
+
+
+def jp_credits(*, year: int | None = None) -> QuerySet[JpCredit]:
+    """JP credited outside course completions — an attended session's JP, a verified outside record
+    (each at most once) — earned in ``year``. Every JP total (the ledger, the 20 JP meter, HR's
+    compliance figures) adds these to the JP of completed courses."""
+    credits = JpCredit.objects.all()
+    return credits if year is None else credits.filter(earned_on__year=year)
 
 
 def _year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
@@ -668,11 +679,15 @@ def dashboard_for(*, asn_id: int, root_url_path: str) -> dict:
     in_progress.sort(key=lambda e: (e.due_date is None, e.due_date or today, e.course_title or ""))
     completed.sort(key=lambda e: e.completed_at, reverse=True)
     start, end = _year_bounds(today.year)
-    jp_year = sum(e.jp_credited for e in completed if start <= e.completed_at < end)
+    credits = list(jp_credits(year=today.year).filter(asn_id=asn_id).order_by("-earned_on", "-pk"))
+    jp_year = sum(e.jp_credited for e in completed if start <= e.completed_at < end) + sum(
+        c.jp for c in credits
+    )
     target = jp_target_for(asn=ASN.objects.only("employment_type", "instansi_id").get(pk=asn_id))
     return {
         "in_progress": in_progress,
         "completed": completed,
+        "credits": credits,
         "jp_year": jp_year,
         "jp_target": target,
         "jp_minimum": target.jp if target else None,

@@ -14,6 +14,7 @@ import secrets
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,6 +27,7 @@ from .models import (
     Certificate,
     Choice,
     CoursePage,
+    CourseSession,
     Enrolment,
     LessonCompletion,
     LessonPage,
@@ -329,12 +331,19 @@ def enrolment_progress_refresh(
     if enrolment.progress != outline.percent:
         Enrolment.objects.filter(pk=enrolment.pk).update(progress=outline.percent)
         enrolment.progress = outline.percent
-    if outline.complete and enrolment.completed_at is None:
+    complete, jp = outline.complete, course.jp
+    if enrolment.completed_at is None and (complete or outline.required_total == 0):
+        complete, jp = _session_requirement(
+            enrolment=enrolment, lessons_complete=complete, course_jp=course.jp
+        )
+    if complete and enrolment.completed_at is None:
+        if user is None:  # completed by a session's attendance: the learner is not the caller
+            user = enrolment.asn.user
         updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-            completed_at=now, jp_credited=course.jp, progress=100
+            completed_at=now, jp_credited=jp, progress=100
         )
         if updated:
-            enrolment.completed_at, enrolment.jp_credited, enrolment.progress = now, course.jp, 100
+            enrolment.completed_at, enrolment.jp_credited, enrolment.progress = now, jp, 100
             _statement(
                 enrolment,
                 xapi.VERB_COMPLETED,
@@ -357,10 +366,31 @@ def enrolment_progress_refresh(
                     course=course,
                     module=None,
                     completed_at=now,
-                    jp=course.jp,
+                    jp=jp,
                 )
             )
     return enrolment
+
+
+def _session_requirement(*, enrolment: Enrolment, lessons_complete: bool, course_jp: int) -> tuple[bool, int]:
+    """Whether the course is complete once its sessions are counted, and the JP its completion
+    credits (one query).
+
+    A course with scheduled sessions also needs one attended session (a course with sessions and
+    no lessons completes by attendance alone). The session's JP were credited at attendance
+    (:func:`learning.sessions.attendance_mark`), so the completion credits the rest of the course's
+    JP: together exactly the course's JP, never twice."""
+    totals = CourseSession.objects.filter(course_id=enrolment.course_id).aggregate(
+        sessions=Count("pk"),
+        attended=Count(
+            "registrations",
+            filter=Q(registrations__enrolment=enrolment, registrations__attended_at__isnull=False),
+        ),
+        session_jp=Sum("registrations__jp_credited", filter=Q(registrations__enrolment=enrolment)),
+    )
+    if not totals["sessions"]:
+        return lessons_complete, course_jp
+    return bool(totals["attended"]), max(0, course_jp - (totals["session_jp"] or 0))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import content_views, views
+from . import content_views, outside_views, session_views, views
 
 app_name = "learning"
 
@@ -26,6 +26,20 @@ urlpatterns = [
     ),
     path("belajar/penugasan/", views.assign, name="assign"),
     path("belajar/xapi/", views.xapi_export, name="xapi_export"),
+    # classroom and online sessions
+    path("belajar/sesi/", session_views.session_list, name="session_list"),
+    path("belajar/sesi/laporan/", session_views.session_report, name="session_report"),
+    path("belajar/sesi/<int:pk>/daftar/", session_views.session_register_view, name="session_register"),
+    path("belajar/sesi/<int:pk>/batal/", session_views.session_cancel_view, name="session_cancel"),
+    path("belajar/sesi/<int:pk>/tiket/", session_views.session_ticket, name="session_ticket"),
+    path("belajar/sesi/<int:pk>/presensi/", session_views.session_attendance, name="session_attendance"),
+    path("belajar/sesi/<int:pk>/peserta/", session_views.session_participants, name="session_participants"),
+    # learning done outside Pamong
+    path("belajar/luar/", outside_views.outside_list, name="outside_list"),
+    path("belajar/luar/<int:pk>/sertifikat/", outside_views.outside_proof, name="outside_proof"),
+    path("belajar/luar/verifikasi/", outside_views.outside_queue, name="outside_queue"),
+    path("belajar/luar/<int:pk>/putuskan/", outside_views.outside_decide, name="outside_decide"),
+    path("belajar/luar/impor/", outside_views.outside_import_view, name="outside_import"),
     re_path(rf"^sertifikat/{CODE}\.pdf$", views.certificate_pdf_view, name="certificate_pdf"),
     re_path(rf"^sertifikat/{CODE}/$", views.certificate_verify, name="certificate_verify"),
     re_path(rf"^sertifikat/{CODE}/cabut/$", views.certificate_revoke, name="certificate_revoke"),

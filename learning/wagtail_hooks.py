@@ -1,6 +1,7 @@
 """Admin for the learning app: quizzes and their questions (snippets), SCORM packages and lesson
 videos (snippets whose upload goes through :mod:`learning.lesson_content`), the instansi PPPK JP
-targets (a local rule, with its source), and a link to HR assignment."""
+targets (a local rule, with its source), scheduled sessions of courses, and links to HR
+assignment and to the verification of outside learning."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetV
 from pamong.people.access import scope_for
 
 from . import lesson_content
-from .models import LessonVideo, PppkJpTarget, Question, Quiz, ScormPackage
+from .models import CourseSession, LessonVideo, PppkJpTarget, Question, Quiz, ScormPackage
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -250,3 +251,46 @@ class PppkJpTargetViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_pppk_jp_target_viewset():
     return PppkJpTargetViewSet("target_jp_pppk")
+
+
+class CourseSessionViewSet(ModelViewSet):
+    """Scheduled classroom or online sessions of a course (BKPSDM); registrations and attendance
+    are never edited here — they are the participants' and the trainer's actions."""
+
+    model = CourseSession
+    icon = "date"
+    menu_label = _("Sesi pelatihan")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["title", "course", "starts_at", "capacity", "jp", "trainer"]
+    list_filter = ["course"]
+    search_fields = ["title", "place"]
+    form_fields = [
+        "course",
+        "title",
+        "place",
+        "room_url",
+        "starts_at",
+        "ends_at",
+        "capacity",
+        "registration_opens_at",
+        "registration_closes_at",
+        "cancel_cutoff_hours",
+        "jp",
+        "trainer",
+    ]
+
+    def get_queryset(self, request):
+        return CourseSession.objects.select_related("course", "trainer")
+
+
+@hooks.register("register_admin_viewset")
+def register_course_session_viewset():
+    return CourseSessionViewSet("sesi_pelatihan")
+
+
+@hooks.register("register_admin_menu_item")
+def register_outside_queue_menu_item():
+    return HRMenuItem(
+        _("Verifikasi pembelajaran luar"), reverse("learning:outside_queue"), icon_name="doc-full", order=901
+    )

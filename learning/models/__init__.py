@@ -5,10 +5,13 @@
 * :mod:`.records` — what learners did: enrolments, completions, quiz attempts, certificates and
   xAPI-style statements;
 * :mod:`.content` — packaged lesson content (SCORM packages, videos) and each learner's use of it;
-* :mod:`.targets` — an instansi's own JP target for its PPPK.
+* :mod:`.targets` — an instansi's own JP target for its PPPK;
+* :mod:`.sessions` — classroom and online sessions of a course and their registrations;
+* :mod:`.outside` — learning done outside Pamong (with proof and its audit trail) and JP credits.
 """
 
 from .content import LessonVideo, ScormAttempt, ScormPackage, VideoWatch
+from .outside import JpCredit, OutsideRecord, OutsideRecordEvent
 from .pages import CourseIndexPage, CoursePage, CourseTag, LessonPage, ModulePage
 from .quiz import Choice, Question, Quiz
 from .records import (
@@ -19,6 +22,7 @@ from .records import (
     QuizAttempt,
     Statement,
 )
+from .sessions import CourseSession, SessionRegistration
 from .targets import PppkJpTarget
 
 __all__ = [
@@ -26,16 +30,21 @@ __all__ = [
     "Choice",
     "CourseIndexPage",
     "CoursePage",
+    "CourseSession",
     "CourseTag",
     "Enrolment",
+    "JpCredit",
     "LessonCompletion",
     "LessonPage",
     "LessonVideo",
     "ModuleCompletion",
     "ModulePage",
+    "OutsideRecord",
+    "OutsideRecordEvent",
     "PppkJpTarget",
     "Question",
     "Quiz",
+    "SessionRegistration",
     "QuizAttempt",
     "ScormAttempt",
     "ScormPackage",

@@ -3,7 +3,6 @@ at each check-in with their evidence files, and the atasan's comments."""
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 
 from django.conf import settings as django_settings
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pamong.people.models import ASN
+from pamong.uploads import IMAGES, OFFICE, PDF, upload_check
 
 from ..models import (
     CheckIn,
@@ -33,14 +33,7 @@ from .feedback import rater_assign_defaults
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 
 
-EVIDENCE_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-}
+EVIDENCE_TYPES = {**PDF, **IMAGES, **OFFICE}
 
 
 PLAN_FIELDS = ["status", "atasan_id"]
@@ -151,24 +144,11 @@ def plan_agree(*, plan: Plan, actor) -> Plan:
 
 def evidence_validate(*, upload) -> str:
     """Return the content type of an acceptable upload, else raise: size, extension and magic bytes."""
-    max_bytes = getattr(django_settings, "PERFORMANCE_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES)
-    if upload.size > max_bytes:
-        raise ValidationError(
-            _("Berkas %(name)s terlalu besar (maksimal %(mb)s MB).")
-            % {"name": upload.name, "mb": max_bytes // (1024 * 1024)}
-        )
-    ext = os.path.splitext(upload.name)[1].lower()
-    if ext not in EVIDENCE_TYPES:
-        raise ValidationError(
-            _("Jenis berkas %(name)s tidak diizinkan (PDF, PNG, JPG, XLSX, DOCX).") % {"name": upload.name}
-        )
-    content_type, magics = EVIDENCE_TYPES[ext]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(m) for m in magics):
-        raise ValidationError(_("Isi berkas %(name)s tidak sesuai dengan jenisnya.") % {"name": upload.name})
-    return content_type
+    return upload_check(
+        upload=upload,
+        types=EVIDENCE_TYPES,
+        max_bytes=getattr(django_settings, "PERFORMANCE_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES),
+    )
 
 
 def realisation_record(

@@ -30,6 +30,7 @@ class Watch:
     units: str  # SELECT of unit ids from the row {r}; table names as {app_label.ModelName}
     columns: tuple[str, ...]
     events: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
+    since: int = 2  # the hr migration that installs it (its table exists from then on)
 
 
 ASN_UNIT = "SELECT a.unit_id AS unit_id FROM {people.ASN} a WHERE a.id = {r}.asn_id"
@@ -100,6 +101,8 @@ WATCHES: tuple[Watch, ...] = (
         ("ack_valid_from",),
         ("UPDATE",),
     ),
+    # JP of attended sessions and verified outside learning (learning's JP credits).
+    Watch("learning.JpCredit", ASN_UNIT, ("asn_id", "earned_on", "jp"), since=4),
 )
 
 
@@ -182,15 +185,16 @@ def _sqlite(watch: Watch, table: Callable[[str], str]) -> list[str]:
     return statements
 
 
-def statements(vendor: str, table: Callable[[str], str]) -> list[str]:
-    """SQL creating every trigger of :data:`WATCHES` (``table``: ``"app.Model"`` → table name)."""
+def statements(vendor: str, table: Callable[[str], str], *, since: int = 2) -> list[str]:
+    """SQL creating the triggers of :data:`WATCHES` that hr migration ``since`` installs
+    (``table``: ``"app.Model"`` → table name)."""
     build = _postgres if vendor == "postgresql" else _sqlite
-    return [s for watch in WATCHES for s in build(watch, table)]
+    return [s for watch in WATCHES if watch.since == since for s in build(watch, table)]
 
 
-def drop_statements(vendor: str, table: Callable[[str], str]) -> list[str]:
+def drop_statements(vendor: str, table: Callable[[str], str], *, since: int = 2) -> list[str]:
     out = []
-    for watch in WATCHES:
+    for watch in (w for w in WATCHES if w.since == since):
         for event in watch.events:
             name = _name(watch, event)
             if vendor == "postgresql":

@@ -47,6 +47,22 @@ _KINDS = [
     Kind(
         "course_due_1", _("Tenggat pelatihan besok"), _("Pelatihan %(course)s harus selesai besok (%(due)s)")
     ),
+    Kind(
+        "session_registered",
+        _("Pendaftaran sesi pelatihan"),
+        _("Pendaftaran Anda pada sesi %(session)s (%(start)s): %(status)s"),
+    ),
+    Kind(
+        "session_promoted",
+        _("Naik dari daftar tunggu sesi"),
+        _("Kursi tersedia: Anda kini terdaftar pada sesi %(session)s (%(start)s)"),
+    ),
+    Kind("session_reminder", _("Pengingat sesi besok"), _("Besok: sesi %(session)s dimulai %(start)s")),
+    Kind(
+        "outside_decided",
+        _("Pembelajaran di luar Pamong diputuskan"),
+        _("Catatan pembelajaran %(title)s Anda %(decision)s"),
+    ),
     # socialization
     Kind(
         "chapter_confirm",

@@ -191,6 +191,15 @@ def can_manage_instansi(user, instansi_id: int) -> bool:
     return hr is None or instansi_id in hr
 
 
+def can_run_session(user, *, trainer_id: int) -> bool:
+    """A training session's trainer, BKPSDM or an administrator take its attendance and print its
+    participant list (HR of an instansi sees its own ASN's registrations, not the room's)."""
+    scope = scope_for(user)
+    return (
+        scope.is_admin or scope.is_hr_provinsi or (scope.user_id is not None and scope.user_id == trainer_id)
+    )
+
+
 def role_required(*roles: str):
     """View decorator: anonymous users go to login, users without any of ``roles`` get 403.
 

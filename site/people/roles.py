@@ -46,6 +46,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
             for action in ("add", "change", "view")
         ],
         *[f"learning.{action}_pppkjptarget" for action in ("add", "change", "delete", "view")],
+        *[f"learning.{action}_coursesession" for action in ("add", "change", "delete", "view")],
     ],
     GROUP_HUMAS_EDITOR: ["wagtailadmin.access_admin", "wagtailimages.add_image", "wagtaildocs.add_document"],
     GROUP_HUMAS_MODERATOR: [

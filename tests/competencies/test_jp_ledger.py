@@ -8,7 +8,8 @@ import pytest
 from competencies import services
 from competencies.models import Activity, DevelopmentPlan, Goal
 from competencies.selectors import jp_below_minimum, jp_compliance, jp_ledger
-from learning.models import Enrolment, PppkJpTarget
+from learning.models import Enrolment, OutsideRecord, PppkJpTarget
+from learning.outside import outside_record_decide
 from pamong.hr.figures import figures_refresh
 from tests.factories.learning import make_course
 
@@ -63,7 +64,7 @@ def test_non_classical_activities_count_only_in_approved_plans(world):
     assert jp_compliance(user=world.hr_a.user, year=2026).get(pk=staff.pk).jp_activities == 10
 
 
-def test_activity_reported_done_by_owner_counts_in_its_year(world):
+def test_activity_reported_done_by_owner_counts_in_its_year_once_verified(world):
     staff = world.staff_a
     plan = DevelopmentPlan.objects.create(asn=staff, year=2025, status=DevelopmentPlan.Status.APPROVED)
     goal = Goal.objects.create(plan=plan, title="Job shadowing")
@@ -71,7 +72,13 @@ def test_activity_reported_done_by_owner_counts_in_its_year(world):
         goal=goal, kind="job_shadowing", title="Job shadowing di Puskesmas", jp=20
     )
     services.activity_mark_done(user=staff.user, activity=activity, done_on=dt.date(2025, 12, 31))
+    # self-declared: it waits for HR's verification like any outside learning, then counts once
+    activity.refresh_from_db()
+    assert activity.outside_record.status == OutsideRecord.Status.PENDING
+    assert jp_ledger(asn=staff, year=2025).total == 0
+    outside_record_decide(user=world.hr_a.user, record=activity.outside_record, verify=True)
     assert jp_ledger(asn=staff, year=2025).total == 20
+    assert jp_compliance(user=world.hr_a.user, year=2025).get(pk=staff.pk).jp_total == 20
     assert jp_ledger(asn=staff, year=2026).total == 0
     goal.refresh_from_db()
     plan.refresh_from_db()

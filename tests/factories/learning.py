@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from learning import services
-from learning.models import Choice, CourseIndexPage, CoursePage, LessonPage, ModulePage, Question, Quiz
+from learning.models import (
+    Choice,
+    CourseIndexPage,
+    CoursePage,
+    CourseSession,
+    LessonPage,
+    ModulePage,
+    Question,
+    Quiz,
+)
 from learning.rules import Delivery, EnrolmentPolicy
 from pamong.home.models import HomePage
 
@@ -150,3 +161,32 @@ def complete_lessons(user, lessons) -> None:
             services.attempt_submit(user=user, attempt=attempt, answers=correct_answers(lesson.quiz))
         else:
             services.lesson_mark_complete(user=user, lesson=lesson)
+
+
+def make_session(
+    *,
+    course: CoursePage | None = None,
+    trainer,
+    capacity: int = 2,
+    jp: int | None = None,
+    starts_in: datetime.timedelta = datetime.timedelta(days=3),
+    title: str = "Angkatan I",
+) -> CourseSession:
+    """A classroom session of ``course`` (a new classroom course without lessons by default) starting
+    ``starts_in`` from now, registration open from yesterday until the start."""
+    if course is None:
+        course = make_course(modules=0, delivery=Delivery.KLASIKAL, jp=jp or 8)
+    now = timezone.now()
+    starts_at = now + starts_in
+    return CourseSession.objects.create(
+        course=course,
+        title=title,
+        place="Aula BKPSDM, Jl. Jenderal Sudirman, Jambi",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=6),
+        capacity=capacity,
+        registration_opens_at=now - datetime.timedelta(days=1),
+        registration_closes_at=starts_at - datetime.timedelta(minutes=1),
+        jp=jp or course.jp,
+        trainer=trainer,
+    )

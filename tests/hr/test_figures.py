@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from competencies.models import Activity, DevelopmentPlan, Goal
 from competencies.selectors import jp_below_minimum
-from learning.models import Enrolment, PppkJpTarget
+from learning.models import Enrolment, JpCredit, PppkJpTarget
 from pamong.hr import figures, figures_read, reports, selectors, services
 from pamong.hr.models import InstansiFigure, JpShortfall, TalentSettings, UnitChange, UnitFigure
 from pamong.people.access import scope_for
@@ -163,6 +163,18 @@ def _activity_done(h):
     Activity.objects.filter(pk=activity.pk).update(done_on=dt.date(YEAR, 7, 1))
 
 
+def _jp_credited(h):
+    """An attended session or verified outside learning: a JP credit, written in SQL or by a service."""
+    JpCredit.objects.create(
+        asn=h.world.staff_a2,
+        kind=JpCredit.Kind.OUTSIDE,
+        title="Webinar LAN",
+        earned_on=dt.date(YEAR, 5, 2),
+        jp=8,
+    )
+    JpCredit.objects.filter(asn=h.world.staff_a2).update(jp=14)
+
+
 def _acknowledged(h):
     acknowledgement_record(user=h.world.staff_a2.user, page=h.chapters[1])
     acknowledgement_record(user=h.world.staff_b.user, page=h.chapters[0])
@@ -229,6 +241,7 @@ WRITES = [
     _enrolment_completed_in_bulk,
     _enrolment_overdue,
     _activity_done,
+    _jp_credited,
     _acknowledged,
     _reconfirmation_asked,
     _chapter_unpublished,

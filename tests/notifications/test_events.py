@@ -14,14 +14,18 @@ from dataclasses import dataclass
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from competencies import services as competency_services
 from competencies.models import Activity
 from learning import services as learning_services
+from learning import sessions as learning_sessions
 from learning.models import Enrolment
-from learning.notifications import course_due_reminders_send, course_path
+from learning.notifications import course_due_reminders_send, course_path, session_reminders_send, ticket_path
+from learning.outside import outside_record_create, outside_record_decide
+from learning.services import LearningError
 from pamong.home.editorial import editorial_section_setup
 from pamong.notifications.kinds import KINDS, OFF
 from pamong.notifications.models import Notification, Preference
@@ -31,7 +35,7 @@ from performance.models import Evaluation, FollowUpProposal, FollowUpRule, Plan
 from performance.notifications import performance_due_notifications_send
 from tests.factories import socialization as soc
 from tests.factories.competencies import link_course, managerial
-from tests.factories.learning import make_course
+from tests.factories.learning import make_course, make_session
 from tests.factories.performance import PeriodFactory, PlanFactory, channel_for, final_evaluation
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +89,65 @@ def course_due_7(world):
 
 def course_due_1(world):
     return _due(world, 1)
+
+
+def _quietly(call):
+    """A trigger whose second run is refused with a message (a cancellation or a decision repeated)."""
+
+    def trigger():
+        with contextlib.suppress(LearningError):
+            call()
+
+    return trigger
+
+
+def session_registered(world):
+    session = make_session(trainer=world.kepala_a.user)
+    return Scenario(
+        lambda: learning_sessions.session_register(user=world.staff_a.user, session=session),
+        world.staff_a.user,
+        ticket_path(session),
+    )
+
+
+def session_promoted(world):
+    session = make_session(trainer=world.kepala_a.user, capacity=1)
+    seat = learning_sessions.session_register(user=world.staff_a2.user, session=session)
+    learning_sessions.session_register(user=world.staff_a.user, session=session)  # waiting
+    return Scenario(
+        _quietly(lambda: learning_sessions.session_cancel(user=world.staff_a2.user, registration=seat)),
+        world.staff_a.user,
+        ticket_path(session),
+    )
+
+
+def session_reminder(world):
+    today = timezone.localdate()
+    session = make_session(
+        trainer=world.kepala_a.user,
+        starts_in=timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=1), dt.time(9)))
+        - timezone.now(),
+    )
+    learning_sessions.session_register(user=world.staff_a.user, session=session)
+    return Scenario(lambda: session_reminders_send(today=today), world.staff_a.user, ticket_path(session))
+
+
+def outside_decided(world):
+    today = timezone.localdate()
+    record = outside_record_create(
+        user=world.staff_a.user,
+        provider="LAN RI",
+        title="Pelatihan Kepemimpinan",
+        started_on=today - dt.timedelta(days=3),
+        ended_on=today,
+        jp=12,
+        proof=SimpleUploadedFile("sertifikat.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return Scenario(
+        _quietly(lambda: outside_record_decide(user=world.hr_a.user, record=record, verify=True)),
+        world.staff_a.user,
+        reverse("learning:outside_list"),
+    )
 
 
 def chapter_confirm(world):
@@ -284,6 +347,10 @@ SCENARIOS = {
     "course_assigned": course_assigned,
     "course_due_7": course_due_7,
     "course_due_1": course_due_1,
+    "session_registered": session_registered,
+    "session_promoted": session_promoted,
+    "session_reminder": session_reminder,
+    "outside_decided": outside_decided,
     "chapter_confirm": chapter_confirm,
     "feedback_moderation": feedback_moderation,
     "devplan_submitted": devplan_submitted,

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from competencies import services as competency_services
 from competencies.models import Activity, LevelProposal, TrainingEvidence
 from learning import services as learning_services
+from learning import sessions as learning_sessions
 from learning.models import Certificate, Enrolment, QuizAttempt
+from learning.outside import outside_record_create
 from pamong.home.editorial import editorial_section_setup
 from pamong.notifications.models import Notification
 from pamong.siasn.models import SiasnOutbox
@@ -26,7 +29,7 @@ from performance.models import (
 from tests.factories import socialization as soc
 from tests.factories.competencies import managerial
 from tests.factories.content import attach, make_lesson_video, make_scorm_package
-from tests.factories.learning import correct_answers, lessons_of, make_course
+from tests.factories.learning import correct_answers, lessons_of, make_course, make_session
 from tests.factories.performance import (
     PeriodFactory,
     PlanFactory,
@@ -65,6 +68,21 @@ def build_objects(world) -> dict:
     o["scorm_lesson"] = attach(content_lessons[0], scorm_package=make_scorm_package())
     o["video_lesson"] = attach(content_lessons[1], video=make_lesson_video())
     o["certificate"] = Certificate.objects.get(enrolment__asn=world.staff_a)
+    # sessions and outside learning: staff_a registered on a session taught by atasan_a, and
+    # staff_a's outside record with its certificate
+    session = make_session(trainer=world.atasan_a.user)
+    learning_sessions.session_register(user=world.staff_a.user, session=session)
+    today = dt.date.today()
+    o["session"] = session
+    o["outside_record"] = outside_record_create(
+        user=world.staff_a.user,
+        provider="LAN RI",
+        title="Pelatihan Kepemimpinan",
+        started_on=today - dt.timedelta(days=5),
+        ended_on=today - dt.timedelta(days=1),
+        jp=12,
+        proof=SimpleUploadedFile("sertifikat.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
     # performance
     period = PeriodFactory(year=2026)
     plan = PlanFactory(asn=world.staff_a, period=period)
@@ -173,6 +191,13 @@ def url_for(key: str, o: dict, world) -> str:
         "learning:certificate_revoke": [certificate.code],
         "learning:module": [course.slug, "modul-1"],
         "learning:lesson": [course.slug, "modul-1", "pelajaran-1"],
+        "learning:session_register": [o["session"].pk],
+        "learning:session_cancel": [o["session"].pk],
+        "learning:session_ticket": [o["session"].pk],
+        "learning:session_attendance": [o["session"].pk],
+        "learning:session_participants": [o["session"].pk],
+        "learning:outside_proof": [o["outside_record"].pk],
+        "learning:outside_decide": [o["outside_record"].pk],
         "performance:plan_create": [o["period"].pk],
         "performance:evidence_download": [o["evidence"].pk],
         "performance:rating_form": [o["assignment"].pk],

@@ -127,6 +127,21 @@ MATRIX: dict[str, Case] = {
     "learning:certificate_revoke": post("302 403 403 302 404 302 403 302"),
     "learning:module": get("302 200 302 302 302 302 302 302"),  # enrolled learners; others to the course
     "learning:lesson": get("302 200 302 302 302 302 302 302"),
+    # sessions: staff_a is registered; the trainer is atasan_a (BKPSDM and the administrator may
+    # also take attendance); atasan and HR follow registrations in their scope
+    "learning:session_list": get(ASN_ONLY),
+    "learning:session_report": get("302 403 200 200 200 200 403 200"),
+    "learning:session_register": post("302 302 302 302 302 302 403 403"),
+    "learning:session_cancel": post("302 302 404 404 404 404 403 403"),
+    "learning:session_ticket": get("302 200 404 404 404 404 403 403"),
+    "learning:session_attendance": get("302 403 200 403 403 200 403 200"),
+    "learning:session_participants": get("302 403 200 403 403 200 403 200"),
+    # outside learning: staff_a's record with its certificate; HR of instansi A decides
+    "learning:outside_list": get(ASN_ONLY),
+    "learning:outside_proof": get("302 200 404 200 404 200 404 200"),
+    "learning:outside_queue": get(HR_ONLY),
+    "learning:outside_decide": post("302 403 403 302 404 302 403 302"),
+    "learning:outside_import": get(HR_ONLY),
     # --- performance ----------------------------------------------------------------------------
     "performance:dashboard": get(ANY_LOGIN),
     "performance:plan_create": post("302 302 302 302 302 302 403 403"),

@@ -14,7 +14,7 @@ from django.utils import timezone
 from competencies.models import CurrentLevel, PositionStandard
 from competencies.selectors import counted_activities
 from learning.models import Enrolment
-from learning.selectors import jp_target_expression
+from learning.selectors import jp_credits, jp_target_expression
 from pamong.people.models import ASN, Jabatan
 from pamong.socialization.selectors import policy_chapters, valid_acknowledgements
 from performance.models import Evaluation
@@ -114,31 +114,27 @@ def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
         if (asn_id, year) not in latest or latest[(asn_id, year)][0] < eid:
             latest[(asn_id, year)] = (eid, predikat)
 
-    # JP per ASN and year: completed courses plus counted non-classical activities.
+    # JP per ASN and year: completed courses, counted non-classical activities and JP credits
+    # (queryset, its ASN, its date, its JP).
     jp: dict[tuple[int, int], int] = defaultdict(int)
-    jp_courses: dict[tuple[int, int], int] = defaultdict(
-        int
-    )  # of which from courses (the JP report's column)
-    for asn_id, year, total in (
-        Enrolment.objects.filter(completed_at__isnull=False, asn_id__in=base_ids)
-        .annotate(y=ExtractYear("completed_at"))
-        .order_by()
-        .values("asn_id", "y")
-        .annotate(t=Sum("jp_credited"))
-        .values_list("asn_id", "y", "t")
-    ):
-        jp[(asn_id, year)] += total or 0
-        jp_courses[(asn_id, year)] += total or 0
-    for asn_id, year, total in (
-        counted_activities()
-        .filter(goal__plan__asn_id__in=base_ids)
-        .annotate(y=ExtractYear("done_on"))
-        .order_by()
-        .values("goal__plan__asn_id", "y")
-        .annotate(t=Sum("jp"))
-        .values_list("goal__plan__asn_id", "y", "t")
-    ):
-        jp[(asn_id, year)] += total or 0
+    jp_courses: dict[tuple[int, int], int] = defaultdict(int)  # of which from courses (the JP report)
+    sources = (
+        (Enrolment.objects.filter(completed_at__isnull=False), "asn_id", "completed_at", "jp_credited"),
+        (counted_activities(), "goal__plan__asn_id", "done_on", "jp"),
+        (jp_credits(), "asn_id", "earned_on", "jp"),
+    )
+    for rows, asn_field, date_field, jp_field in sources:
+        for asn_id, year, total in (
+            rows.filter(**{f"{asn_field}__in": base_ids})
+            .annotate(y=ExtractYear(date_field))
+            .order_by()
+            .values(asn_field, "y")
+            .annotate(t=Sum(jp_field))
+            .values_list(asn_field, "y", "t")
+        ):
+            jp[(asn_id, year)] += total or 0
+            if jp_field == "jp_credited":
+                jp_courses[(asn_id, year)] += total or 0
     for (asn_id, year), total in jp.items():
         bucket = jp_bucket(total)
         if bucket is None:

@@ -24,7 +24,7 @@ from competencies.selectors import (
     year_bounds,
 )
 from learning.models import Enrolment
-from learning.selectors import PNS_JP_TARGET, jp_target_sql
+from learning.selectors import PNS_JP_TARGET, jp_credits, jp_target_sql
 from pamong.people.models import ASN
 from pamong.socialization.selectors import policy_chapters, valid_acknowledgements
 from performance.models import Evaluation, Predikat
@@ -106,7 +106,8 @@ class JpCompliance:
 
 def _jp_per_asn_sql(*, asn_qs: QuerySet[ASN], year: int) -> tuple[str, list]:
     """SQL of ``(asn id, employment type, JP of the year)`` for every ASN of ``asn_qs``: completed
-    courses (learning) plus counted non-classical activities (competencies), as in ``jp_ledger``."""
+    courses and JP credits (learning) plus counted non-classical activities (competencies), as in
+    ``jp_ledger``."""
     ids_sql, ids_params = asn_ids_sql(asn_qs)
     start, end = year_bounds(year)
     courses = (
@@ -126,18 +127,29 @@ def _jp_per_asn_sql(*, asn_qs: QuerySet[ASN], year: int) -> tuple[str, list]:
         .annotate(t=Sum("jp"))
         .values("aid", "t")
     )
+    credits = (
+        jp_credits(year=year)
+        .filter(asn_id__in=asn_qs.order_by().values("pk"))
+        .order_by()
+        .values(aid=F("asn_id"))
+        .annotate(t=Sum("jp"))
+        .values("aid", "t")
+    )
     c_sql, c_params = courses.query.sql_with_params()
     x_sql, x_params = activities.query.sql_with_params()
+    k_sql, k_params = credits.query.sql_with_params()
     asn_t = ASN._meta.db_table
     target_sql, target_params = jp_target_sql(alias="a")
     sql = f"""
-        SELECT a.id, a.employment_type, COALESCE(c.t, 0) + COALESCE(x.t, 0) AS jp, {target_sql} AS target
+        SELECT a.id, a.employment_type, COALESCE(c.t, 0) + COALESCE(x.t, 0) + COALESCE(k.t, 0) AS jp,
+               {target_sql} AS target
         FROM {asn_t} a
         LEFT JOIN ({c_sql}) c ON c.aid = a.id
         LEFT JOIN ({x_sql}) x ON x.aid = a.id
+        LEFT JOIN ({k_sql}) k ON k.aid = a.id
         WHERE a.id IN ({ids_sql})
     """  # table names from model metadata, values are parameters
-    return sql, [*target_params, *c_params, *x_params, *ids_params]
+    return sql, [*target_params, *c_params, *x_params, *k_params, *ids_params]
 
 
 def jp_compliance_summary(*, asn_qs: QuerySet[ASN], year: int) -> JpCompliance:
