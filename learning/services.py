@@ -184,12 +184,21 @@ def enrolment_assign_bulk(
         cursor.execute(
             f"""
                 INSERT INTO {statement_table}
-                    (asn_id, enrolment_id, verb, object_type, object_ref, object_name, result, timestamp)
-                SELECT e.asn_id, e.id, %s, 'course', e.course_id, %s, NULL, e.enrolled_at
+                    (asn_id, enrolment_id, verb, object_type, object_ref, object_name, result, timestamp,
+                     stored)
+                SELECT e.asn_id, e.id, %s, 'course', e.course_id, %s, NULL, e.enrolled_at, %s
                 FROM {enrolment_table} e
                 WHERE e.course_id = %s AND e.enrolled_at = %s AND e.source = %s AND e.assigned_by_id = %s
                 """,
-            [xapi.VERB_REGISTERED, course.title, course.pk, ts, Enrolment.Source.ASSIGNED, user.pk],
+            [
+                xapi.VERB_REGISTERED,
+                course.title,
+                ops.adapt_datetimefield_value(timezone.now()),  # stored: the real time, not ``now``
+                course.pk,
+                ts,
+                Enrolment.Source.ASSIGNED,
+                user.pk,
+            ],
         )
         if created:
             # The learners hear of it from the worker, which finds them by this assignment (on commit).

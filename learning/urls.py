@@ -14,6 +14,9 @@ urlpatterns = [
     path("belajar/percobaan/<int:pk>/", views.attempt, name="attempt"),
     path("belajar/penugasan/", views.assign, name="assign"),
     path("belajar/xapi/", views.xapi_export, name="xapi_export"),
+    path("belajar/xapi/saya/", views.xapi_mine, name="xapi_mine"),
+    # the activity IRIs of the xAPI export (no trailing slash: the IRIs already given out keep working)
+    path("xapi/activities/<str:kind>/<int:ref>", views.xapi_activity, name="xapi_activity"),
     re_path(rf"^sertifikat/{CODE}\.pdf$", views.certificate_pdf_view, name="certificate_pdf"),
     re_path(rf"^sertifikat/{CODE}/$", views.certificate_verify, name="certificate_verify"),
     re_path(rf"^sertifikat/{CODE}/cabut/$", views.certificate_revoke, name="certificate_revoke"),

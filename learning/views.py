@@ -24,7 +24,7 @@ from .cache import quiz_content
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
 from .models import CoursePage, LessonPage, ModulePage, Question
-from .xapi import statement_json
+from .xapi import ACTIVITY_TYPES, statements_json
 
 # --------------------------------------------------------------------------------------------------
 # Fast path for module and lesson pages
@@ -279,34 +279,61 @@ def assign(request):
 
 @role_required("hr")
 def xapi_export(request):
-    """Learning records in the HR user's scope as xAPI JSON.
+    """Learning records in the HR user's scope as xAPI JSON (see :func:`_statements_response`)."""
+    return _statements_response(
+        request,
+        lambda since: selectors.statements_for(user=request.user, since=since),
+        "learning:xapi_export",
+    )
 
-    ``?since=<ISO 8601>`` keeps records stored after that time; ``?limit=<n>`` (≤ 5000) pages the
-    answer, and ``more`` is the URL of the next page (an opaque cursor), as in the xAPI
-    statements resource.
+
+@role_required("asn")
+def xapi_mine(request):
+    """The learner's own learning records as an xAPI JSON file, to take to another LRS or employer."""
+    asn_id = scope_for(request.user).asn_id
+    response = _statements_response(
+        request, lambda since: selectors.statements_of(asn_id=asn_id, since=since), "learning:xapi_mine"
+    )
+    if response.status_code == 200:
+        response["Content-Disposition"] = 'attachment; filename="catatan-belajar-xapi.json"'
+    return response
+
+
+def _statements_response(request, statements, url_name: str):
+    """``{"statements": [...], "more": url}`` as in the xAPI statements resource.
+
+    ``?since=<ISO 8601>`` keeps records *stored* after that time (xAPI 1.0.3 §2.1.3: ``since`` is
+    about ``stored``, not the learner's ``timestamp``); ``?limit=<n>`` (≤ 5000) pages the answer,
+    and ``more`` is the URL of the next page (an opaque cursor). ``statements(since)`` gives the
+    scoped queryset.
     """
     since = parse_datetime(request.GET.get("since", "")) if request.GET.get("since") else None
     if request.GET.get("since") and since is None:
-        return HttpResponseBadRequest("since must be an ISO 8601 datetime")
+        return HttpResponseBadRequest(_("since harus berupa waktu ISO 8601."))
     try:
         limit = max(1, min(5000, int(request.GET.get("limit", "1000"))))
         after = int(request.GET.get("after", "0"))
     except ValueError:
-        return HttpResponseBadRequest("limit and after must be numbers")
-    qs = selectors.statements_for(user=request.user, since=since).filter(pk__gt=after).order_by("pk")
-    rows = list(qs[: limit + 1])
+        return HttpResponseBadRequest(_("limit dan after harus berupa bilangan."))
+    rows = list(statements(since).filter(pk__gt=after).order_by("pk")[: limit + 1])
     more = ""
     if len(rows) > limit:
         rows = rows[:limit]
         params = {"limit": limit, "after": rows[-1].pk}
         if since is not None:
             params["since"] = since.isoformat()
-        more = f"{reverse('learning:xapi_export')}?{urlencode(params)}"
-    data = {
-        "statements": [statement_json(s, asn_name=s.asn.name, asn_nip=s.asn.nip) for s in rows],
-        "more": more,
-    }
+        more = f"{reverse(url_name)}?{urlencode(params)}"
+    data = {"statements": statements_json(rows), "more": more}
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def xapi_activity(request, kind: str, ref: int):
+    """An activity IRI of the xAPI export resolves: to the page of the course, module or lesson
+    (a quiz: the page that holds it). Who may see the page is that page's own business."""
+    if kind not in ACTIVITY_TYPES:
+        raise Http404
+    page = get_object_or_404(Page.objects.live().type(CoursePage, ModulePage, LessonPage), pk=ref)
+    return redirect(page.get_url(request=request))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -182,7 +183,8 @@ class Certificate(models.Model):
 class Statement(models.Model):
     """An xAPI-style learning record: ``actor`` (the ASN) ``verb`` ``object`` with an optional result.
 
-    Serialised to xAPI JSON by :func:`learning.xapi.statement_json`.
+    ``timestamp`` is when the learner did it, ``stored`` when Pamong recorded it (the xAPI ``since``
+    filter applies to ``stored``). Serialised to xAPI JSON by :func:`learning.xapi.statement_json`.
     """
 
     asn = models.ForeignKey("people.ASN", on_delete=models.CASCADE, related_name="learning_statements")
@@ -195,6 +197,7 @@ class Statement(models.Model):
     object_name = models.CharField(max_length=255)
     result = models.JSONField(null=True, blank=True)
     timestamp = models.DateTimeField(db_index=True)
+    stored = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("catatan belajar (xAPI)")

@@ -145,6 +145,7 @@ def url_for(key: str, o: dict, world) -> str:
         "learning:lesson_complete": [o["lesson"].pk],
         "learning:attempt_start": [o["quiz_lesson"].pk],
         "learning:attempt": [o["attempt"].pk],
+        "learning:xapi_activity": ["course", course.pk],
         "learning:certificate_pdf": [certificate.code],
         "learning:certificate_verify": [certificate.code],
         "learning:certificate_revoke": [certificate.code],

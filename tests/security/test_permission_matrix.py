@@ -115,6 +115,8 @@ MATRIX: dict[str, Case] = {
     "learning:attempt": get("302 200 404 404 404 404 404 404"),
     "learning:assign": get(HR_ONLY),
     "learning:xapi_export": get(HR_ONLY),
+    "learning:xapi_mine": get(ASN_ONLY),  # everyone with an ASN record: their own records only
+    "learning:xapi_activity": get("302 302 302 302 302 302 302 302"),  # an xAPI IRI: on to its page
     "learning:certificate_pdf": get("302 200 200 200 404 200 404 200"),
     "learning:certificate_verify": get(PUBLIC),
     "learning:certificate_revoke": post("302 403 403 302 404 302 403 302"),
