@@ -12,11 +12,29 @@ class LearningConfig(AppConfig):
 
         from . import notifications  # noqa: F401 (registers the notification audiences)
         from .cache import content_changed
-        from .models import Choice, CourseIndexPage, CoursePage, LessonPage, ModulePage, Question, Quiz
+        from .models import (
+            Choice,
+            CourseIndexPage,
+            CoursePage,
+            LessonPage,
+            ModulePage,
+            Question,
+            QuestionBank,
+            Quiz,
+        )
 
         # Anything an outline, a lesson body or a quiz panel shows: the cached copies go stale.
         uid = "learning.content_changed"
-        for model in (CourseIndexPage, CoursePage, ModulePage, LessonPage, Quiz, Question, Choice):
+        for model in (
+            CourseIndexPage,
+            CoursePage,
+            ModulePage,
+            LessonPage,
+            Quiz,
+            QuestionBank,
+            Question,
+            Choice,
+        ):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}.saved.{model.__name__}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}.deleted.{model.__name__}")
         page_published.connect(content_changed, dispatch_uid=f"{uid}.published")

@@ -20,10 +20,11 @@ from wagtail.views import serve as wagtail_serve
 from pamong.people.access import can_manage_instansi, role_required, scope_for
 
 from . import selectors, services
+from .attempt_items import attempt_items
 from .cache import quiz_content
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
-from .models import CoursePage, LessonPage, ModulePage, Question
+from .models import CoursePage, LessonPage, ModulePage
 from .xapi import ACTIVITY_TYPES, statements_json
 
 # --------------------------------------------------------------------------------------------------
@@ -126,17 +127,15 @@ def attempt(request, pk: int):
     attempt = selectors.attempt_for_owner(user=request.user, attempt_id=pk)
     if attempt is None:
         raise Http404
-    chosen: dict[str, list[int]] | None = None
+    chosen: dict | None = None
     unanswered: list[int] = []
+    problems: dict[int, str] = {}
     incomplete = ""
     if request.method == "POST":
         if not attempt.is_open:
             messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
             return redirect("learning:attempt", attempt.pk)
-        answers: dict[str, list[str]] = {}
-        for key in request.POST:
-            if key.startswith("q"):
-                answers[key[1:]] = request.POST.getlist(key)
+        answers = {key[1:]: request.POST.getlist(key) for key in request.POST if key.startswith("q")}
         now = timezone.now()
         try:
             attempt = services.attempt_submit(
@@ -151,10 +150,11 @@ def attempt(request, pk: int):
         except services.SubmissionEmpty as error:
             messages.error(request, str(error))
             return redirect("learning:attempt", attempt.pk)
-        except services.SubmissionIncomplete as error:
+        except services.SubmissionIncomplete as error:  # and SubmissionUnclear: the form again
             incomplete = str(error)
-            chosen = {key: [int(v) for v in values] for key, values in answers.items()}
+            chosen = error.answers
             unanswered = error.unanswered
+            problems = getattr(error, "problems", {})
         else:
             if attempt.submitted_at != now:  # another request submitted it first
                 messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
@@ -165,8 +165,6 @@ def attempt(request, pk: int):
             return redirect("learning:attempt", attempt.pk)
 
     page = Page.objects.filter(pk=attempt.page_id).first()
-    content = quiz_content(attempt.quiz_id)  # the same for every learner: from the shared cache
-    questions, choices = content["questions"], content["choices"]
     course = (
         CoursePage.objects.filter(pk=attempt.enrolment.course_id)
         .only("show_correct_answers", "title")
@@ -177,36 +175,14 @@ def attempt(request, pk: int):
     show_correct = selectors.attempt_reveals_answers(
         attempt=attempt, course_allows=course_allows, tries=tries
     )
-    answers_shown = attempt.answers if chosen is None else chosen
-    missing = set(unanswered)
-    items = []
-    for position, question_id in enumerate(attempt.question_order, start=1):
-        question = questions.get(question_id)
-        if question is None:
-            continue
-        picked = set(answers_shown.get(str(question_id), []))
-        options = []
-        for choice_id in attempt.choice_order.get(str(question_id), []):
-            choice = choices.get(choice_id)
-            if choice is not None:
-                options.append(
-                    {
-                        "id": choice["pk"],
-                        "text": choice["text"],
-                        "chosen": choice["pk"] in picked,
-                        "correct": choice["is_correct"] if show_correct else None,
-                    }
-                )
-        items.append(
-            {
-                "position": position,
-                "question": question,
-                "multiple": question["kind"] == Question.Kind.MULTIPLE,
-                "options": options,
-                "is_correct": attempt.correct.get(str(question_id)) if show_correct else None,
-                "unanswered": question_id in missing,
-            }
-        )
+    items = attempt_items(
+        attempt=attempt,
+        content=quiz_content(attempt.quiz_id),  # the same for every learner: from the shared cache
+        answers=attempt.answers if chosen is None else chosen,
+        show_correct=show_correct,
+        unanswered=set(unanswered),
+        problems=problems,
+    )
     completed = (
         not attempt.is_open
         and attempt.passed
@@ -222,6 +198,7 @@ def attempt(request, pk: int):
             "items": items,
             "unanswered_items": [item for item in items if item["unanswered"]],
             "incomplete": incomplete,
+            "unclear": bool(problems),
             "show_correct": show_correct,
             "answers_later": course_allows and not show_correct and not attempt.is_open,
             "tries": tries,

@@ -1,15 +1,16 @@
 """Models of the learning app, re-exported from their modules.
 
 * :mod:`.pages` — the Wagtail pages: catalogue, course, module, lesson;
-* :mod:`.quiz` — quizzes, questions and choices, managed as snippets;
+* :mod:`.quiz` — quizzes, the question bank, questions and choices, managed as snippets;
 * :mod:`.records` — what learners did: enrolments, completions, quiz attempts, certificates and
   xAPI-style statements;
 * :mod:`.targets` — an instansi's own JP target for its PPPK.
 """
 
 from .pages import CourseIndexPage, CoursePage, CourseTag, LessonPage, ModulePage
-from .quiz import Choice, Question, Quiz
+from .quiz import Choice, Difficulty, Question, QuestionBank, QuestionTag, Quiz
 from .records import (
+    AttemptAnswer,
     Certificate,
     Enrolment,
     LessonCompletion,
@@ -20,11 +21,13 @@ from .records import (
 from .targets import PppkJpTarget
 
 __all__ = [
+    "AttemptAnswer",
     "Certificate",
     "Choice",
     "CourseIndexPage",
     "CoursePage",
     "CourseTag",
+    "Difficulty",
     "Enrolment",
     "LessonCompletion",
     "LessonPage",
@@ -32,6 +35,8 @@ __all__ = [
     "ModulePage",
     "PppkJpTarget",
     "Question",
+    "QuestionBank",
+    "QuestionTag",
     "Quiz",
     "QuizAttempt",
     "Statement",
