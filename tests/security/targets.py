@@ -146,6 +146,7 @@ def url_for(key: str, o: dict, world) -> str:
         "learning:attempt_start": [o["quiz_lesson"].pk],
         "learning:attempt": [o["attempt"].pk],
         "learning:xapi_activity": ["course", course.pk],
+        "learning_item_analysis": [o["quiz_lesson"].quiz_id],
         "learning:certificate_pdf": [certificate.code],
         "learning:certificate_verify": [certificate.code],
         "learning:certificate_revoke": [certificate.code],

@@ -77,6 +77,8 @@ MATRIX: dict[str, Case] = {
     "wagtailadmin_explore_root": get("302 302 302 302 302 302 302 200"),  # humas: sent to their section
     "wagtailadmin_pages:edit": get("302 302 302 302 302 302 200 200"),
     "wagtailusers_users:index": get("302 302 302 302 302 302 302 200"),
+    # a quiz's item analysis: course authors (humas, administrator); others back to the admin / login
+    "learning_item_analysis": get("302 302 302 302 302 302 200 200"),
     # --- start page -----------------------------------------------------------------------------
     "start:home": get(ANY_LOGIN),  # every signed-in person, with or without an ASN record
     # --- notifications: everyone their own; a notification of staff_a opens for staff_a only -----
