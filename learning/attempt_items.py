@@ -56,23 +56,23 @@ def attempt_items(
                 }
                 for c in offered
             ]
-        elif kind == Kind.MATCHING:
+        elif kind in (Kind.MATCHING, Kind.ORDERING):
+            # one labelled select per item: its pasangan (matching) or its position (ordering)
             given = dict(zip([c["pk"] for c in offered], answer, strict=False))
-            item["targets"] = sorted({c["match"] for c in offered}, key=str.casefold)
+            if kind == Kind.MATCHING:
+                item["select_options"] = sorted({c["match"] for c in offered}, key=str.casefold)
+            else:
+                item["select_options"] = [str(n) for n in range(1, len(offered) + 1)]
             item["rows"] = [
                 {
                     "id": c["pk"],
                     "text": c["text"],
-                    "chosen": given.get(c["pk"], ""),
-                    "correct": c["match"] if show_correct else None,
+                    "chosen": "" if given.get(c["pk"]) is None else str(given[c["pk"]]),
+                    "correct": c["match"] if show_correct and kind == Kind.MATCHING else None,
                 }
                 for c in offered
             ]
-        elif kind == Kind.ORDERING:
-            given = dict(zip([c["pk"] for c in offered], answer, strict=False))
-            item["positions"] = list(range(1, len(offered) + 1))
-            item["rows"] = [{"id": c["pk"], "text": c["text"], "chosen": given.get(c["pk"])} for c in offered]
-            if show_correct:
+            if show_correct and kind == Kind.ORDERING:
                 item["correct_order"] = [
                     c["text"] for c in sorted(offered, key=lambda c: (c["sort_order"], c["pk"]))
                 ]

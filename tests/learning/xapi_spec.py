@@ -67,6 +67,15 @@ def _extensions(value: Any, where: str, errors: list[str]) -> None:
             errors.append(f"{where}: key {key!r} is not an IRI")
 
 
+def _member(value: dict, key: str, where: str, errors: list[str]) -> dict | None:
+    """``value[key]`` when it is an object; ``None`` when absent (or not an object: said in errors)."""
+    found = value.get(key)
+    if found is not None and not isinstance(found, dict):
+        errors.append(f"{where}: must be an object")
+        return None
+    return found
+
+
 def _unknown(value: dict, allowed: set[str], where: str, errors: list[str]) -> None:
     for key in set(value) - allowed:
         errors.append(f"{where}: unknown property {key!r}")
@@ -106,11 +115,8 @@ def _activity(value: Any, where: str, errors: list[str]) -> None:
         errors.append(f"{where}.objectType: must be 'Activity'")
     if not _IRI.match(str(value.get("id", ""))):
         errors.append(f"{where}.id: an IRI is required")
-    definition = value.get("definition")
+    definition = _member(value, "definition", f"{where}.definition", errors)
     if definition is None:
-        return
-    if not isinstance(definition, dict):
-        errors.append(f"{where}.definition: must be an object")
         return
     _unknown(definition, DEFINITION_KEYS, f"{where}.definition", errors)
     for key in ("name", "description"):
@@ -132,11 +138,8 @@ def _result(value: Any, errors: list[str]) -> None:
             errors.append(f"result.{key}: must be a boolean")
     if "extensions" in value:
         _extensions(value["extensions"], "result.extensions", errors)
-    score = value.get("score")
+    score = _member(value, "score", "result.score", errors)
     if score is None:
-        return
-    if not isinstance(score, dict):
-        errors.append("result.score: must be an object")
         return
     _unknown(score, SCORE_KEYS, "result.score", errors)
     if any(not _is_number(v) for v in score.values()):
@@ -168,11 +171,8 @@ def _context(value: Any, errors: list[str]) -> None:
         errors.append("context.language: must be an RFC 5646 tag")
     if "extensions" in value:
         _extensions(value["extensions"], "context.extensions", errors)
-    activities = value.get("contextActivities")
+    activities = _member(value, "contextActivities", "context.contextActivities", errors)
     if activities is None:
-        return
-    if not isinstance(activities, dict):
-        errors.append("context.contextActivities: must be an object")
         return
     _unknown(activities, CONTEXT_ACTIVITY_KEYS, "context.contextActivities", errors)
     for key, items in activities.items():
