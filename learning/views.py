@@ -25,7 +25,7 @@ from .cache import quiz_content
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
 from .models import CoursePage, LessonPage, ModulePage
-from .xapi import ACTIVITY_TYPES, statements_json
+from .xapi import PAGE_OBJECT_TYPES, statements_json
 
 # --------------------------------------------------------------------------------------------------
 # Fast path for module and lesson pages
@@ -307,7 +307,7 @@ def _statements_response(request, statements, url_name: str):
 def xapi_activity(request, kind: str, ref: int):
     """An activity IRI of the xAPI export resolves: to the page of the course, module or lesson
     (a quiz: the page that holds it). Who may see the page is that page's own business."""
-    if kind not in ACTIVITY_TYPES:
+    if kind not in PAGE_OBJECT_TYPES:
         raise Http404
     page = get_object_or_404(Page.objects.live().type(CoursePage, ModulePage, LessonPage), pk=ref)
     return redirect(page.get_url(request=request))

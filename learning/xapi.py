@@ -42,6 +42,10 @@ ACTIVITY_TYPES = {
     "assessment": "http://adlnet.gov/expapi/activities/assessment",
 }
 
+#: The object types whose ``object_ref`` is a Wagtail page (an assessment: the page holding the quiz).
+#: Only these get a course context and a resolving IRI; other types keep their own ids.
+PAGE_OBJECT_TYPES = frozenset(ACTIVITY_TYPES)
+
 PLATFORM = "Pamong"
 
 _NAMESPACE = uuid.UUID("5b0f1d3e-8c64-4a57-9d0e-2f7a1c9b6e10")
@@ -56,11 +60,10 @@ def activity_iri(object_type: str, ref: int) -> str:
 
 
 def _activity(object_type: str, ref: int, name: str) -> dict[str, Any]:
-    return {
-        "objectType": "Activity",
-        "id": activity_iri(object_type, ref),
-        "definition": {"type": ACTIVITY_TYPES[object_type], "name": {"id-ID": name}},
-    }
+    definition: dict[str, Any] = {"name": {"id-ID": name}}
+    if object_type in ACTIVITY_TYPES:
+        definition["type"] = ACTIVITY_TYPES[object_type]
+    return {"objectType": "Activity", "id": activity_iri(object_type, ref), "definition": definition}
 
 
 def statement_json(statement, *, asn_name: str, asn_nip: str, context: dict | None = None) -> dict[str, Any]:
@@ -107,7 +110,7 @@ def contexts_for(statements: Iterable) -> dict[tuple[str, int], dict[str, Any]]:
     two more (by the page tree's materialised paths, whatever the depth of the site). An object
     whose page no longer exists gets no context (its statement is still exported).
     """
-    refs = {(s.object_type, s.object_ref) for s in statements}
+    refs = {(s.object_type, s.object_ref) for s in statements if s.object_type in PAGE_OBJECT_TYPES}
     if not refs:
         return {}
     pages = {

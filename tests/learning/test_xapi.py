@@ -250,3 +250,21 @@ def test_a_learner_downloads_their_own_records_only(world, client_for, records):
     assert len(data["statements"]) == Statement.objects.filter(asn=world.staff_a).count()
     other = client_for(world.staff_b.user).get(reverse("learning:xapi_mine")).json()
     assert {s["actor"]["account"]["name"] for s in other["statements"]} == {world.staff_b.nip}
+
+
+def test_a_record_of_another_kind_of_object_is_exported_without_a_borrowed_context(
+    world, client_for, records
+):
+    """Only page objects get a course context: an id of another kind that equals a page's id must
+    not pick up that page's course."""
+    Statement.objects.create(
+        asn=world.staff_a,
+        verb=VERBS + "attended",
+        object_type="session",
+        object_ref=records.pk,
+        object_name="Sesi kelas",
+        timestamp=Statement.objects.first().timestamp,
+    )
+    statements = client_for(world.staff_a.user).get(reverse("learning:xapi_mine")).json()["statements"]
+    session = next(s for s in statements if s["object"]["id"] == _iri("session", records.pk))
+    assert "context" not in session and statement_errors(session) == []
