@@ -61,8 +61,9 @@ def test_new_question_kinds_fit_a_phone_and_work_by_keyboard(journey, world):
             page.locator(f"#q{question.pk}").focus()
             page.keyboard.type("surat keputusan" if question.kind == Kind.SHORT else "12,5")
     page.get_by_role("button", name="Kirim jawaban").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_text("Selamat, Anda lulus kuis ini.").is_visible()
     attempt = QuizAttempt.objects.get(pk=attempt.pk)
     assert attempt.state == QuizAttempt.State.SUBMITTED and attempt.score == 100
     journey.shot("hasil")
