@@ -21,13 +21,23 @@ class LearningConfig(AppConfig):
             LessonVideo,
             ModulePage,
             Question,
+            QuestionBank,
             Quiz,
             ScormPackage,
         )
 
         # Anything an outline, a lesson body or a quiz panel shows: the cached copies go stale.
         uid = "learning.content_changed"
-        for model in (CourseIndexPage, CoursePage, ModulePage, LessonPage, Quiz, Question, Choice):
+        for model in (
+            CourseIndexPage,
+            CoursePage,
+            ModulePage,
+            LessonPage,
+            Quiz,
+            QuestionBank,
+            Question,
+            Choice,
+        ):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}.saved.{model.__name__}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}.deleted.{model.__name__}")
         # The files of a deleted SCORM package or video go once the deletion has committed.

@@ -23,10 +23,11 @@ import time
 
 from django.core.cache import cache
 from django.core.signals import request_started
+from django.db.models import Q
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from .models import Choice, Question, Quiz
+from .models import Choice, LessonPage, ModulePage, Question, Quiz
 
 VERSION_KEY = "learning:content-version"
 TIMEOUT = 60 * 60 * 6
@@ -102,8 +103,6 @@ def step_page(*, suffix: str, lesson: bool):
     """The live lesson (or module) page whose URL ends with ``suffix`` (``/pelatihan/course/module/
     [lesson/]``), without its StreamFields, cached per content version (``None``: no such page, and
     the caller falls through to Wagtail's router). A fresh object on every call."""
-    from .models import LessonPage, ModulePage
-
     key = f"learning:step:{content_version()}:{suffix}"
     page = cache.get(key, default=False)
     if page is False:
@@ -152,13 +151,20 @@ def lesson_body_parts(page, *, preview: bool = False) -> list[dict]:
 
 
 def quiz_content(quiz_id: int) -> dict:
-    """The questions and choices of a quiz, cached: ``{"questions": {id: {"pk", "text", "kind",
-    "explanation"}}, "choices": {id: {"pk", "text", "is_correct"}}}`` (what an attempt page shows)."""
+    """The questions and choices a quiz may ask (its own, and its bank's when it draws from one),
+    cached: ``{"questions": {id: {"pk", "text", "kind", "explanation", "numeric_answer",
+    "tolerance"}}, "choices": {id: {"pk", "text", "is_correct", "match", "sort_order"}}}`` (what an
+    attempt page shows; which of them an attempt asks is stored on the attempt)."""
     key = f"learning:quiz-content:{content_version()}:{quiz_id}"
     content = cache.get(key)
     if content is None:
-        questions = Question.objects.filter(quiz_id=quiz_id).values("pk", "text", "kind", "explanation")
-        choices = Choice.objects.filter(question__quiz_id=quiz_id).values("pk", "text", "is_correct")
+        asked = Q(quiz_id=quiz_id) | Q(bank__quizzes=quiz_id)
+        questions = Question.objects.filter(asked).values(
+            "pk", "text", "kind", "explanation", "numeric_answer", "tolerance"
+        )
+        choices = Choice.objects.filter(question__in=Question.objects.filter(asked).values("pk")).values(
+            "pk", "text", "is_correct", "match", "sort_order", "question_id"
+        )
         content = {"questions": {q["pk"]: q for q in questions}, "choices": {c["pk"]: c for c in choices}}
         cache.set(key, content, TIMEOUT)
     return content

@@ -796,15 +796,24 @@ def attempt_tries(*, attempt: QuizAttempt) -> AttemptTries:
 def statements_for(
     *, user, since: datetime.datetime | None = None, instansi_id: int | None = None
 ) -> QuerySet:
-    """Learning records visible to ``user`` (HR scope), oldest first, with the actor joined."""
+    """Learning records visible to ``user`` (HR scope), oldest first, with the actor joined;
+    ``since`` keeps those stored after that time (xAPI: ``stored``, not ``timestamp``)."""
     qs = Statement.objects.select_related("asn").order_by("timestamp", "pk")
     q = asn_scope_q(user, prefix="asn__")
     if q is not None:
         qs = qs.filter(q)
     if since is not None:
-        qs = qs.filter(timestamp__gt=since)
+        qs = qs.filter(stored__gt=since)
     if instansi_id:
         qs = qs.filter(asn__instansi_id=instansi_id)
+    return qs
+
+
+def statements_of(*, asn_id: int, since: datetime.datetime | None = None) -> QuerySet:
+    """One ASN's own learning records (their download), oldest first, with the actor joined."""
+    qs = Statement.objects.select_related("asn").filter(asn_id=asn_id).order_by("timestamp", "pk")
+    if since is not None:
+        qs = qs.filter(stored__gt=since)
     return qs
 
 

@@ -22,8 +22,9 @@ from django.utils.translation import ngettext
 from pamong.people.access import scope_for
 from pamong.people.models import ASN, Jabatan, UnitKerja
 
-from . import events, xapi
+from . import events, grading, xapi
 from .models import (
+    AttemptAnswer,
     Certificate,
     Choice,
     CoursePage,
@@ -61,9 +62,20 @@ class SubmissionIncomplete(LearningError):
     again with ``confirm_incomplete=True`` scores the attempt (unanswered questions count as wrong).
     """
 
-    def __init__(self, message: str, *, unanswered: list[int]):
+    def __init__(self, message: str, *, unanswered: list[int], answers: dict | None = None):
         super().__init__(message)
         self.unanswered = unanswered
+        self.answers = answers or {}  # the cleaned answers, to show the form again as it was
+
+
+class SubmissionUnclear(SubmissionIncomplete):
+    """Some answers cannot be graded as given (a half-done matching or ordering, a number that is not
+    one): nothing is saved, and confirming does not help. ``problems`` maps those question ids to
+    what to fix; ``unanswered`` lists them in the attempt's order."""
+
+    def __init__(self, message: str, *, problems: dict[int, str], unanswered: list[int], answers: dict):
+        super().__init__(message, unanswered=unanswered, answers=answers)
+        self.problems = problems
 
 
 # --------------------------------------------------------------------------------------------------
@@ -186,12 +198,21 @@ def enrolment_assign_bulk(
         cursor.execute(
             f"""
                 INSERT INTO {statement_table}
-                    (asn_id, enrolment_id, verb, object_type, object_ref, object_name, result, timestamp)
-                SELECT e.asn_id, e.id, %s, 'course', e.course_id, %s, NULL, e.enrolled_at
+                    (asn_id, enrolment_id, verb, object_type, object_ref, object_name, result, timestamp,
+                     stored)
+                SELECT e.asn_id, e.id, %s, 'course', e.course_id, %s, NULL, e.enrolled_at, %s
                 FROM {enrolment_table} e
                 WHERE e.course_id = %s AND e.enrolled_at = %s AND e.source = %s AND e.assigned_by_id = %s
                 """,
-            [xapi.VERB_REGISTERED, course.title, course.pk, ts, Enrolment.Source.ASSIGNED, user.pk],
+            [
+                xapi.VERB_REGISTERED,
+                course.title,
+                ops.adapt_datetimefield_value(timezone.now()),  # stored: the real time, not ``now``
+                course.pk,
+                ts,
+                Enrolment.Source.ASSIGNED,
+                user.pk,
+            ],
         )
         if created:
             # The learners hear of it from the worker, which finds them by this assignment (on commit).
@@ -431,17 +452,10 @@ def attempt_start(
                 _("Batas %(n)d percobaan untuk kuis “%(quiz)s” sudah habis. Hubungi pengelola pelatihan.")
                 % {"n": quiz.max_attempts, "quiz": quiz.title}
             )
-        questions = list(Question.objects.filter(quiz=quiz).prefetch_related("choices"))
-        if not questions:
-            raise LearningError(_("Kuis ini belum memiliki soal."))
-        if quiz.shuffle_questions:
-            rng.shuffle(questions)
-        choice_order = {}
-        for question in questions:
-            ids = [c.pk for c in question.choices.all()]
-            if quiz.shuffle_choices and question.kind != Question.Kind.TRUE_FALSE:
-                rng.shuffle(ids)
-            choice_order[str(question.pk)] = ids
+        questions = _questions_drawn(quiz=quiz, rng=rng)
+        choice_order = {
+            str(question.pk): _choices_shown(question, quiz=quiz, rng=rng) for question in questions
+        }
         return QuizAttempt.objects.create(
             enrolment=enrolment,
             quiz=quiz,
@@ -453,25 +467,104 @@ def attempt_start(
         )
 
 
-def _clean_answers(attempt: QuizAttempt, answers: dict[str, list[str]]) -> dict[str, list[int]]:
-    """Answers keyed by question id; anything outside the attempt raises :class:`AnswerRejected`."""
+def _questions_drawn(*, quiz: Quiz, rng: random.Random) -> list[Question]:
+    """The questions of a new attempt: the quiz's own (shuffled if it says so), or ``draw_count``
+    drawn at random from its bank among those with its tag and difficulty (if set)."""
+    if not quiz.draws_from_bank:
+        questions = list(Question.objects.filter(quiz=quiz).prefetch_related("choices"))
+        if not questions:
+            raise LearningError(_("Kuis ini belum memiliki soal."))
+        if quiz.shuffle_questions:
+            rng.shuffle(questions)
+        return questions
+    pool = Question.objects.filter(bank_id=quiz.bank_id)
+    if quiz.draw_tag:
+        pool = pool.filter(tags__name=quiz.draw_tag)
+    if quiz.draw_difficulty:
+        pool = pool.filter(difficulty=quiz.draw_difficulty)
+    ids = sorted(set(pool.values_list("pk", flat=True)))  # sorted: the same seed draws the same set
+    if len(ids) < quiz.draw_count:
+        raise LearningError(
+            _(
+                "Bank soal kuis ini hanya memiliki %(have)d soal yang sesuai, kurang dari %(need)d. Hubungi pengelola pelatihan."
+            )
+            % {"have": len(ids), "need": quiz.draw_count}
+        )
+    drawn = rng.sample(ids, quiz.draw_count)
+    found = {q.pk: q for q in Question.objects.filter(pk__in=drawn).prefetch_related("choices")}
+    return [found[pk] for pk in drawn]
+
+
+def _choices_shown(question: Question, *, quiz: Quiz, rng: random.Random) -> list[int]:
+    """The choice ids of ``question`` in the order the attempt shows them. Short-answer and numeric
+    questions show none (their accepted answers are the key); an ordering question is always
+    shuffled, and never shown in its correct order."""
+    kind = question.kind
+    if kind in (Question.Kind.SHORT, Question.Kind.NUMERIC):
+        return []
+    ids = [c.pk for c in question.choices.all()]
+    if kind == Question.Kind.ORDERING:
+        correct = list(ids)
+        while len(ids) > 1 and ids == correct:
+            rng.shuffle(ids)
+    elif quiz.shuffle_choices and kind != Question.Kind.TRUE_FALSE:
+        rng.shuffle(ids)
+    return ids
+
+
+def _grading_keys(question_ids: list[int]) -> dict[int, grading.Key]:
+    """The key of each question (two queries)."""
+    keys = {
+        pk: grading.Key(kind=kind, numeric_answer=answer, tolerance=tolerance)
+        for pk, kind, answer, tolerance in Question.objects.filter(pk__in=question_ids).values_list(
+            "pk", "kind", "numeric_answer", "tolerance"
+        )
+    }
+    for row in (
+        Choice.objects.filter(question_id__in=question_ids)
+        .order_by("sort_order", "pk")
+        .values_list("question_id", "pk", "text", "is_correct", "match")
+    ):
+        keys[row[0]].choices.append(row[1:])
+    return keys
+
+
+def _split_form(answers: dict[str, list[str]]) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """Raw form values by question: ``"12"`` → main values, ``"12-34"`` → item 34 of question 12."""
+    split: dict[str, tuple[list[str], dict[str, str]]] = {}
+    for name, values in answers.items():
+        question, _dash, item = name.partition("-")
+        main, items = split.setdefault(question, ([], {}))
+        if item:
+            items[item] = values[-1] if values else ""
+        else:
+            main.extend(values)
+    return split
+
+
+def _clean_answers(
+    attempt: QuizAttempt, answers: dict[str, list[str]], keys: dict[int, grading.Key]
+) -> tuple[dict[str, list], dict[int, str]]:
+    """Cleaned answers keyed by question id, and ``{question id: what to fix}`` for the unclear ones.
+    Anything outside the attempt raises :class:`AnswerRejected`."""
     allowed_questions = {str(q) for q in attempt.question_order}
-    kinds = dict(Question.objects.filter(pk__in=attempt.question_order).values_list("pk", "kind"))
-    cleaned: dict[str, list[int]] = {}
-    for key, values in answers.items():
-        if key not in allowed_questions:
-            raise AnswerRejected(f"question {key!r} is not part of attempt {attempt.pk}")
-        allowed_choices = set(attempt.choice_order.get(key, []))
+    cleaned: dict[str, list] = {}
+    problems: dict[int, str] = {}
+    for question, (main, items) in _split_form(answers).items():
+        if question not in allowed_questions or int(question) not in keys:
+            raise AnswerRejected(f"question {question!r} is not part of attempt {attempt.pk}")
         try:
-            ids = sorted({int(v) for v in values})
-        except (TypeError, ValueError):
-            raise AnswerRejected(f"malformed choice for question {key!r}") from None
-        if not set(ids) <= allowed_choices:
-            raise AnswerRejected(f"choice not offered for question {key!r}")
-        if kinds.get(int(key)) != Question.Kind.MULTIPLE and len(ids) > 1:
-            raise AnswerRejected(f"more than one choice for single-answer question {key!r}")
-        cleaned[key] = ids
-    return cleaned
+            answer = grading.answer_clean(
+                keys[int(question)], offered=attempt.choice_order.get(question, []), main=main, items=items
+            )
+        except grading.Malformed as error:
+            raise AnswerRejected(f"question {question!r}: {error}") from None
+        except grading.Unclear as error:
+            problems[int(question)] = str(error)
+            answer = error.answer  # shown again; never graded (SubmissionUnclear is raised)
+        if answer is not None:
+            cleaned[question] = answer
+    return cleaned, problems
 
 
 def attempt_submit(
@@ -484,8 +577,10 @@ def attempt_submit(
 ) -> QuizAttempt:
     """Score an attempt on the server. A second submission of the same attempt changes nothing.
 
-    ``answers`` maps question ids (strings) to chosen choice ids. A question or choice that is not
-    part of the attempt raises :class:`AnswerRejected` before anything is written. An attempt is
+    ``answers`` maps form field names without their ``q`` (``"12"``, ``"12-34"``, see
+    :mod:`learning.grading`) to their values. A question or choice that is not part of the attempt
+    raises :class:`AnswerRejected` before anything is written; an answer that cannot be graded as
+    given raises :class:`SubmissionUnclear`. An attempt is
     never spent by accident: with no answer at all :class:`SubmissionEmpty` is raised, and with
     unanswered questions :class:`SubmissionIncomplete` unless ``confirm_incomplete``; in both cases
     nothing is written and the attempt stays open.
@@ -503,7 +598,20 @@ def attempt_submit(
             raise PermissionDenied
         if attempt.state == QuizAttempt.State.SUBMITTED:
             return attempt
-        cleaned = _clean_answers(attempt, answers)
+        keys = _grading_keys(attempt.question_order)
+        cleaned, problems = _clean_answers(attempt, answers, keys)
+        if problems:
+            raise SubmissionUnclear(
+                ngettext(
+                    "%(n)d jawaban perlu diperbaiki sebelum dikirim. Percobaan ini tetap terbuka.",
+                    "%(n)d jawaban perlu diperbaiki sebelum dikirim. Percobaan ini tetap terbuka.",
+                    len(problems),
+                )
+                % {"n": len(problems)},
+                problems=problems,
+                unanswered=[q for q in attempt.question_order if q in problems],
+                answers=cleaned,
+            )
         unanswered = [q for q in attempt.question_order if not cleaned.get(str(q))]
         if attempt.question_order and len(unanswered) == len(attempt.question_order):
             raise SubmissionEmpty(
@@ -520,14 +628,14 @@ def attempt_submit(
                 )
                 % {"n": len(unanswered)},
                 unanswered=unanswered,
+                answers=cleaned,
             )
-        correct_sets: dict[str, set[int]] = {}
-        for question_id, choice_id in Choice.objects.filter(
-            question_id__in=attempt.question_order, is_correct=True
-        ).values_list("question_id", "pk"):
-            correct_sets.setdefault(str(question_id), set()).add(choice_id)
         correct = {
-            str(q): set(cleaned.get(str(q), [])) == correct_sets.get(str(q), set()) and str(q) in cleaned
+            str(q): grading.answer_is_correct(
+                keys[q], cleaned.get(str(q)), offered=attempt.choice_order.get(str(q), [])
+            )
+            if q in keys
+            else False  # a question deleted since the attempt started counts as wrong
             for q in attempt.question_order
         }
         total = len(attempt.question_order)
@@ -544,6 +652,11 @@ def attempt_submit(
         if not updated:  # cannot happen under the row lock; kept as the state transition's guard
             attempt.refresh_from_db()
             return attempt
+        AttemptAnswer.objects.bulk_create(
+            AttemptAnswer(attempt_id=attempt.pk, question_id=q, is_correct=correct[str(q)])
+            for q in attempt.question_order
+            if q in keys
+        )
         attempt.state, attempt.answers, attempt.correct = QuizAttempt.State.SUBMITTED, cleaned, correct
         attempt.score, attempt.passed, attempt.submitted_at = score, passed, now
         _statement(

@@ -40,6 +40,9 @@ urlpatterns = [
     path("belajar/luar/verifikasi/", outside_views.outside_queue, name="outside_queue"),
     path("belajar/luar/<int:pk>/putuskan/", outside_views.outside_decide, name="outside_decide"),
     path("belajar/luar/impor/", outside_views.outside_import_view, name="outside_import"),
+    path("belajar/xapi/saya/", views.xapi_mine, name="xapi_mine"),
+    # the activity IRIs of the xAPI export (no trailing slash: the IRIs already given out keep working)
+    path("xapi/activities/<str:kind>/<int:ref>", views.xapi_activity, name="xapi_activity"),
     re_path(rf"^sertifikat/{CODE}\.pdf$", views.certificate_pdf_view, name="certificate_pdf"),
     re_path(rf"^sertifikat/{CODE}/$", views.certificate_verify, name="certificate_verify"),
     re_path(rf"^sertifikat/{CODE}/cabut/$", views.certificate_revoke, name="certificate_revoke"),

@@ -22,11 +22,12 @@ from pamong.people.access import can_manage_instansi, role_required, scope_for
 from pamong.signing.services import signature_status
 
 from . import selectors, services
+from .attempt_items import attempt_items
 from .cache import quiz_content, step_page
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
-from .models import CoursePage, LessonPage, ModulePage, Question
-from .xapi import statement_json
+from .models import CoursePage, LessonPage, ModulePage
+from .xapi import PAGE_OBJECT_TYPES, statements_json
 
 # --------------------------------------------------------------------------------------------------
 # Fast path for module and lesson pages
@@ -126,17 +127,15 @@ def attempt(request, pk: int):
     attempt = selectors.attempt_for_owner(user=request.user, attempt_id=pk)
     if attempt is None:
         raise Http404
-    chosen: dict[str, list[int]] | None = None
+    chosen: dict | None = None
     unanswered: list[int] = []
+    problems: dict[int, str] = {}
     incomplete = ""
     if request.method == "POST":
         if not attempt.is_open:
             messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
             return redirect("learning:attempt", attempt.pk)
-        answers: dict[str, list[str]] = {}
-        for key in request.POST:
-            if key.startswith("q"):
-                answers[key[1:]] = request.POST.getlist(key)
+        answers = {key[1:]: request.POST.getlist(key) for key in request.POST if key.startswith("q")}
         now = timezone.now()
         try:
             attempt = services.attempt_submit(
@@ -151,10 +150,11 @@ def attempt(request, pk: int):
         except services.SubmissionEmpty as error:
             messages.error(request, str(error))
             return redirect("learning:attempt", attempt.pk)
-        except services.SubmissionIncomplete as error:
+        except services.SubmissionIncomplete as error:  # and SubmissionUnclear: the form again
             incomplete = str(error)
-            chosen = {key: [int(v) for v in values] for key, values in answers.items()}
+            chosen = error.answers
             unanswered = error.unanswered
+            problems = getattr(error, "problems", {})
         else:
             if attempt.submitted_at != now:  # another request submitted it first
                 messages.info(request, _("Jawaban percobaan ini sudah dikirim; hasilnya tidak berubah."))
@@ -165,8 +165,6 @@ def attempt(request, pk: int):
             return redirect("learning:attempt", attempt.pk)
 
     page = Page.objects.filter(pk=attempt.page_id).first()
-    content = quiz_content(attempt.quiz_id)  # the same for every learner: from the shared cache
-    questions, choices = content["questions"], content["choices"]
     course = (
         CoursePage.objects.filter(pk=attempt.enrolment.course_id)
         .only("show_correct_answers", "title")
@@ -177,36 +175,14 @@ def attempt(request, pk: int):
     show_correct = selectors.attempt_reveals_answers(
         attempt=attempt, course_allows=course_allows, tries=tries
     )
-    answers_shown = attempt.answers if chosen is None else chosen
-    missing = set(unanswered)
-    items = []
-    for position, question_id in enumerate(attempt.question_order, start=1):
-        question = questions.get(question_id)
-        if question is None:
-            continue
-        picked = set(answers_shown.get(str(question_id), []))
-        options = []
-        for choice_id in attempt.choice_order.get(str(question_id), []):
-            choice = choices.get(choice_id)
-            if choice is not None:
-                options.append(
-                    {
-                        "id": choice["pk"],
-                        "text": choice["text"],
-                        "chosen": choice["pk"] in picked,
-                        "correct": choice["is_correct"] if show_correct else None,
-                    }
-                )
-        items.append(
-            {
-                "position": position,
-                "question": question,
-                "multiple": question["kind"] == Question.Kind.MULTIPLE,
-                "options": options,
-                "is_correct": attempt.correct.get(str(question_id)) if show_correct else None,
-                "unanswered": question_id in missing,
-            }
-        )
+    items = attempt_items(
+        attempt=attempt,
+        content=quiz_content(attempt.quiz_id),  # the same for every learner: from the shared cache
+        answers=attempt.answers if chosen is None else chosen,
+        show_correct=show_correct,
+        unanswered=set(unanswered),
+        problems=problems,
+    )
     completed = (
         not attempt.is_open
         and attempt.passed
@@ -222,6 +198,7 @@ def attempt(request, pk: int):
             "items": items,
             "unanswered_items": [item for item in items if item["unanswered"]],
             "incomplete": incomplete,
+            "unclear": bool(problems),
             "show_correct": show_correct,
             "answers_later": course_allows and not show_correct and not attempt.is_open,
             "tries": tries,
@@ -279,34 +256,61 @@ def assign(request):
 
 @role_required("hr")
 def xapi_export(request):
-    """Learning records in the HR user's scope as xAPI JSON.
+    """Learning records in the HR user's scope as xAPI JSON (see :func:`_statements_response`)."""
+    return _statements_response(
+        request,
+        lambda since: selectors.statements_for(user=request.user, since=since),
+        "learning:xapi_export",
+    )
 
-    ``?since=<ISO 8601>`` keeps records stored after that time; ``?limit=<n>`` (≤ 5000) pages the
-    answer, and ``more`` is the URL of the next page (an opaque cursor), as in the xAPI
-    statements resource.
+
+@role_required("asn")
+def xapi_mine(request):
+    """The learner's own learning records as an xAPI JSON file, to take to another LRS or employer."""
+    asn_id = scope_for(request.user).asn_id
+    response = _statements_response(
+        request, lambda since: selectors.statements_of(asn_id=asn_id, since=since), "learning:xapi_mine"
+    )
+    if response.status_code == 200:
+        response["Content-Disposition"] = 'attachment; filename="catatan-belajar-xapi.json"'
+    return response
+
+
+def _statements_response(request, statements, url_name: str):
+    """``{"statements": [...], "more": url}`` as in the xAPI statements resource.
+
+    ``?since=<ISO 8601>`` keeps records *stored* after that time (xAPI 1.0.3 §2.1.3: ``since`` is
+    about ``stored``, not the learner's ``timestamp``); ``?limit=<n>`` (≤ 5000) pages the answer,
+    and ``more`` is the URL of the next page (an opaque cursor). ``statements(since)`` gives the
+    scoped queryset.
     """
     since = parse_datetime(request.GET.get("since", "")) if request.GET.get("since") else None
     if request.GET.get("since") and since is None:
-        return HttpResponseBadRequest("since must be an ISO 8601 datetime")
+        return HttpResponseBadRequest(_("since harus berupa waktu ISO 8601."))
     try:
         limit = max(1, min(5000, int(request.GET.get("limit", "1000"))))
         after = int(request.GET.get("after", "0"))
     except ValueError:
-        return HttpResponseBadRequest("limit and after must be numbers")
-    qs = selectors.statements_for(user=request.user, since=since).filter(pk__gt=after).order_by("pk")
-    rows = list(qs[: limit + 1])
+        return HttpResponseBadRequest(_("limit dan after harus berupa bilangan."))
+    rows = list(statements(since).filter(pk__gt=after).order_by("pk")[: limit + 1])
     more = ""
     if len(rows) > limit:
         rows = rows[:limit]
         params = {"limit": limit, "after": rows[-1].pk}
         if since is not None:
             params["since"] = since.isoformat()
-        more = f"{reverse('learning:xapi_export')}?{urlencode(params)}"
-    data = {
-        "statements": [statement_json(s, asn_name=s.asn.name, asn_nip=s.asn.nip) for s in rows],
-        "more": more,
-    }
+        more = f"{reverse(url_name)}?{urlencode(params)}"
+    data = {"statements": statements_json(rows), "more": more}
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def xapi_activity(request, kind: str, ref: int):
+    """An activity IRI of the xAPI export resolves: to the page of the course, module or lesson
+    (a quiz: the page that holds it). Who may see the page is that page's own business."""
+    if kind not in PAGE_OBJECT_TYPES:
+        raise Http404
+    page = get_object_or_404(Page.objects.live().type(CoursePage, ModulePage, LessonPage), pk=ref)
+    return redirect(page.get_url(request=request))
 
 
 # --------------------------------------------------------------------------------------------------

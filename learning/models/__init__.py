@@ -1,7 +1,7 @@
 """Models of the learning app, re-exported from their modules.
 
 * :mod:`.pages` — the Wagtail pages: catalogue, course, module, lesson;
-* :mod:`.quiz` — quizzes, questions and choices, managed as snippets;
+* :mod:`.quiz` — quizzes, the question bank, questions and choices, managed as snippets;
 * :mod:`.records` — what learners did: enrolments, completions, quiz attempts, certificates and
   xAPI-style statements;
 * :mod:`.content` — packaged lesson content (SCORM packages, videos) and each learner's use of it;
@@ -13,8 +13,9 @@
 from .content import LessonVideo, ScormAttempt, ScormPackage, VideoWatch
 from .outside import JpCredit, OutsideRecord, OutsideRecordEvent
 from .pages import CourseIndexPage, CoursePage, CourseTag, LessonPage, ModulePage
-from .quiz import Choice, Question, Quiz
+from .quiz import Choice, Difficulty, Question, QuestionBank, QuestionTag, Quiz
 from .records import (
+    AttemptAnswer,
     Certificate,
     Enrolment,
     LessonCompletion,
@@ -26,12 +27,14 @@ from .sessions import CourseSession, SessionRegistration
 from .targets import PppkJpTarget
 
 __all__ = [
+    "AttemptAnswer",
     "Certificate",
     "Choice",
     "CourseIndexPage",
     "CoursePage",
     "CourseSession",
     "CourseTag",
+    "Difficulty",
     "Enrolment",
     "JpCredit",
     "LessonCompletion",
@@ -43,6 +46,8 @@ __all__ = [
     "OutsideRecordEvent",
     "PppkJpTarget",
     "Question",
+    "QuestionBank",
+    "QuestionTag",
     "Quiz",
     "SessionRegistration",
     "QuizAttempt",

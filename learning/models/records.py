@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -101,9 +102,14 @@ class ModuleCompletion(models.Model):
 class QuizAttempt(models.Model):
     """One try at a quiz, on one page (the lesson holding it, or the module it tests).
 
-    ``question_order`` (question ids) and ``choice_order`` (``{question id: [choice ids]}``) are drawn
-    when the attempt starts; ``answers`` (``{question id: [choice ids]}``) and the score are stored
-    when it is submitted. A submitted attempt never changes again.
+    ``question_order`` (question ids: the quiz's own, or those drawn from its bank) and
+    ``choice_order`` (``{question id: [choice ids]}``, empty for short-answer and numeric questions)
+    are drawn when the attempt starts; grading uses exactly these questions. ``answers`` and the
+    score are stored when it is submitted; an answer (``{question id: [...]}``) is, by kind: the
+    chosen choice ids; ``[text]`` (short answer, numeric as typed); the chosen right-hand text for
+    each left item (matching) or the position given to each item (ordering), both in
+    ``choice_order``'s order. ``correct`` is ``{question id: bool}``, also kept as
+    :class:`AttemptAnswer` rows for item analysis. A submitted attempt never changes again.
     """
 
     class State(models.TextChoices):
@@ -145,6 +151,24 @@ class QuizAttempt(models.Model):
         return self.state == self.State.OPEN
 
 
+class AttemptAnswer(models.Model):
+    """Whether one question of a submitted attempt was answered correctly: one row per question,
+    written with the attempt's score, so item analysis is a grouped query
+    (:func:`learning.selectors.item_analysis`)."""
+
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="graded_answers")
+    question = models.ForeignKey("learning.Question", on_delete=models.CASCADE, related_name="graded_answers")
+    is_correct = models.BooleanField()
+
+    class Meta:
+        verbose_name = _("jawaban soal")
+        verbose_name_plural = _("jawaban soal")
+        constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="attempt_answer_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id} · {self.question_id}"
+
+
 class Certificate(models.Model):
     """Proof of a completed course. The fields printed on it are copied at issue time."""
 
@@ -184,7 +208,8 @@ class Certificate(models.Model):
 class Statement(models.Model):
     """An xAPI-style learning record: ``actor`` (the ASN) ``verb`` ``object`` with an optional result.
 
-    Serialised to xAPI JSON by :func:`learning.xapi.statement_json`.
+    ``timestamp`` is when the learner did it, ``stored`` when Pamong recorded it (the xAPI ``since``
+    filter applies to ``stored``). Serialised to xAPI JSON by :func:`learning.xapi.statement_json`.
     """
 
     asn = models.ForeignKey("people.ASN", on_delete=models.CASCADE, related_name="learning_statements")
@@ -197,6 +222,7 @@ class Statement(models.Model):
     object_name = models.CharField(max_length=255)
     result = models.JSONField(null=True, blank=True)
     timestamp = models.DateTimeField(db_index=True)
+    stored = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("catatan belajar (xAPI)")

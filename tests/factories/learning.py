@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from decimal import Decimal
 
 from django.utils import timezone
 from wagtail.models import Page
@@ -15,9 +16,11 @@ from learning.models import (
     CourseIndexPage,
     CoursePage,
     CourseSession,
+    Difficulty,
     LessonPage,
     ModulePage,
     Question,
+    QuestionBank,
     Quiz,
 )
 from learning.rules import Delivery, EnrolmentPolicy
@@ -190,3 +193,45 @@ def make_session(
         jp=jp or course.jp,
         trainer=trainer,
     )
+
+
+def make_bank(*, title: str | None = None, questions: int = 10, tag_every: int = 0) -> QuestionBank:
+    """A bank of single-choice questions "Bank soal i" (choice "benar" correct); with ``tag_every``
+    each such question also gets the tag ``etika`` and the difficulty "hard"."""
+    bank = QuestionBank.objects.create(title=title or f"Bank {next(_seq)}")
+    for i in range(questions):
+        tagged = bool(tag_every) and i % tag_every == 0
+        question = Question(
+            bank=bank,
+            text=f"Bank soal {i + 1}",
+            kind=Question.Kind.SINGLE,
+            difficulty=Difficulty.HARD if tagged else Difficulty.MEDIUM,
+        )
+        if tagged:
+            question.tags.add("etika")
+        question.save()
+        Choice.objects.create(question=question, text="benar", is_correct=True, sort_order=0)
+        Choice.objects.create(question=question, text="keliru", is_correct=False, sort_order=1)
+    return bank
+
+
+def make_typed_question(*, bank: QuestionBank, kind: str) -> Question:
+    """One question of a new kind, with its key: matching (three pairs), ordering (three steps),
+    short answer (two accepted variants) or numeric (12.5 ± 0.5)."""
+    Kind = Question.Kind
+    question = Question.objects.create(
+        bank=bank,
+        text=f"Soal {kind}",
+        kind=kind,
+        numeric_answer=Decimal("12.5") if kind == Kind.NUMERIC else None,
+        tolerance=Decimal("0.5") if kind == Kind.NUMERIC else Decimal(0),
+    )
+    rows = {
+        Kind.MATCHING: [("Gubernur", "Provinsi"), ("Bupati", "Kabupaten"), ("Wali kota", "Kota")],
+        Kind.ORDERING: [("Rencana", ""), ("Pelaksanaan", ""), ("Evaluasi", "")],
+        Kind.SHORT: [("Surat Keputusan", ""), ("SK", "")],
+        Kind.NUMERIC: [],
+    }[kind]
+    for i, (text, match) in enumerate(rows):
+        Choice.objects.create(question=question, text=text, match=match, sort_order=i)
+    return question

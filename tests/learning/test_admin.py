@@ -1,17 +1,23 @@
 """Quizzes are managed in the Wagtail admin; the question form checks the answer key."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
-from learning.models import Question
-from tests.factories.learning import make_quiz
+from learning.models import Question, Quiz
+from tests.factories.learning import make_bank, make_quiz
 from tests.helpers import assert_admin_refused
 
 
-def _question_data(quiz, kind, choices):
+def _question_data(quiz, kind, choices, **extra):
+    """The add form as a browser sends it (the selects and the tolerance keep their initial values);
+    a choice is ``(text, correct)`` or ``(text, correct, pasangan)``."""
     data = {
         "quiz": quiz.pk,
         "kind": kind,
+        "difficulty": "medium",
+        "tolerance": "0",
         "sort_order": 0,
         "text": "Apa tujuan kebijakan?",
         "explanation": "",
@@ -20,13 +26,14 @@ def _question_data(quiz, kind, choices):
         "choices-MIN_NUM_FORMS": 2,
         "choices-MAX_NUM_FORMS": 1000,
     }
-    for i, (text, correct) in enumerate(choices):
+    for i, (text, correct, *match) in enumerate(choices):
         data[f"choices-{i}-text"] = text
+        data[f"choices-{i}-match"] = match[0] if match else ""
         if correct:
             data[f"choices-{i}-is_correct"] = "on"
         data[f"choices-{i}-ORDER"] = i + 1
         data[f"choices-{i}-id"] = ""
-    return data
+    return data | extra
 
 
 @pytest.mark.parametrize(
@@ -39,6 +46,13 @@ def _question_data(quiz, kind, choices):
         ("multiple", [("A", False), ("B", False)], False),
         ("true_false", [("Benar", True), ("Salah", False)], True),
         ("true_false", [("Benar", True), ("Salah", False), ("Ragu", False)], False),
+        ("matching", [("Gubernur", False, "Provinsi"), ("Bupati", False, "Kabupaten")], True),
+        ("matching", [("Gubernur", False, "Provinsi"), ("Bupati", False)], False),  # a pasangan missing
+        ("ordering", [("Rencana", False), ("Evaluasi", False)], True),
+        ("ordering", [("Rencana", False)], False),
+        ("short", [("Surat Keputusan", False)], True),
+        ("short", [], False),  # no accepted answer
+        ("numeric", [], False),  # no numeric answer (see the test below for one that has it)
     ],
 )
 def test_question_form_checks_the_key(world, client_for, kind, choices, ok):
@@ -54,6 +68,37 @@ def test_question_form_checks_the_key(world, client_for, kind, choices, ok):
     else:
         assert response.status_code == 200
         assert created is None
+
+
+def test_numeric_question_and_the_quiz_or_bank_rule(world, client_for):
+    quiz = make_quiz(questions=0)
+    bank = make_bank(questions=0)
+    client = client_for(world.admin)
+    url = reverse("wagtailsnippets_learning_question:add")
+    response = client.post(url, _question_data(quiz, "numeric", [], bank=bank.pk, numeric_answer="12,5"))
+    assert response.status_code == 200 and "tidak keduanya" in response.content.decode()
+    response = client.post(url, _question_data(quiz, "numeric", [], numeric_answer="12.5"))
+    assert response.status_code == 302
+    assert Question.objects.get(quiz=quiz).numeric_answer == Decimal("12.5")
+
+
+def test_quiz_form_refuses_a_draw_larger_than_the_bank(world, client_for):
+    bank = make_bank(questions=3)
+    client = client_for(world.admin)
+    data = {
+        "title": "Kuis bank",
+        "description": "",
+        "pass_mark": 70,
+        "max_attempts": 3,
+        "bank": bank.pk,
+        "draw_count": 4,
+        "draw_tag": "",
+        "draw_difficulty": "",
+    }
+    response = client.post(reverse("wagtailsnippets_learning_quiz:add"), data)
+    assert response.status_code == 200 and "hanya memiliki 3 soal yang sesuai" in response.content.decode()
+    response = client.post(reverse("wagtailsnippets_learning_quiz:add"), data | {"draw_count": 3})
+    assert response.status_code == 302 and Quiz.objects.get(title="Kuis bank").draw_count == 3
 
 
 @pytest.mark.parametrize("role", ["asn", "hr_same", "humas", "admin"])

@@ -186,6 +186,8 @@ def url_for(key: str, o: dict, world) -> str:
         "learning:video_captions": [o["video_lesson"].pk],
         "learning:video_start": [o["video_lesson"].pk],
         "learning:video_progress": [o["video_lesson"].pk],
+        "learning:xapi_activity": ["course", course.pk],
+        "learning_item_analysis": [o["quiz_lesson"].quiz_id],
         "learning:certificate_pdf": [certificate.code],
         "learning:certificate_verify": [certificate.code],
         "learning:certificate_revoke": [certificate.code],

@@ -77,6 +77,8 @@ MATRIX: dict[str, Case] = {
     "wagtailadmin_explore_root": get("302 302 302 302 302 302 302 200"),  # humas: sent to their section
     "wagtailadmin_pages:edit": get("302 302 302 302 302 302 200 200"),
     "wagtailusers_users:index": get("302 302 302 302 302 302 302 200"),
+    # a quiz's item analysis: course authors (humas, administrator); others back to the admin / login
+    "learning_item_analysis": get("302 302 302 302 302 302 200 200"),
     # --- start page -----------------------------------------------------------------------------
     "start:home": get(ANY_LOGIN),  # every signed-in person, with or without an ASN record
     # --- notifications: everyone their own; a notification of staff_a opens for staff_a only -----
@@ -122,6 +124,8 @@ MATRIX: dict[str, Case] = {
     "learning:video_progress": post("302 400 404 404 404 404 403 403"),  # empty report: refused, 400
     "learning:assign": get(HR_ONLY),
     "learning:xapi_export": get(HR_ONLY),
+    "learning:xapi_mine": get(ASN_ONLY),  # everyone with an ASN record: their own records only
+    "learning:xapi_activity": get("302 302 302 302 302 302 302 302"),  # an xAPI IRI: on to its page
     "learning:certificate_pdf": get("302 200 200 200 404 200 404 200"),
     "learning:certificate_verify": get(PUBLIC),
     "learning:certificate_revoke": post("302 403 403 302 404 302 403 302"),

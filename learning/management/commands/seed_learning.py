@@ -53,7 +53,9 @@ DEMO_USERS = {
 }
 SAMPLE_SIZE = 24
 QUIZ_PERMISSIONS = [
-    f"{action}_{model}" for model in ("quiz", "question") for action in ("add", "change", "view", "delete")
+    f"{action}_{model}"
+    for model in ("quiz", "questionbank", "question")
+    for action in ("add", "change", "view", "delete")
 ]
 
 
