@@ -122,7 +122,14 @@ def enrolment_self_create(*, user, course: CoursePage, now: datetime.datetime | 
             asn=asn, course=course, defaults={"enrolled_at": now, "source": Enrolment.Source.SELF}
         )
         if created:
-            _statement(enrolment, xapi.VERB_REGISTERED, "course", course.pk, course.title, now)
+            statement_record(
+                enrolment=enrolment,
+                verb=xapi.VERB_REGISTERED,
+                object_type="course",
+                object_ref=course.pk,
+                object_name=course.title,
+                timestamp=now,
+            )
     return enrolment
 
 
@@ -301,7 +308,15 @@ def _lesson_complete(
         enrolment=enrolment, lesson=lesson, defaults={"via": via, "completed_at": now}
     )
     if created:
-        _statement(enrolment, xapi.VERB_COMPLETED, "lesson", lesson.pk, lesson.title, now, result=result)
+        statement_record(
+            enrolment=enrolment,
+            verb=xapi.VERB_COMPLETED,
+            object_type="lesson",
+            object_ref=lesson.pk,
+            object_name=lesson.title,
+            timestamp=now,
+            result=result,
+        )
     return created
 
 
@@ -336,7 +351,14 @@ def enrolment_progress_refresh(
         user = enrolment.asn.user
     for module in new_modules:
         ModuleCompletion.objects.create(enrolment=enrolment, module_id=module.id, completed_at=now)
-        _statement(enrolment, xapi.VERB_COMPLETED, "module", module.id, module.title, now)
+        statement_record(
+            enrolment=enrolment,
+            verb=xapi.VERB_COMPLETED,
+            object_type="module",
+            object_ref=module.id,
+            object_name=module.title,
+            timestamp=now,
+        )
         transaction.on_commit(
             functools.partial(
                 events.completed.send,
@@ -365,13 +387,13 @@ def enrolment_progress_refresh(
         )
         if updated:
             enrolment.completed_at, enrolment.jp_credited, enrolment.progress = now, jp, 100
-            _statement(
-                enrolment,
-                xapi.VERB_COMPLETED,
-                "course",
-                course.pk,
-                course.title,
-                now,
+            statement_record(
+                enrolment=enrolment,
+                verb=xapi.VERB_COMPLETED,
+                object_type="course",
+                object_ref=course.pk,
+                object_name=course.title,
+                timestamp=now,
                 result={
                     "completion": True,
                     "extensions": {f"{xapi.base_url()}/xapi/extensions/jp": course.jp},
@@ -659,13 +681,13 @@ def attempt_submit(
         )
         attempt.state, attempt.answers, attempt.correct = QuizAttempt.State.SUBMITTED, cleaned, correct
         attempt.score, attempt.passed, attempt.submitted_at = score, passed, now
-        _statement(
-            enrolment,
-            xapi.VERB_PASSED if passed else xapi.VERB_FAILED,
-            "assessment",
-            attempt.page_id,
-            attempt.quiz.title,
-            now,
+        statement_record(
+            enrolment=enrolment,
+            verb=xapi.VERB_PASSED if passed else xapi.VERB_FAILED,
+            object_type="assessment",
+            object_ref=attempt.page_id,
+            object_name=attempt.quiz.title,
+            timestamp=now,
             result={
                 "score": {"scaled": round(score / 100, 2), "raw": score, "min": 0, "max": 100},
                 "success": passed,
@@ -724,16 +746,17 @@ def certificate_revoke(
     return certificate
 
 
-def _statement(
+def statement_record(
+    *,
     enrolment: Enrolment,
     verb: str,
     object_type: str,
     object_ref: int,
     object_name: str,
     timestamp: datetime.datetime,
-    *,
     result: dict | None = None,
 ) -> Statement:
+    """Record one xAPI statement of ``enrolment``'s learner (exported by :mod:`learning.xapi`)."""
     return Statement.objects.create(
         asn_id=enrolment.asn_id,
         enrolment=enrolment,

@@ -36,7 +36,8 @@ from pamong.people.access import can_run_session, scope_for
 
 from .models import CourseSession, Enrolment, JpCredit, SessionRegistration
 from .notifications import ticket_path
-from .services import LearningError, enrolment_progress_refresh, enrolment_self_create
+from .services import LearningError, enrolment_progress_refresh, enrolment_self_create, statement_record
+from .xapi import VERB_ATTENDED
 
 _LOCK = {"of": ("self",)}
 ACTIVE = (SessionRegistration.Status.REGISTERED, SessionRegistration.Status.WAITING)
@@ -274,6 +275,15 @@ def attendance_mark(
             earned_on=timezone.localdate(now),
             jp=session.jp,
             registration=registration,
+        )
+        # the attendance itself, in the learner's xAPI record (its context: the session's course)
+        statement_record(
+            enrolment=enrolment,
+            verb=VERB_ATTENDED,
+            object_type="session",
+            object_ref=session.pk,
+            object_name=str(session),
+            timestamp=now,
         )
         was_complete = enrolment.completed_at is not None
         enrolment_progress_refresh(enrolment=enrolment, now=now)

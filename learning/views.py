@@ -26,7 +26,7 @@ from .attempt_items import attempt_items
 from .cache import quiz_content, step_page
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
-from .models import CoursePage, LessonPage, ModulePage
+from .models import CoursePage, CourseSession, LessonPage, ModulePage
 from .xapi import PAGE_OBJECT_TYPES, statements_json
 
 # --------------------------------------------------------------------------------------------------
@@ -306,8 +306,11 @@ def _statements_response(request, statements, url_name: str):
 
 def xapi_activity(request, kind: str, ref: int):
     """An activity IRI of the xAPI export resolves: to the page of the course, module or lesson
-    (a quiz: the page that holds it). Who may see the page is that page's own business."""
-    if kind not in PAGE_OBJECT_TYPES:
+    (a quiz: the page that holds it; a session: its course). Who may see the page is that page's
+    own business."""
+    if kind == "session":
+        ref = get_object_or_404(CourseSession.objects.values_list("course_id", flat=True), pk=ref)
+    elif kind not in PAGE_OBJECT_TYPES:
         raise Http404
     page = get_object_or_404(Page.objects.live().type(CoursePage, ModulePage, LessonPage), pk=ref)
     return redirect(page.get_url(request=request))

@@ -21,18 +21,20 @@ from typing import Any
 from django.conf import settings
 from wagtail.models import Page
 
-from .models import CoursePage, ModulePage
+from .models import CoursePage, CourseSession, ModulePage
 
 VERB_REGISTERED = "http://adlnet.gov/expapi/verbs/registered"
 VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 VERB_PASSED = "http://adlnet.gov/expapi/verbs/passed"
 VERB_FAILED = "http://adlnet.gov/expapi/verbs/failed"
+VERB_ATTENDED = "http://adlnet.gov/expapi/verbs/attended"
 
 VERB_DISPLAY = {
     VERB_REGISTERED: "registered",
     VERB_COMPLETED: "completed",
     VERB_PASSED: "passed",
     VERB_FAILED: "failed",
+    VERB_ATTENDED: "attended",
 }
 
 ACTIVITY_TYPES = {
@@ -40,11 +42,13 @@ ACTIVITY_TYPES = {
     "module": "http://adlnet.gov/expapi/activities/module",
     "lesson": "http://adlnet.gov/expapi/activities/lesson",
     "assessment": "http://adlnet.gov/expapi/activities/assessment",
+    "session": "http://adlnet.gov/expapi/activities/meeting",  # a classroom or online session
 }
 
 #: The object types whose ``object_ref`` is a Wagtail page (an assessment: the page holding the quiz).
-#: Only these get a course context and a resolving IRI; other types keep their own ids.
-PAGE_OBJECT_TYPES = frozenset(ACTIVITY_TYPES)
+#: Only these resolve through the page tree; a session's ref is a :class:`CourseSession` and its
+#: context is its course.
+PAGE_OBJECT_TYPES = frozenset({"course", "module", "lesson", "assessment"})
 
 PLATFORM = "Pamong"
 
@@ -110,9 +114,13 @@ def contexts_for(statements: Iterable) -> dict[tuple[str, int], dict[str, Any]]:
     two more (by the page tree's materialised paths, whatever the depth of the site). An object
     whose page no longer exists gets no context (its statement is still exported).
     """
+    statements = list(statements)
+    contexts: dict[tuple[str, int], dict[str, Any]] = _session_contexts(
+        {s.object_ref for s in statements if s.object_type == "session"}
+    )
     refs = {(s.object_type, s.object_ref) for s in statements if s.object_type in PAGE_OBJECT_TYPES}
     if not refs:
-        return {}
+        return contexts
     pages = {
         p["pk"]: p
         for p in Page.objects.filter(pk__in={ref for _kind, ref in refs}).values("pk", "path", "title")
@@ -132,7 +140,6 @@ def contexts_for(statements: Iterable) -> dict[tuple[str, int], dict[str, Any]]:
                 return found[path[:i]]
         return None
 
-    contexts: dict[tuple[str, int], dict[str, Any]] = {}
     for object_type, ref in refs:
         page = pages.get(ref)
         course = above(page["path"], courses) if page else None
@@ -153,3 +160,18 @@ def contexts_for(statements: Iterable) -> dict[tuple[str, int], dict[str, Any]]:
             activities["parent"] = [parent]
         contexts[(object_type, ref)] = {"platform": PLATFORM, "contextActivities": activities}
     return contexts
+
+
+def _session_contexts(session_ids: set[int]) -> dict[tuple[str, int], dict[str, Any]]:
+    """A session's context: its course, as parent and grouping (one query, none without sessions)."""
+    if not session_ids:
+        return {}
+    rows = CourseSession.objects.filter(pk__in=session_ids).values("pk", "course_id", "course__title")
+    out = {}
+    for row in rows:
+        course = _activity("course", row["course_id"], row["course__title"])
+        out[("session", row["pk"])] = {
+            "platform": PLATFORM,
+            "contextActivities": {"parent": [course], "grouping": [course]},
+        }
+    return out

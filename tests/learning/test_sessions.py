@@ -240,3 +240,26 @@ def test_third_learner_waits_when_two_seats_are_taken(world, trainer):
         SessionRegistration.objects.filter(session=session).order_by("pk").values_list("status", flat=True)
     )
     assert statuses == [Status.REGISTERED, Status.REGISTERED, Status.WAITING]
+
+
+def test_attendance_is_an_xapi_statement_in_the_context_of_its_course(world, trainer, client_for):
+    """Issue 17: the session's own record travels too — an "attended" statement whose parent and
+    grouping are the session's course, valid xAPI 1.0.3, and whose IRI resolves to the course."""
+    from learning.models import Statement
+    from learning.xapi import VERB_ATTENDED, activity_iri, statements_json
+    from tests.learning.xapi_spec import statement_errors
+
+    session = make_session(trainer=trainer, jp=8, starts_in=datetime.timedelta(minutes=5))
+    registration = sessions.session_register(user=world.staff_a.user, session=session)
+    sessions.attendance_mark(user=trainer, session=session, code=sessions.attendance_code(registration))
+    sessions.attendance_mark(user=trainer, session=session, registration_id=registration.pk)  # again
+    attended = Statement.objects.filter(asn=world.staff_a, verb=VERB_ATTENDED).select_related("asn")
+    assert attended.count() == 1
+    (data,) = statements_json(attended)
+    assert statement_errors(data) == []
+    course = activity_iri("course", session.course_id)
+    assert data["object"]["id"] == activity_iri("session", session.pk)
+    assert [a["id"] for a in data["context"]["contextActivities"]["parent"]] == [course]
+    assert [a["id"] for a in data["context"]["contextActivities"]["grouping"]] == [course]
+    response = Client().get(f"/xapi/activities/session/{session.pk}")
+    assert response.status_code == 302 and response["Location"] == session.course.url
