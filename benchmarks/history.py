@@ -9,6 +9,9 @@
 Every statement ends in ``ON CONFLICT DO NOTHING`` or skips rows that exist, so it is idempotent.
 Table and column names come from the apps' models. A marker table (``bench_marker``) records a
 finished run so the next ``make bench`` reuses the database.
+
+One module, longer than most: each function is one table's history in SQL, written in the order the
+tables depend on each other; they share the SQL helpers at the top.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 Options: ``--quick`` (3 s per page, 20 s scenario: to try the harness), ``--pages KEY,KEY``,
 ``--no-scenario``, ``--no-all-pages``, ``--all-pages-keys PREFIX,PREFIX``, ``--no-readme``,
 ``--workers N``, ``--worker-class sync|gthread``, ``--threads N``.
+
+One module, longer than most: it is the benchmark's script, one run in order (seed, serve, measure,
+report); the steps live in their own modules (database, history, server, wrk, scenario, report).
 """
 
 from __future__ import annotations

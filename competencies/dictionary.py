@@ -4,6 +4,9 @@ each with its definition and five levels (description and behaviour indicators).
 
 Plain data, loaded by the data migration ``0002_permenpanrb_38_2017``. Each entry is
 ``(code, name, kind, definition, [(description, [indicator, …]) for levels 1–5])``.
+
+One module, longer than most: it is the regulation's table itself (nine competencies × five
+levels), kept whole so that it can be checked against PermenPANRB 38/2017 line by line.
 """
 
 from __future__ import annotations

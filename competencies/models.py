@@ -13,6 +13,9 @@ plans (IDP) and training evidence.
 * :class:`LevelProposal` — a level proposed to the atasan by a completion (rule "propose");
 * :class:`DevelopmentPlan` / :class:`Goal` / :class:`Activity` — the *rencana pengembangan
   kompetensi* (IDP) per ASN per year.
+
+One module, a little longer than most: the tables of one concept (competency → standard → level →
+plan), each short; Django's convention of one models module per app is kept.
 """
 
 from __future__ import annotations

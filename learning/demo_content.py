@@ -4,6 +4,9 @@
 
 Questions are ``(kind, text, [(choice, correct), ...], explanation)``; kinds are ``single``,
 ``multiple`` and ``true_false``.
+
+One module, longer than most: it is text (the demo courses' lessons), read top to bottom like the
+policy it teaches; splitting prose across files would help no reader.
 """
 
 from __future__ import annotations

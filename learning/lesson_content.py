@@ -9,6 +9,9 @@ Tracking (:func:`scorm_commit`, :func:`video_watch_report`) writes under the lea
 lock and completes the lesson through :func:`learning.services.lesson_complete`, the path every
 lesson takes, so module and course completions, JP, certificates, the completion event and the xAPI
 statements follow as for any lesson.
+
+One module, a little longer than most: upload, storage and tracking of the two kinds of packaged
+content share the one transaction-and-cleanup pattern written here once.
 """
 
 from __future__ import annotations

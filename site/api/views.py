@@ -1,6 +1,10 @@
 """Read-only endpoints. Every queryset that reaches a person goes through
 :mod:`pamong.people.access` (``asn_scope_q`` / ``visible_asn``): a list holds only what the user may
-see in the UI, and an object outside that scope is a 404, exactly like a missing one."""
+see in the UI, and an object outside that scope is a 404, exactly like a missing one.
+
+One module, longer than most: each resource of the read-only API is a short viewset whose scoping
+follows the same pattern; kept together so that the pattern is seen once and reviewed once.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,10 @@
 
 Safe by default: DEBUG is off, the secret key and allowed hosts come from the environment, and
 ``DATABASE_URL`` selects the database (unset means a SQLite file next to ``manage.py``).
+
+One module, longer than most: Django reads settings from one place, and every setting here carries
+the comment that says why it has its value (the environment-specific ones are in dev, test and
+production).
 """
 
 import os

@@ -25,6 +25,9 @@ outside Pamong; neither source exists in Pamong yet, so nothing calls them.
    (network error, timeout, 5xx, 429 — ``Retry-After`` when given; a 401 has already been retried
    with fresh tokens by the client). A worker killed mid-send leaves the row ``sending``; when its
    lease runs out the next run takes it and reconciles first.
+
+One module, a little longer than most: writing a record and sending it exactly once share the state
+machine of :class:`~pamong.siasn.models.SiasnOutbox`, which reads best in one place.
 """
 
 from __future__ import annotations

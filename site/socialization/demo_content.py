@@ -3,6 +3,9 @@
 Written from the policy text (``shared/seed/``) and its national frame: UU 20/2023 tentang ASN,
 PermenPANRB 6/2022 tentang Pengelolaan Kinerja Pegawai ASN (SKP, dialog kinerja, predikat kinerja)
 and the BerAKHLAK core values. Each chapter is a list of raw StreamField blocks.
+
+One module, longer than most: it is the policy's explanation as text, chapter by chapter, read in
+order; splitting it would scatter one document.
 """
 
 from __future__ import annotations
