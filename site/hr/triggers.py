@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.db import connections
+
 MARK_TABLE = "hr_unitchange"
 
 
@@ -205,3 +208,29 @@ def drop_statements(vendor: str, table: Callable[[str], str], *, since: int = 2)
             else:
                 out.append(f"DROP TRIGGER IF EXISTS {name}")
     return out
+
+
+def triggers_reinstall(sender=None, *, using="default", **kwargs) -> None:
+    """Install every trigger of :data:`WATCHES` again after ``migrate`` (a ``post_migrate`` receiver).
+
+    SQLite cannot alter most of a table in place: Django rebuilds the table (create, copy, drop,
+    rename), and the triggers on the old table go with it. A later migration of any watched table
+    (a new column, a changed field) would silently stop its figures from following. The statements
+    are idempotent (``DROP … IF EXISTS``, then ``CREATE``), so PostgreSQL, which keeps its triggers,
+    only has them replaced by the same ones. Tables that do not exist (a partial or backwards
+    migration) are skipped."""
+    connection = connections[using]
+    existing = set(connection.introspection.table_names())
+    if MARK_TABLE not in existing:
+        return
+
+    def table(label: str) -> str:
+        return apps.get_model(label)._meta.db_table
+
+    build = _postgres if connection.vendor == "postgresql" else _sqlite
+    with connection.cursor() as cursor:
+        for watch in WATCHES:
+            if table(watch.model) not in existing:
+                continue
+            for sql in build(watch, table):
+                cursor.execute(sql)

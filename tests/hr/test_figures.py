@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from competencies.models import Activity, DevelopmentPlan, Goal
 from competencies.selectors import jp_below_minimum
-from learning.models import Enrolment, JpCredit, PppkJpTarget
+from learning.models import Enrolment, JpCredit, OutsideRecord, PppkJpTarget
 from pamong.hr import figures, figures_read, reports, selectors, services
 from pamong.hr.models import InstansiFigure, JpShortfall, TalentSettings, UnitChange, UnitFigure
 from pamong.people.access import scope_for
@@ -165,12 +165,23 @@ def _activity_done(h):
 
 def _jp_credited(h):
     """An attended session or verified outside learning: a JP credit, written in SQL or by a service."""
+    record = OutsideRecord.objects.create(
+        asn=h.world.staff_a2,
+        provider="LAN",
+        title="Webinar LAN",
+        started_on=dt.date(YEAR, 5, 2),
+        ended_on=dt.date(YEAR, 5, 2),
+        jp=8,
+        status=OutsideRecord.Status.VERIFIED,
+        created_at=at(5),
+    )
     JpCredit.objects.create(
         asn=h.world.staff_a2,
         kind=JpCredit.Kind.OUTSIDE,
         title="Webinar LAN",
         earned_on=dt.date(YEAR, 5, 2),
         jp=8,
+        outside_record=record,
     )
     JpCredit.objects.filter(asn=h.world.staff_a2).update(jp=14)
 

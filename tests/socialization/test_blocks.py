@@ -12,7 +12,8 @@ from tests.helpers import VIDEO_URL
 
 
 @pytest.mark.django_db
-def test_all_blocks_render(world, section, media, client):
+def test_all_blocks_render(world, section, media, client, settings):
+    settings.PAMONG_EMBED_HOSTS = ["video.example"]  # the embed shows only for an allowed host
     image, document = media
     course = f.article(title="Pelatihan SKP", slug="pelatihan-skp")
     blocks = [
