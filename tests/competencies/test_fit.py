@@ -134,7 +134,7 @@ def test_refresh_is_one_write_statement(fitted, django_assert_max_num_queries):
 
 
 def test_long_id_lists_are_chunked(fitted, monkeypatch, django_assert_num_queries):
-    monkeypatch.setattr(services, "FIT_REFRESH_MAX_IDS", 2)
+    monkeypatch.setattr(services.fit, "FIT_REFRESH_MAX_IDS", 2)  # read where fit_refresh lives
     CompetencyFit.objects.all().delete()
     people = _people(fitted)
     with django_assert_num_queries(3):

@@ -1,15 +1,4 @@
-"""Writes of the competencies app. Keyword-only; validated first, then written in one transaction.
-
-Business errors raise :class:`django.core.exceptions.ValidationError` with an Indonesian message.
-
-Public services other apps may call:
-
-* :func:`development_goal_add_mandatory` — add a mandatory goal to an ASN's development plan
-  (used by ``performance`` for sanctions and talent actions);
-* :func:`training_completion_record` — called by the receiver of ``learning.events.completed``;
-* :func:`fit_refresh` — recompute the stored JPM (:class:`~competencies.models.CompetencyFit`) of
-  some or all ASN (call it after changing ASN positions in bulk, e.g. a people import).
-"""
+"""Development plans (IDP): creation, goals, submission, review, settling, the mandatory goal."""
 
 from __future__ import annotations
 
@@ -17,7 +6,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 from django.http import Http404
@@ -25,244 +14,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.models import CoursePage, ModulePage, OutsideRecord
-from learning.outside import outside_record_create
-from learning.services import LearningError
+from learning.models import CoursePage, ModulePage
 from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi, scope_for
 from pamong.people.models import ASN
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     Activity,
     Competency,
-    CompetencyFit,
-    CompletionRule,
     CourseCompetency,
     CurrentLevel,
     DevelopmentPlan,
     Goal,
-    LevelProposal,
-    LevelRecord,
-    LevelSource,
     PositionStandard,
     TrainingEvidence,
 )
-from .selectors import fit_sql, profile_for
-
-# --------------------------------------------------------------------------------------------------
-# Stored fit (JPM per ASN)
-# --------------------------------------------------------------------------------------------------
-
-
-#: Most ASN ids one :func:`fit_refresh` statement carries (each id is a parameter, used twice).
-FIT_REFRESH_MAX_IDS = 5000
-
-
-def fit_refresh(*, asn_ids: Iterable[int] | None = None, jabatan_ids: Iterable[int] | None = None) -> None:
-    """Recompute the stored fit (:class:`CompetencyFit`) with ONE set-based SQL statement.
-
-    ``asn_ids`` — these ASN; ``jabatan_ids`` — every ASN holding one of these positions (after a
-    standard changed); both ``None`` — every ASN. Every ASN selected gets a row (``jpm`` ``None``
-    without a position standard). The JPM is :func:`competencies.selectors.fit_sql`'s ``jpm10``
-    (integer arithmetic, rounded half up, the same figure as :func:`~competencies.selectors.jpm_of`). A row whose values did not change is left alone
-    (``updated_at`` = when the fit last changed). Runs in the caller's transaction, if any.
-    More than :data:`FIT_REFRESH_MAX_IDS` ``asn_ids`` are written in chunks (SQL parameter limits).
-    """
-    jobs = None if jabatan_ids is None else sorted({int(pk) for pk in jabatan_ids})
-    where, params = ["1 = 1"], []
-    if asn_ids is not None:
-        ids = sorted({int(pk) for pk in asn_ids})
-        if not ids:
-            return
-        if len(ids) > FIT_REFRESH_MAX_IDS:
-            for start in range(0, len(ids), FIT_REFRESH_MAX_IDS):
-                fit_refresh(asn_ids=ids[start : start + FIT_REFRESH_MAX_IDS], jabatan_ids=jobs)
-            return
-        where.append(f"a.id IN ({', '.join(['%s'] * len(ids))})")
-        params += ids
-    if jobs is not None:
-        if not jobs:
-            return
-        where.append(f"a.jabatan_id IN ({', '.join(['%s'] * len(jobs))})")
-        params += jobs
-    cond = " AND ".join(where)
-    fit_t = CompetencyFit._meta.db_table
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    differs = "IS NOT" if connection.vendor == "sqlite" else "IS DISTINCT FROM"
-    # "WHERE" on the SELECT is required: SQLite would otherwise read "ON CONFLICT" as a join's ON.
-    sql = f"""
-        INSERT INTO {fit_t} (asn_id, jpm, below_standard_count, updated_at)
-        SELECT a.id,
-               f.jpm10 / 10.0,
-               COALESCE(f.required - f.met, 0),
-               %s
-        FROM {ASN._meta.db_table} a
-        LEFT JOIN ({fit_sql(cond)}) f ON f.asn_id = a.id
-        WHERE {cond}
-        ON CONFLICT (asn_id) DO UPDATE SET
-            jpm = excluded.jpm,
-            below_standard_count = excluded.below_standard_count,
-            updated_at = excluded.updated_at
-        WHERE {fit_t}.jpm {differs} excluded.jpm
-           OR {fit_t}.below_standard_count <> excluded.below_standard_count
-    """  # table names from model metadata, values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [now, *params, *params])
-
-
-# --------------------------------------------------------------------------------------------------
-# Levels
-# --------------------------------------------------------------------------------------------------
-
-
-def level_set(
-    *,
-    asn: ASN,
-    competency: Competency,
-    level: int,
-    source: str,
-    assessed_on: datetime.date | None = None,
-    note: str = "",
-    recorded_by=None,
-    evidence: TrainingEvidence | None = None,
-    only_raise: bool = False,
-) -> CurrentLevel | None:
-    """Record a new level: one history row (append-only) and the current-level row updated.
-
-    With ``only_raise`` a level at or below the current one changes nothing and returns ``None``.
-    """
-    if level not in rules.LEVELS:
-        raise ValidationError(_("Level kompetensi harus 1–5."))
-    if source not in LevelSource.values:
-        raise ValidationError(_("Sumber level tidak dikenal."))
-    assessed_on = assessed_on or timezone.localdate()
-    with transaction.atomic():
-        current = CurrentLevel.objects.select_for_update().filter(asn=asn, competency=competency).first()
-        previous = current.level if current else None
-        if only_raise and previous is not None and level <= previous:
-            return None
-        LevelRecord.objects.create(
-            asn=asn,
-            competency=competency,
-            level=level,
-            previous_level=previous,
-            source=source,
-            assessed_on=assessed_on,
-            note=note[:300],
-            evidence=evidence,
-            recorded_by=recorded_by,
-        )
-        if current is None:
-            current = CurrentLevel.objects.create(
-                asn=asn, competency=competency, level=level, source=source, assessed_on=assessed_on
-            )
-        else:
-            current.level, current.source, current.assessed_on = level, source, assessed_on
-            current.save(update_fields=["level", "source", "assessed_on"])
-        fit_refresh(asn_ids=[asn.pk])
-        plan_goals_settle(asn_id=asn.pk)
-    return current
-
-
-def level_review(*, user, asn: ASN, competency: Competency, level: int, note: str = "") -> CurrentLevel:
-    """The direct atasan (or HR of the instansi) records a reviewed level ("penilaian atasan")."""
-    _require_reviewer(user, asn)
-    return level_set(
-        asn=asn, competency=competency, level=level, source=LevelSource.ATASAN, note=note, recorded_by=user
-    )
-
-
-def proposal_decide(*, user, proposal: LevelProposal, confirm: bool) -> LevelProposal:
-    """The atasan confirms (the level is set, never lowered) or rejects a proposed level."""
-    _require_reviewer(user, proposal.asn)
-    with transaction.atomic():
-        proposal = LevelProposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != LevelProposal.Status.PENDING:
-            raise ValidationError(_("Usulan ini sudah diputuskan."))
-        proposal.status = LevelProposal.Status.CONFIRMED if confirm else LevelProposal.Status.REJECTED
-        proposal.decided_by, proposal.decided_at = user, timezone.now()
-        proposal.save(update_fields=["status", "decided_by", "decided_at"])
-        if confirm:
-            level_set(
-                asn=proposal.asn,
-                competency=proposal.competency,
-                level=proposal.level,
-                source=LevelSource.ATASAN,
-                note=_("Konfirmasi atasan atas bukti pelatihan “%(t)s”") % {"t": proposal.evidence.title},
-                recorded_by=user,
-                evidence=proposal.evidence,
-                only_raise=True,
-            )
-    return proposal
-
-
-# --------------------------------------------------------------------------------------------------
-# Training completions (learning.events.completed)
-# --------------------------------------------------------------------------------------------------
-
-
-def training_completion_record(
-    *, asn: ASN, course, module=None, completed_at: datetime.datetime, jp: int = 0
-) -> TrainingEvidence | None:
-    """Consume one completion of a course (``module=None``) or a module.
-
-    A module without competency links is not recorded (its course is, when completed).
-    Idempotent: the evidence row is unique per ASN and page, so a second call for the same
-    completion returns ``None`` and changes nothing. On the first call, in one transaction:
-
-    1. the evidence is recorded;
-    2. each competency the page is linked to (:class:`CourseCompetency`) is applied by its rule:
-       ``evidence`` — nothing more; ``raise`` — the level is raised to the declared level (never
-       lowered); ``propose`` — a :class:`LevelProposal` waits for the atasan (unless already met);
-    3. for a course, the ASN's approved plans are settled (:func:`plan_goals_settle`): its course
-       activities are done on the completion date, goals whose activities are all done or whose
-       target level is reached are done, and a plan whose goals are all done becomes completed.
-    """
-    page = module or course
-    day = timezone.localdate(completed_at)
-    links = list(CourseCompetency.objects.filter(page_id=page.pk).select_related("competency"))
-    if module is not None and not links:
-        return None  # a module counts as evidence only when it declares competencies
-    with transaction.atomic():
-        evidence, created = TrainingEvidence.objects.get_or_create(
-            asn=asn,
-            page_id=page.pk,
-            defaults={
-                "course_id": course.pk,
-                "title": page.title[:255],
-                "completed_at": completed_at,
-                "jp": jp,
-            },
-        )
-        if not created:
-            return None
-        current = dict(
-            CurrentLevel.objects.filter(
-                asn=asn, competency__in=[link.competency_id for link in links]
-            ).values_list("competency_id", "level")
-        )
-        for link in links:
-            if link.rule == CompletionRule.RAISE:
-                level_set(
-                    asn=asn,
-                    competency=link.competency,
-                    level=link.level,
-                    source=LevelSource.TRAINING,
-                    assessed_on=day,
-                    note=_("Pelatihan “%(t)s” selesai") % {"t": evidence.title},
-                    evidence=evidence,
-                    only_raise=True,
-                )
-            elif link.rule == CompletionRule.PROPOSE and current.get(link.competency_id, 0) < link.level:
-                proposal, proposed = LevelProposal.objects.get_or_create(
-                    evidence=evidence, competency=link.competency, defaults={"asn": asn, "level": link.level}
-                )
-                if proposed:
-                    _notify_level_proposal(proposal=proposal, asn=asn)
-        if module is None:
-            plan_goals_settle(asn_id=asn.pk, now=completed_at)
-    return evidence
+from ..selectors import profile_for
 
 
 def plan_goals_settle(
@@ -425,65 +193,6 @@ def goal_remove(*, user, goal: Goal) -> None:
     goal.delete()
 
 
-def activity_add(*, user, goal: Goal, kind: str, course=None, title: str = "", jp: int = 0) -> Activity:
-    """The owner adds an activity: a live catalogue course (its JP) or a non-classical activity."""
-    _owned_editable_plan(user=user, plan=goal.plan)
-    if kind not in Activity.Kind.values:
-        raise ValidationError(_("Jenis kegiatan tidak dikenal."))
-    title = (title or "").strip()
-    if kind == Activity.Kind.COURSE:
-        if course is None or not course.live:
-            raise ValidationError(_("Pilih pelatihan dari katalog."))
-        title, jp = course.title, course.jp
-    else:
-        course = None
-        if not title:
-            raise ValidationError(_("Tuliskan nama kegiatan."))
-        if not 1 <= int(jp or 0) <= 200:
-            raise ValidationError(_("JP kegiatan harus 1–200."))
-    return Activity.objects.create(goal=goal, kind=kind, course=course, title=title[:255], jp=int(jp))
-
-
-def activity_remove(*, user, activity: Activity) -> None:
-    _owned_editable_plan(user=user, plan=activity.goal.plan)
-    activity.delete()
-
-
-def activity_mark_done(*, user, activity: Activity, done_on: datetime.date | None = None) -> Activity:
-    """The owner reports a non-classical activity of an approved plan as done (courses complete
-    through the catalogue). Like any learning done outside Pamong it waits for HR's verification
-    (:func:`learning.outside.outside_record_create`); its JP count in the ledger for the year of
-    ``done_on`` once verified."""
-    plan = activity.goal.plan
-    if scope_for(user).asn_id != plan.asn_id:
-        raise Http404
-    if plan.status != DevelopmentPlan.Status.APPROVED:
-        raise ValidationError(_("Kegiatan dapat dilaporkan setelah rencana disetujui atasan."))
-    if activity.is_course:
-        raise ValidationError(_("Pelatihan katalog selesai otomatis saat pelatihannya diselesaikan."))
-    done_on = done_on or timezone.localdate()
-    if done_on > timezone.localdate():
-        raise ValidationError(_("Tanggal selesai tidak boleh di masa depan."))
-    with transaction.atomic():
-        if Activity.objects.filter(pk=activity.pk, done_on__isnull=True).update(done_on=done_on):
-            try:
-                record = outside_record_create(
-                    user=user,
-                    provider=str(Activity.Kind(activity.kind).label),
-                    title=activity.title,
-                    started_on=done_on,
-                    ended_on=done_on,
-                    jp=activity.jp,
-                    origin=OutsideRecord.Origin.ACTIVITY,
-                )
-            except LearningError as error:
-                raise ValidationError(str(error)) from None
-            Activity.objects.filter(pk=activity.pk).update(outside_record=record)
-        plan_goals_settle(asn_id=plan.asn_id, plan_ids=[plan.pk])
-    activity.refresh_from_db()
-    return activity
-
-
 def plan_submit(*, user, plan: DevelopmentPlan) -> DevelopmentPlan:
     """The owner submits a draft or returned plan with at least one goal, each with an activity."""
     _owned_editable_plan(user=user, plan=plan)
@@ -595,19 +304,6 @@ def _notify_plan_owner(*, plan: DevelopmentPlan, kind: str) -> None:
     )
 
 
-def _notify_level_proposal(*, proposal: LevelProposal, asn: ASN) -> None:
-    """A level proposal waits for the ASN's direct atasan."""
-    atasan_user_id = _atasan_user_id(asn)
-    notification_send(
-        kind="level_proposal",
-        recipients=[atasan_user_id],
-        key=f"level_proposal:{proposal.pk}",
-        link=reverse("competencies:proposal_decide", args=[proposal.pk]),
-        params={"competency": proposal.competency.name, "asn": asn.name},
-        subject=proposal,
-    )
-
-
 # --------------------------------------------------------------------------------------------------
 # Public service for other apps
 # --------------------------------------------------------------------------------------------------
@@ -672,25 +368,3 @@ def development_goal_add_mandatory(
             )
             plan_goals_settle(asn_id=asn.pk, plan_ids=[plan.pk])
     return goal
-
-
-__all__ = [
-    "activity_add",
-    "activity_mark_done",
-    "activity_remove",
-    "can_review_asn",
-    "can_review_plan",
-    "development_goal_add_mandatory",
-    "fit_refresh",
-    "goal_add",
-    "goal_remove",
-    "level_review",
-    "level_set",
-    "plan_approve",
-    "plan_create",
-    "plan_goals_settle",
-    "plan_return",
-    "plan_submit",
-    "proposal_decide",
-    "training_completion_record",
-]
