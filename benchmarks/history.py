@@ -210,6 +210,7 @@ def learning_history(*, min_rows: int, result: HistoryResult) -> None:
         if lessons_total <= partial
         else max(0, min(100, math.ceil(100 * (need - partial) / (lessons_total - partial))))
     )
+    result.counts["finished_share_percent"] = full
     if n_asn * lessons_total < min_rows:
         result.notes.append(
             f"learning: {len(courses)} courses with {lessons_total} lessons: at most {n_asn * lessons_total:,} "
