@@ -192,3 +192,23 @@ def settings_language_cookie():
     from django.conf import settings
 
     return settings.LANGUAGE_COOKIE_NAME
+
+
+@pytest.mark.slow
+def test_production_collectstatic_succeeds(tmp_path):
+    """A fresh clone deploys: the production storage (compressed manifest) refuses any static file
+    that refers to a file not there (a vendored script's source map did once)."""
+    code = (
+        "import os, django; os.environ['DJANGO_SETTINGS_MODULE']='pamong.settings.production';"
+        "django.setup(); from django.core.management import call_command;"
+        "call_command('collectstatic', interactive=False, verbosity=0); print('ok')"
+    )
+    env = _settings_env(
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="pamong.jambiprov.go.id",
+        PAMONG_BASE_URL="https://pamong.jambiprov.go.id",
+        STATIC_ROOT=str(tmp_path),
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "staticfiles.json").exists()
