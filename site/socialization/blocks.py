@@ -95,14 +95,20 @@ class RelatedCourseBlock(blocks.StructBlock):
         template = "blocks/related_course_block.html"
 
 
-class PolicyStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+def paragraph_block() -> blocks.RichTextBlock:
+    """The rich-text paragraph of policy chapters and articles (a new block each call: a block
+    belongs to one stream)."""
+    return blocks.RichTextBlock(
         label=_("Paragraf"),
         icon="pilcrow",
         features=["bold", "italic", "link", "ol", "ul", "document-link"],
         template="blocks/paragraph_block.html",
     )
+
+
+class PolicyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = paragraph_block()
     example = ExampleBlock()
     key_points = KeyPointsBlock()
     faq = FAQBlock()
@@ -114,12 +120,7 @@ class PolicyStreamBlock(blocks.StreamBlock):
 
 class ArticleStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraf"),
-        icon="pilcrow",
-        features=["bold", "italic", "link", "ol", "ul", "document-link"],
-        template="blocks/paragraph_block.html",
-    )
+    paragraph = paragraph_block()
     key_points = KeyPointsBlock()
     image = ImageBlock()
     document = DocumentBlock()
