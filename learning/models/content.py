@@ -17,21 +17,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ScormPackage(models.Model):
-    class Version(models.TextChoices):
-        SCORM_12 = "1.2", _("SCORM 1.2")
-        SCORM_2004 = "2004", _("SCORM 2004")
+class UploadedContent(models.Model):
+    """What every uploaded lesson content has: a title, who uploaded it and when."""
 
     title = models.CharField(_("judul"), max_length=255)
-    version = models.CharField(_("versi"), max_length=4, choices=Version.choices, editable=False)
-    key = models.CharField(max_length=32, unique=True, editable=False, help_text="Folder under scorm/.")
-    launch_path = models.CharField(_("berkas awal"), max_length=1000, editable=False)
-    mastery_score = models.DecimalField(
-        _("nilai kelulusan"), max_digits=7, decimal_places=2, null=True, blank=True, editable=False
-    )
-    file_count = models.PositiveIntegerField(_("jumlah berkas"), default=0, editable=False)
-    unpacked_bytes = models.PositiveBigIntegerField(_("ukuran"), default=0, editable=False)
-    files = models.JSONField(default=list, editable=False, help_text="Storage names of the unpacked files.")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -41,6 +30,25 @@ class ScormPackage(models.Model):
         editable=False,
     )
     uploaded_at = models.DateTimeField(_("diunggah"), editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class ScormPackage(UploadedContent):
+    class Version(models.TextChoices):
+        SCORM_12 = "1.2", _("SCORM 1.2")
+        SCORM_2004 = "2004", _("SCORM 2004")
+
+    version = models.CharField(_("versi"), max_length=4, choices=Version.choices, editable=False)
+    key = models.CharField(max_length=32, unique=True, editable=False, help_text="Folder under scorm/.")
+    launch_path = models.CharField(_("berkas awal"), max_length=1000, editable=False)
+    mastery_score = models.DecimalField(
+        _("nilai kelulusan"), max_digits=7, decimal_places=2, null=True, blank=True, editable=False
+    )
+    file_count = models.PositiveIntegerField(_("jumlah berkas"), default=0, editable=False)
+    unpacked_bytes = models.PositiveBigIntegerField(_("ukuran"), default=0, editable=False)
+    files = models.JSONField(default=list, editable=False, help_text="Storage names of the unpacked files.")
 
     class Meta:
         verbose_name = _("paket SCORM")
@@ -98,14 +106,13 @@ class ScormAttempt(models.Model):
         return self.earlier_seconds + self.session_seconds
 
 
-class LessonVideo(models.Model):
+class LessonVideo(UploadedContent):
     """A video file played from the site's own origin, with captions (WebVTT) and a transcript."""
 
     class Kind(models.TextChoices):
         MP4 = "mp4", "MP4"
         WEBM = "webm", "WebM"
 
-    title = models.CharField(_("judul"), max_length=255)
     file = models.FileField(_("berkas video"), upload_to="videos/", max_length=255, editable=False)
     kind = models.CharField(_("jenis"), max_length=4, choices=Kind.choices, editable=False)
     size = models.PositiveBigIntegerField(_("ukuran"), default=0, editable=False)
@@ -116,15 +123,6 @@ class LessonVideo(models.Model):
         _("teks (WebVTT)"), upload_to="videos/captions/", max_length=255, editable=False
     )
     transcript = models.TextField(_("transkrip"), help_text=_("Ditampilkan di bawah video."))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    uploaded_at = models.DateTimeField(_("diunggah"), editable=False)
 
     class Meta:
         verbose_name = _("video pelajaran")
