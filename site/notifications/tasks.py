@@ -18,29 +18,11 @@ def deliver_notifications(*, key: str | None = None) -> dict:
 
 
 @task(backend="background")
-def broadcast_notifications(
-    *,
-    kind: str,
-    audience: str,
-    audience_args: dict,
-    key: str,
-    link: str,
-    params: dict,
-    subject_type_id: int | None,
-    subject_id: int | None,
-) -> dict:
-    """Record a notification for a whole audience set-based, then send them."""
-    created = notification_record_audience(
-        kind=kind,
-        audience=audience,
-        audience_args=audience_args,
-        key=key,
-        link=link,
-        params=params,
-        subject_type_id=subject_type_id,
-        subject_id=subject_id,
-    )
-    return {"created": created, **deliver_pending(key=key)}
+def broadcast_notifications(**arguments) -> dict:
+    """Record a notification for a whole audience set-based, then send them. ``arguments`` are
+    those of :func:`~.services.notification_record_audience`, as JSON."""
+    created = notification_record_audience(**arguments)
+    return {"created": created, **deliver_pending(key=arguments["key"])}
 
 
 @task(backend="background")
