@@ -90,17 +90,19 @@ def measure(*, send_limit: int | None = None, keep: bool = False) -> dict:
         "audience_size": audience_users("socialization.chapter_readers", **audience).count(),
     }
 
+    broadcast = {
+        "kind": "chapter_confirm",
+        "audience": "socialization.chapter_readers",
+        "audience_args": audience,
+        "key": key,
+        "link": "/kebijakan/",
+        "params": params,
+    }
+
     # 1. the request: enqueue only
     started = time.perf_counter()
     with transaction.atomic():
-        notification_broadcast(
-            kind="chapter_confirm",
-            audience="socialization.chapter_readers",
-            audience_args=audience,
-            key=key,
-            link="/kebijakan/",
-            params=params,
-        )
+        notification_broadcast(**broadcast)
     out["enqueue_s"] = round(time.perf_counter() - started, 4)
     task_rows = DBTaskResult.objects.filter(args_kwargs__kwargs__key=key)
     out["task_rows_enqueued"] = task_rows.count()
@@ -108,16 +110,7 @@ def measure(*, send_limit: int | None = None, keep: bool = False) -> dict:
 
     # 2. the worker: one INSERT … SELECT
     def record() -> int:
-        return notification_record_audience(
-            kind="chapter_confirm",
-            audience="socialization.chapter_readers",
-            audience_args=audience,
-            key=key,
-            link="/kebijakan/",
-            params=params,
-            subject_type_id=None,
-            subject_id=None,
-        )
+        return notification_record_audience(**broadcast, subject_type_id=None, subject_id=None)
 
     started = time.perf_counter()
     created = record()
