@@ -203,32 +203,28 @@ def _dlh_rules(agencies, indicators) -> None:
     if "DLH" not in agencies:
         return
     plastic = indicators["DLH"]
-    FollowUpRule.objects.get_or_create(
-        instansi=agencies["DLH"],
-        name="Piagam: target pengurangan sampah plastik tercapai",
-        defaults={
-            "kind": "reward",
-            "trigger_indicator": plastic,
-            "trigger_comparison": "gte",
-            "trigger_achievement_pct": Decimal("100"),
-            "consequence": "certificate",
-            "source": INSTANSI_POLICY,
-            "source_kind": RuleKind.LOCAL,
-        },
-    )
-    FollowUpRule.objects.get_or_create(
-        instansi=agencies["DLH"],
-        name="Pemeriksaan disiplin (PP 94/2021): target pengurangan sampah plastik tidak tercapai",
-        defaults={
-            "kind": "sanction",
-            "trigger_indicator": plastic,
-            "trigger_comparison": "lt",
-            "trigger_achievement_pct": Decimal("100"),
-            "consequence": "warning",
-            "source": INSTANSI_POLICY,
-            "source_kind": RuleKind.LOCAL,
-        },
-    )
+    for name, kind, comparison, consequence in (
+        ("Piagam: target pengurangan sampah plastik tercapai", "reward", "gte", "certificate"),
+        (
+            "Pemeriksaan disiplin (PP 94/2021): target pengurangan sampah plastik tidak tercapai",
+            "sanction",
+            "lt",
+            "warning",
+        ),
+    ):
+        FollowUpRule.objects.get_or_create(
+            instansi=agencies["DLH"],
+            name=name,
+            defaults={
+                "kind": kind,
+                "trigger_indicator": plastic,
+                "trigger_comparison": comparison,
+                "trigger_achievement_pct": Decimal("100"),
+                "consequence": consequence,
+                "source": INSTANSI_POLICY,
+                "source_kind": RuleKind.LOCAL,
+            },
+        )
 
 
 def _period(year: int, status: str) -> Period:
