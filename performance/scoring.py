@@ -38,26 +38,38 @@ def weighted_average(items: list[tuple[Decimal, Decimal]]) -> Decimal | None:
     return (sum((v * w for v, w in pairs), Decimal(0)) / total).quantize(TWO, rounding=ROUND_HALF_UP)
 
 
+def tier_of(value, *, upper_from, middle_from, tiers: tuple[str, str, str]) -> str | None:
+    """The first of ``tiers`` when ``value ≥ upper_from``, the second when ``value ≥ middle_from``,
+    else the third; ``None`` without a value. The one three-way threshold rule: the ratings of hasil
+    kerja and perilaku kerja here, the talent band of a JPM in :mod:`pamong.hr`."""
+    if value is None:
+        return None
+    upper, middle, lower = tiers
+    if value >= upper_from:
+        return upper
+    if value >= middle_from:
+        return middle
+    return lower
+
+
 def hasil_kerja_from_achievement(*, pct: Decimal | None, settings: EvaluationSettings) -> str | None:
     """di atas when ``pct ≥ hasil_di_atas_pct``; sesuai when ``pct ≥ hasil_sesuai_pct``; else di bawah."""
-    if pct is None:
-        return None
-    if pct >= settings.hasil_di_atas_pct:
-        return Rating.DI_ATAS
-    if pct >= settings.hasil_sesuai_pct:
-        return Rating.SESUAI
-    return Rating.DI_BAWAH
+    return tier_of(
+        pct,
+        upper_from=settings.hasil_di_atas_pct,
+        middle_from=settings.hasil_sesuai_pct,
+        tiers=(Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH),
+    )
 
 
 def perilaku_kerja_from_score(*, score: Decimal | None, settings: EvaluationSettings) -> str | None:
     """The same rule on the weighted 1–5 behaviour score."""
-    if score is None:
-        return None
-    if score >= settings.perilaku_di_atas_score:
-        return Rating.DI_ATAS
-    if score >= settings.perilaku_sesuai_score:
-        return Rating.SESUAI
-    return Rating.DI_BAWAH
+    return tier_of(
+        score,
+        upper_from=settings.perilaku_di_atas_score,
+        middle_from=settings.perilaku_sesuai_score,
+        tiers=(Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH),
+    )
 
 
 def predikat_matrix() -> dict[tuple[str, str], str]:

@@ -18,6 +18,7 @@ from learning.selectors import jp_credits, jp_target_expression
 from pamong.people.models import ASN, Jabatan
 from pamong.socialization.selectors import policy_chapters, valid_acknowledgements
 from performance.models import Evaluation
+from performance.scoring import tier_of
 
 from .. import talent
 from ..models import (
@@ -61,13 +62,12 @@ def jp_years() -> list[int]:
 
 
 def _band(jpm, settings: TalentSettings) -> str | None:
-    if jpm is None:
-        return None
-    if jpm >= settings.high_from:
-        return talent.TINGGI
-    if jpm >= settings.medium_from:
-        return talent.MENENGAH
-    return talent.RENDAH
+    return tier_of(
+        jpm,
+        upper_from=settings.high_from,
+        middle_from=settings.medium_from,
+        tiers=(talent.TINGGI, talent.MENENGAH, talent.RENDAH),
+    )
 
 
 def figures_compute(*, unit_ids: Iterable[int] | None = None) -> Computed:
