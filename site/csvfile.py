@@ -15,6 +15,9 @@ checks the values. Underneath:
   break inside a quoted cell, …). Such text passes Python's checks but PostgreSQL refuses NUL, so a
   dry run said "1 created" and the import then failed; both importers reject these cells up front,
   and a dry run and an import agree on every database.
+
+:class:`CsvImportCommand` is the frame of both management commands: help, arguments, reading the
+file (or standard input) as UTF-8, and stopping on errors.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -202,3 +208,50 @@ class CsvFile:
             _("Baris ini berisi %(n)d kolom, seharusnya %(e)d; periksa pemisah dan tanda kutip.")
             % {"n": len(cells), "e": expected},
         )
+
+
+class CsvImportCommand(BaseCommand):
+    """The frame of a management command importing one CSV file (``-``: standard input), every row
+    checked before anything is written (``import_asn``, ``import_standar_kompetensi``): its help
+    (``help_intro`` and the ``columns``), its arguments, the file's text and its errors."""
+
+    help_intro = ""
+    columns: Sequence[str] = ()
+    dry_run_help = "Periksa saja, tanpa menyimpan."
+
+    @property
+    def help(self) -> str:
+        return (
+            f"{self.help_intro} "
+            + ",".join(self.columns)
+            + ". Semua baris diperiksa dulu; satu kesalahan saja membatalkan seluruh impor."
+        )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", help="Berkas CSV, atau - untuk membaca dari stdin.")
+        parser.add_argument("--dry-run", action="store_true", help=self.dry_run_help)
+
+    def read_text(self, file: str) -> str:
+        """The text of ``file``, UTF-8 with the BOM removed; a file that cannot be read or is not
+        UTF-8 stops the command with the line of the first wrong byte."""
+        try:
+            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        except OSError as exc:
+            raise CommandError(_("Berkas %(f)s tidak dapat dibaca: %(e)s") % {"f": file, "e": exc}) from exc
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise CommandError(
+                _("line %(l)d: berkas bukan UTF-8 (byte %(b)s); simpan ulang sebagai CSV UTF-8.")
+                % {"l": line, "b": data[exc.start : exc.start + 1].hex()}
+            ) from exc
+
+    def stop_on_errors(self, errors: Sequence, *, file: str) -> None:
+        """Write each of ``errors`` to stderr and stop the command (nothing imported), if any."""
+        if errors:
+            for error in errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                _("%(n)d kesalahan di %(f)s; tidak ada data yang diimpor.") % {"n": len(errors), "f": file}
+            )

@@ -4,48 +4,34 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pamong.csvfile import CsvImportCommand
 from pamong.people.importer import COLUMNS, ImportPlan, asn_import_apply, asn_import_parse
 
 #: Rows listed per action in the dry-run report unless ``-v 2`` asks for all of them.
 DRY_RUN_LISTED = 20
 
 
-class Command(BaseCommand):
-    help = (
-        "Impor ASN dari berkas CSV (UTF-8, pemisah koma atau titik koma) dengan kolom "
-        + ",".join(COLUMNS)
-        + ". Semua baris diperiksa dulu; satu kesalahan saja membatalkan seluruh impor."
-    )
+class Command(CsvImportCommand):
+    help_intro = "Impor ASN dari berkas CSV (UTF-8, pemisah koma atau titik koma) dengan kolom"
+    columns = COLUMNS
+    dry_run_help = "Periksa dan tampilkan apa yang akan terjadi tanpa menyimpan apa pun."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", help="Berkas CSV, atau - untuk membaca dari stdin.")
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Periksa dan tampilkan apa yang akan terjadi tanpa menyimpan apa pun.",
-        )
+        super().add_arguments(parser)
         parser.add_argument("--no-progress", action="store_true", help="Tanpa bilah kemajuan.")
 
     def handle(self, *args, file: str, dry_run: bool, no_progress: bool, verbosity: int, **options) -> None:
-        text = self._read(file)
+        text = self.read_text(file)
         progress = not no_progress and verbosity > 0 and sys.stderr.isatty()
         started = time.monotonic()
         # One transaction around reading and writing, so the plan matches what it is applied to.
         with transaction.atomic():
             plan = asn_import_parse(text=text, progress=progress)
-            if plan.errors:
-                for error in plan.errors:
-                    self.stderr.write(str(error))
-                raise CommandError(
-                    _("%(n)d kesalahan di %(f)s; tidak ada data yang diimpor.")
-                    % {"n": len(plan.errors), "f": file}
-                )
+            self.stop_on_errors(plan.errors, file=file)
             if dry_run:
                 self._report_dry_run(plan, verbosity)
                 return
@@ -57,25 +43,6 @@ class Command(BaseCommand):
                     % {"s": time.monotonic() - started, "c": counts}
                 )
             )
-
-    def _read(self, file: str) -> str:
-        if file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            try:
-                data = Path(file).read_bytes()
-            except OSError as exc:
-                raise CommandError(
-                    _("Berkas %(f)s tidak dapat dibaca: %(e)s") % {"f": file, "e": exc}
-                ) from exc
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise CommandError(
-                _("line %(l)d: berkas bukan UTF-8 (byte %(b)s); simpan ulang sebagai CSV UTF-8.")
-                % {"l": line, "b": data[exc.start : exc.start + 1].hex()}
-            ) from exc
 
     def _report_dry_run(self, plan: ImportPlan, verbosity: int) -> None:
         if verbosity > 0:
