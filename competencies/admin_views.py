@@ -15,6 +15,7 @@ from pamong.people.access import role_required, scope_for
 from pamong.people.filters import report_filter_form, report_filters
 
 from . import rules, selectors
+from .exports import below_standard_cells, below_standard_header
 from .forms import StandardImportForm
 from .importer import COLUMNS, standard_import_apply, standard_import_parse
 
@@ -33,31 +34,8 @@ def gap_report(request):
         return export_response(
             request=request,
             filename=_stamped("kesenjangan-kompetensi"),
-            header=[
-                _("NIP"),
-                _("Nama"),
-                _("Instansi"),
-                _("Unit kerja"),
-                _("Jabatan"),
-                _("Kompetensi dipersyaratkan"),
-                _("Memenuhi"),
-                _("JPM (%)"),
-                _("Jumlah kesenjangan"),
-            ],
-            rows=(
-                [
-                    row.asn.nip,
-                    row.asn.name,
-                    row.asn.instansi.name,
-                    row.asn.unit.name,
-                    row.asn.jabatan.name,
-                    row.required,
-                    row.met,
-                    row.jpm,
-                    row.gap_total,
-                ]
-                for row in below
-            ),
+            header=below_standard_header(),
+            rows=below_standard_cells(below),
         )
     query = request.GET.copy()
     query.pop("format", None)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competencies import rules as competency_rules
+from competencies.exports import below_standard_cells, below_standard_header
 from competencies.selectors import below_standard, jpm_band_for
 from pamong.exports import export_response
 from pamong.fragments import TIMEOUT as FRAGMENT_TIMEOUT
@@ -175,31 +176,8 @@ def _dashboard_table(user, filters: selectors.Filters, table: str):
             )
         return (
             "asn-di-bawah-standar",
-            [
-                _("NIP"),
-                _("Nama"),
-                _("Instansi"),
-                _("Unit kerja"),
-                _("Jabatan"),
-                _("Memenuhi"),
-                _("Dipersyaratkan"),
-                _("JPM (%)"),
-                _("Jumlah kesenjangan"),
-            ],
-            (
-                [
-                    r.asn.nip,
-                    r.asn.name,
-                    r.asn.instansi.name,
-                    r.asn.unit.name,
-                    r.asn.jabatan.name,
-                    r.met,
-                    r.required,
-                    r.jpm,
-                    r.gap_total,
-                ]
-                for r in rows
-            ),
+            below_standard_header(),
+            below_standard_cells(rows),
         )
     return None
 
