@@ -170,10 +170,17 @@ def seed_performance(*, seed: int = 2026, today: dt.date | None = None, log=prin
 
 
 def _indicators(agencies) -> dict[str, Indicator]:
-    out = {}
-    code, name, unit, direction, category, desc, _t = ATTENDANCE
-    out["*"], _ = Indicator.objects.get_or_create(
-        instansi=None,
+    out = {"*": _indicator(None, ATTENDANCE)}
+    for icode, instansi in agencies.items():
+        out[icode] = _indicator(instansi, AGENCY_INDICATORS[icode])
+    return out
+
+
+def _indicator(instansi, row) -> Indicator:
+    """The demo indicator of ``row`` (``ATTENDANCE`` or one of ``AGENCY_INDICATORS``) for ``instansi``."""
+    code, name, unit, direction, category, desc, _t = row
+    indicator, _created = Indicator.objects.get_or_create(
+        instansi=instansi,
         code=code,
         defaults={
             "name": name,
@@ -183,20 +190,7 @@ def _indicators(agencies) -> dict[str, Indicator]:
             "description": desc,
         },
     )
-    for icode, instansi in agencies.items():
-        code, name, unit, direction, category, desc, _t = AGENCY_INDICATORS[icode]
-        out[icode], _ = Indicator.objects.get_or_create(
-            instansi=instansi,
-            code=code,
-            defaults={
-                "name": name,
-                "unit_of_measure": unit,
-                "direction": direction,
-                "category": category,
-                "description": desc,
-            },
-        )
-    return out
+    return indicator
 
 
 def _dlh_rules(agencies, indicators) -> None:
