@@ -180,7 +180,7 @@ def test_assignment_view_per_role(world, client_for, role):
     assigned = Enrolment.objects.filter(course=course).count()
     if role == "hr_other":
         assert assigned == 0  # instansi A is not a choice for HR of B
-        assert "field-error" in post.content.decode()
+        assert 'id="id_instansi_error"' in post.content.decode()
     else:
         assert assigned == world.instansi_a.asn_set.count()
         assert "ditugaskan kepada" in post.content.decode()
