@@ -176,7 +176,10 @@ def jp_report(request):
                 for a in qs.select_related("instansi", "asn__jabatan").iterator(chunk_size=2000)
             ),
         )
-    page = BoundedPaginator(qs, 50).get_page(request.GET.get("p"))
+    shown = qs.only(  # what a row of the page shows (the download above reads more)
+        "name", "jp_courses", "jp_activities", "jp_minimum", "unit__name", "asn__nip", "asn__employment_type"
+    )
+    page = BoundedPaginator(shown, 50).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("format", None)
     query["tahun"] = year
