@@ -62,7 +62,7 @@ def period_counts(*, tallies: dict[int, dict]) -> dict:
 
 def proposals_for(*, period: Period, user, status: str = "") -> QuerySet[FollowUpProposal]:
     q = asn_scope_q(user, prefix="asn__")
-    qs = FollowUpProposal.objects.filter(period=period).select_related("asn__unit", "rule", "evaluation")
+    qs = FollowUpProposal.objects.filter(period=period).select_related("asn__unit", "rule")
     if q is not None:
         qs = qs.filter(q)
     if status:

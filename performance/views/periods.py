@@ -14,7 +14,7 @@ from pamong.pagination import BoundedPaginator
 from pamong.people.access import can_manage_instansi, role_required, scope_for
 
 from .. import selectors, services
-from ..models import FollowUpProposal, OrgPredikat, Predikat, RaterGroup
+from ..models import FollowUpProposal, FollowUpRule, OrgPredikat, Predikat, RaterGroup
 from ..tallies import period_tallies
 from ._common import _errors, _instansi_param
 
@@ -122,6 +122,7 @@ def proposal_list(request, pk: int):
     status = request.GET.get("status", "")
     proposals = selectors.proposals_for(period=period, user=request.user, status=status)
     page = BoundedPaginator(proposals, 50).get_page(request.GET.get("page"))
+    _label_proposals(page.object_list)
     return render(
         request,
         "performance/proposal_list.html",
@@ -133,6 +134,23 @@ def proposal_list(request, pk: int):
             "page_title": _("Usulan penghargaan dan sanksi"),
         },
     )
+
+
+def _label_proposals(proposals) -> None:
+    """Give each proposal of a page the labels its row shows (``status_label``,
+    ``development_label``, ``kind_label``, ``basis_label``), each label read once per distinct value
+    instead of once per row."""
+    status = {k: str(v) for k, v in FollowUpProposal.Status.choices}
+    development = {k: str(v) for k, v in FollowUpProposal.DevelopmentStatus.choices}
+    kinds = {k: str(v) for k, v in FollowUpRule.Kind.choices}
+    basis: dict[int, str] = {}
+    for p in proposals:
+        p.status_label = status.get(p.status, p.status)
+        p.development_label = development.get(p.development_status, p.development_status)
+        p.kind_label = kinds.get(p.rule.kind, p.rule.kind)
+        if p.rule_id not in basis:
+            basis[p.rule_id] = p.rule.basis_label
+        p.basis_label = basis[p.rule_id]
 
 
 @require_POST

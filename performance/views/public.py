@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pamong.clientip import client_ip
+from pamong.fragments import TIMEOUT as FRAGMENT_TIMEOUT
+from pamong.fragments import content_key
 from pamong.pagination import BoundedPaginator
 from pamong.people.access import role_required, scope_for
 from pamong.people.selectors import instansi_choices_for
@@ -32,7 +34,15 @@ def moderation(request):
     province_wide = scope_for(request.user).hr_instansi_ids() is None
     units = []
     if instansi_id is not None or not province_wide:
-        units = selectors.service_units_with_feedback(user=request.user, instansi_id=instansi_id)
+        units = list(selectors.service_units_with_feedback(user=request.user, instansi_id=instansi_id))
+    instansi_choices = instansi_choices_for(user=request.user) if province_wide else []
+    # The list of service units is a pure function of what it shows: rendered once per content.
+    units_key = content_key(
+        "moderation-units",
+        bool(instansi_choices),
+        instansi_id,
+        [(u.pk, u.name, u.instansi.name, u.approved, u.average) for u in units],
+    )
     return render(
         request,
         "performance/moderation.html",
@@ -40,7 +50,9 @@ def moderation(request):
             "page_obj": page,
             "units": units,
             "instansi_id": instansi_id,
-            "instansi_choices": instansi_choices_for(user=request.user) if province_wide else [],
+            "instansi_choices": instansi_choices,
+            "units_key": units_key,
+            "fragment_timeout": FRAGMENT_TIMEOUT,
             "page_title": _("Moderasi umpan balik masyarakat"),
         },
     )

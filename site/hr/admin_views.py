@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from learning.selectors import PNS_JP_TARGET
 from pamong.exports import FORMATS, export_response
+from pamong.fragments import TIMEOUT as FRAGMENT_TIMEOUT
+from pamong.fragments import content_key
 from pamong.pagination import BoundedPaginator
 from pamong.people.access import role_required, scope_for
 from pamong.people.filters import (
@@ -78,7 +80,26 @@ def _coverage(request):
             "form": form,
             "export_query": query.urlencode(),
             "page_title": _("Cakupan sosialisasi"),
+            # The table is a pure function of what it shows: rendered once per distinct content.
+            "table_key": content_key("coverage-table", show_units, _coverage_shown(report)),
+            "fragment_timeout": FRAGMENT_TIMEOUT,
         },
+    )
+
+
+def _coverage_shown(report) -> tuple:
+    """Everything the coverage table shows, as plain data (the digest of its cached HTML)."""
+
+    def line(row) -> tuple:
+        names = (row.instansi.pk, row.instansi.name) if row.instansi else ()
+        if row.unit is not None:
+            names += (row.unit.pk, row.unit.name)
+        return (names, row.active, tuple(row.per_chapter), row.all_chapters)
+
+    return (
+        tuple(str(c.title) for c in report.chapters),
+        tuple(line(row) for row in report.rows),
+        line(report.total) if report.total else None,
     )
 
 
@@ -155,7 +176,10 @@ def jp_report(request):
                 for a in qs.select_related("instansi", "asn__jabatan").iterator(chunk_size=2000)
             ),
         )
-    page = BoundedPaginator(qs, 50).get_page(request.GET.get("p"))
+    shown = qs.only(  # what a row of the page shows (the download above reads more)
+        "name", "jp_courses", "jp_activities", "jp_minimum", "unit__name", "asn__nip", "asn__employment_type"
+    )
+    page = BoundedPaginator(shown, 50).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("format", None)
     query["tahun"] = year

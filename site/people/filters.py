@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from django import forms
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from pamong.fragments import content_key
 
 from .access import scope_for
 from .models import Instansi, UnitKerja
@@ -102,6 +105,31 @@ class OrganisationFilterForm(forms.Form):
             )
         self.fields["instansi"].queryset = instansi
         self.fields["unit"].queryset = units
+        self._province_units = instansi_id is None and (instansi_ids is None or len(instansi_ids) > 1)
+
+    @cached_property
+    def render_key(self) -> str:
+        """A digest of everything the fields show (labels, options, chosen values), the key of their
+        cached HTML (``includes/admin_filter_fields.html``). Reading it turns the options into plain
+        lists read with ``values_list`` (the same two queries as rendering the model choices did),
+        which the fields render on a cache miss."""
+        instansi, unit = self.fields["instansi"], self.fields["unit"]
+        instansi.choices = [("", instansi.empty_label), *instansi.queryset.values_list("pk", "name")]
+        if self._province_units:
+            rows = unit.queryset.values_list("pk", "name", "instansi__short_name", "instansi__name")
+            options = [(pk, f"{short or inst_name} · {name}") for pk, name, short, inst_name in rows]
+        else:
+            options = list(unit.queryset.values_list("pk", "name"))
+        unit.choices = [("", unit.empty_label), *options]
+        return content_key(
+            "organisation-filter",
+            self.is_bound,
+            [
+                (f.name, f.id_for_label, str(f.label), str(f.help_text), f.value())
+                + tuple((value, str(label)) for value, label in f.field.choices)
+                for f in self
+            ],
+        )
 
 
 def report_filters(request) -> tuple[set[int] | None, int | None, int | None]:

@@ -141,3 +141,15 @@ def test_printable_page_with_inline_qr(client_for, channel, world):
         .status_code
         == 403
     )
+
+
+def test_cached_service_unit_list_follows_approvals(client_for, channel, world):
+    """The list of service units on the moderation page is cached HTML: an approval changes the
+    count and average it shows on the next request."""
+    fb = public_feedback(channel, asn=world.staff_a, rating=5, approved=False)
+    c = client_for(world.hr_a.user)
+    url = reverse("performance:moderation")
+    assert "0 umpan balik disetujui" in c.get(url).content.decode()
+    assert c.post(reverse("performance:moderate", args=[fb.pk]), {"decision": "approve"}).status_code == 302
+    html = c.get(url).content.decode()
+    assert "1 umpan balik disetujui" in html and "0 umpan balik disetujui" not in html

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 
 from pamong.hr.figures import figures_refresh
 from pamong.socialization.models import PolicyPage
@@ -196,3 +198,29 @@ def test_query_count_is_flat(world, section, client_for, django_assert_max_num_q
     print(
         f"coverage report queries: {len(small.captured_queries)} (4 units) = {len(large.captured_queries)} (16)"
     )
+
+
+@pytest.mark.django_db
+def test_cached_table_and_filter_follow_acknowledgements_and_renames(known, world, client_for):
+    """The table and the filter fields are cached HTML: a new acknowledgement and a renamed unit
+    show on the next request, exactly as a page rendered with an empty cache."""
+    client = client_for(world.hr_a.user)
+
+    def page() -> str:  # without the CSRF token, masked afresh on every request
+        return re.sub(
+            r'(CSRF_TOKEN": "|name="csrfmiddlewaretoken" value=")[^"]+', "", client.get(URL).content.decode()
+        )
+
+    before = page()
+    c1, c2, c3 = known["chapters"]
+    _ack(world.staff_a2, c2, c3)
+    unit = world.staff_a2.unit
+    old_name = unit.name
+    unit.name = "Bidang Kesehatan Masyarakat Baru"
+    unit.save(update_fields=["name"])
+    after = page()
+    assert after != before
+    assert old_name not in after
+    assert after.count("Bidang Kesehatan Masyarakat Baru") == 2  # the table row and the unit option
+    cache.clear()
+    assert page() == after
