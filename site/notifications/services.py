@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.db.models import F, Model, QuerySet
 from django.utils import timezone
 
+from .bell import bell_changed, bell_changed_for_everyone
 from .kinds import kind_for
 from .models import Notification, Preference
 
@@ -126,6 +127,7 @@ def notification_send_each(
         # ignore_conflicts: a concurrent call with the same key loses quietly instead of failing.
         Notification.objects.bulk_create(new, batch_size=2000, ignore_conflicts=True)
         if new:
+            bell_changed(user_ids=[notification.recipient_id for notification in new])
             _enqueue_delivery(key)
     return len(new)
 
@@ -198,7 +200,10 @@ def notification_record_audience(
     ]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, values)
-        return cursor.rowcount
+        inserted = cursor.rowcount
+        if inserted:
+            bell_changed_for_everyone()
+        return inserted
 
 
 def notification_mark_read(*, user, notification_id: int) -> Notification | None:
@@ -210,11 +215,15 @@ def notification_mark_read(*, user, notification_id: int) -> Notification | None
         now = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now)
         notification.read_at = now
+        bell_changed(user_ids=[user.pk])
     return notification
 
 
 def notification_mark_all_read(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    if marked:
+        bell_changed(user_ids=[user.pk])
+    return marked
 
 
 def preference_set(*, user, modes: dict[str, str]) -> None:

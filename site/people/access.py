@@ -13,13 +13,15 @@ Scopes, widest first:
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import cache, wraps
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache as shared_cache
 from django.core.exceptions import PermissionDenied
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -80,7 +82,7 @@ def scope_for(user) -> Scope:
     cached = getattr(user, "_pamong_scope", None)
     if cached is not None:
         return cached
-    row = _scope_row(user.pk)
+    row = _scope_row_cached(user.pk)
     asn_id = row["asn_id"]
     scope = Scope(
         user_id=user.pk,
@@ -141,6 +143,44 @@ def _scope_row(user_id: int) -> dict:
         "has_reports": bool(has_reports),
         **{key: bool(on) for (key, _name), on in zip(_SCOPE_ROLES, roles, strict=True)},
     }
+
+
+#: The version every cached scope row carries (:func:`scopes_changed` replaces it) and the seconds a
+#: row stays in the shared cache (a safety net: the version decides whether it is current).
+SCOPE_VERSION_KEY = "people:scope-version"
+SCOPE_TIMEOUT = 600
+
+
+def _scope_row_cached(user_id: int) -> dict:
+    """:func:`_scope_row` from the shared cache (Redis in production): every signed-in request needs
+    it, and it changes only when an ASN record or a role group changes, which replaces the version
+    (:func:`scopes_changed`). Version and row are read in one round trip."""
+    key = f"people:scope:{user_id}"
+    found = shared_cache.get_many([SCOPE_VERSION_KEY, key])
+    version = found.get(SCOPE_VERSION_KEY)
+    if version is None:
+        shared_cache.add(SCOPE_VERSION_KEY, time.time_ns(), timeout=None)
+        version = shared_cache.get(SCOPE_VERSION_KEY) or 0
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    row = _scope_row(user_id)
+    shared_cache.set(key, (version, row), SCOPE_TIMEOUT)
+    return row
+
+
+def _scope_version_bump() -> None:
+    shared_cache.set(SCOPE_VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def scopes_changed(**kwargs) -> None:
+    """Make every cached scope row stale: an ASN record (profile link, instansi, atasan, active) or a
+    role group membership changed. A signal receiver (connected in :mod:`pamong.people.apps`), also
+    called by the writes that send no signals (the importer, the SIASN pull, the demo build). The
+    version is replaced at once and again after the commit, so a request that read the rows before
+    the commit does not keep them."""
+    _scope_version_bump()
+    transaction.on_commit(_scope_version_bump)
 
 
 def asn_scope_q(user, *, prefix: str = "") -> Q | None:

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pamong.people.access import scopes_changed
 from pamong.people.importer import COLUMNS, asn_import_apply, asn_import_parse
 from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
 
@@ -125,6 +126,8 @@ def siasn_pull(
         counts = asn_import_apply(plan=plan)
         for asn_id, active in found.status_changes.items():
             ASN.objects.filter(pk=asn_id).update(is_active=active, updated_at=timezone.now())
+        if found.status_changes:
+            scopes_changed()  # an update() sends no signal: the cached scopes (access.py) are stale
         _identities_save(found)
         return _record(
             instansi, started, SiasnPullRun.Status.APPLIED, asn_list, found, actor, dry_run, str(counts)

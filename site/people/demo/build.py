@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from .. import demo_data as D
+from ..access import scopes_changed
 from ..models import ASN, Instansi, Jabatan, UnitKerja
 from .plan import DEMO_LOGIN_GROUPS, DemoCounts, PUnit, demo_plan
 
@@ -143,6 +144,7 @@ def demo_build(*, asn: int, seed: int, progress: Callable[[int], None] | None = 
         tick(len(objs))
 
     _demo_accounts()
+    scopes_changed()  # bulk_create sends no signals: the cached scopes (access.py) are stale
     return counts
 
 

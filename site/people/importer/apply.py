@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from ..access import scopes_changed
 from ..models import ASN
 from ..signals import asn_positions_changed_send
 from .plan import ASN_FIELDS, CHUNK_SIZE, MAX_LAYERS, AsnRow, ImportCounts, ImportPlan
@@ -125,6 +126,8 @@ def asn_import_apply(*, plan: ImportPlan, progress: bool = False) -> ImportCount
             asn_ids=[asn_ids[row.nip] for row in plan.to_create]
             + [planned.asn_id for planned in changed if "jabatan_id" in planned.asn_fields]
         )
+        # 6. The set-based writes send no signals: the cached scopes (access.py) are stale.
+        scopes_changed()
     return plan.counts
 
 
