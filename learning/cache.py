@@ -8,7 +8,7 @@ Their shared parts are read here once per content version instead of once per re
   (:func:`learning.selectors.progress_of`);
 * :func:`lesson_body_parts` — a lesson body rendered to HTML, block by block, except the quiz
   blocks (their panel shows the learner's attempts), which are kept as the quiz's facts;
-* :func:`quiz_facts` — title, pass mark and attempt limit of a quiz;
+* :func:`quiz_facts` — title, description, pass mark and attempt limit of a quiz;
 * :func:`step_page` — the module or lesson page at a URL (without its body, which is the part above).
 
 Keys carry a content version (:data:`VERSION_KEY`) that :func:`content_changed` replaces whenever a
@@ -116,13 +116,18 @@ def step_page(*, suffix: str, lesson: bool):
 
 
 def quiz_facts(quiz_id: int | None) -> dict | None:
-    """``{"pk", "title", "pass_mark", "max_attempts"}`` of a quiz (what its panel shows), cached."""
+    """``{"pk", "title", "description", "pass_mark", "max_attempts"}`` of a quiz (what its panel
+    and its attempt page show), cached."""
     if not quiz_id:
         return None
     key = f"learning:quiz:{content_version()}:{quiz_id}"
     facts = cache.get(key, default=False)
     if facts is False:
-        facts = Quiz.objects.filter(pk=quiz_id).values("pk", "title", "pass_mark", "max_attempts").first()
+        facts = (
+            Quiz.objects.filter(pk=quiz_id)
+            .values("pk", "title", "description", "pass_mark", "max_attempts")
+            .first()
+        )
         cache.set(key, facts, TIMEOUT)
     return facts
 

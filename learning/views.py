@@ -23,7 +23,7 @@ from pamong.signing.services import signature_status
 
 from . import selectors, services
 from .attempt_items import attempt_items
-from .cache import quiz_content, step_page
+from .cache import quiz_content, quiz_facts, step_page
 from .certificates import certificate_pdf, verification_url
 from .forms import AssignmentForm, RevokeForm
 from .models import CoursePage, CourseSession, LessonPage, ModulePage
@@ -164,14 +164,9 @@ def attempt(request, pk: int):
                 messages.warning(request, _("Nilai Anda belum mencapai nilai lulus."))
             return redirect("learning:attempt", attempt.pk)
 
-    page = Page.objects.filter(pk=attempt.page_id).first()
-    course = (
-        CoursePage.objects.filter(pk=attempt.enrolment.course_id)
-        .only("show_correct_answers", "title")
-        .first()
-    )
-    course_allows = bool(course and course.show_correct_answers)
-    tries = None if attempt.is_open else selectors.attempt_tries(attempt=attempt)
+    quiz = quiz_facts(attempt.quiz_id)  # the same for every learner: from the shared cache
+    course_allows = bool(attempt.course_shows_answers)
+    tries = None if attempt.is_open else selectors.attempt_tries(attempt=attempt, limit=quiz["max_attempts"])
     show_correct = selectors.attempt_reveals_answers(
         attempt=attempt, course_allows=course_allows, tries=tries
     )
@@ -183,18 +178,13 @@ def attempt(request, pk: int):
         unanswered=set(unanswered),
         problems=problems,
     )
-    completed = (
-        not attempt.is_open
-        and attempt.passed
-        and attempt.enrolment.completed_at is not None
-        and attempt.enrolment.completed_at == attempt.submitted_at
-    )
+    completed = not attempt.is_open and attempt.passed and bool(attempt.completed_course)
     return render(
         request,
         "learning/attempt.html",
         {
             "attempt": attempt,
-            "quiz": attempt.quiz,
+            "quiz": quiz,
             "items": items,
             "unanswered_items": [item for item in items if item["unanswered"]],
             "incomplete": incomplete,
@@ -202,15 +192,28 @@ def attempt(request, pk: int):
             "show_correct": show_correct,
             "answers_later": course_allows and not show_correct and not attempt.is_open,
             "tries": tries,
-            "back_url": page.get_url(request=request) if page else "/belajar/",
+            "back_url": _attempt_back_url(request, attempt),
             "completion": selectors.completion_certificate(
-                enrolment_id=attempt.enrolment_id, asn_id=attempt.enrolment.asn_id
+                enrolment_id=attempt.enrolment_id, asn_id=attempt.enrolment_asn_id
             )
             if completed
             else None,
-            "page_title": attempt.quiz.title,
+            "page_title": quiz["title"],
         },
     )
+
+
+def _attempt_back_url(request, attempt) -> str:
+    """The URL of the page holding the attempt's quiz: from its ``url_path`` under the site root
+    (no query with one site), else through Wagtail (another site's page); ``/belajar/`` if gone."""
+    url_path = attempt.page_url_path
+    if url_path is None:
+        return "/belajar/"
+    root = site_root_url_path(request)
+    if url_path.startswith(root):
+        return "/" + url_path[len(root) :]
+    page = Page.objects.filter(pk=attempt.page_id).first()
+    return page.get_url(request=request) if page else "/belajar/"
 
 
 # --------------------------------------------------------------------------------------------------

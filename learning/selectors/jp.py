@@ -49,6 +49,18 @@ def jp_credits(*, year: int | None = None) -> QuerySet[JpCredit]:
     return credits if year is None else credits.filter(earned_on__year=year)
 
 
+def jp_credits_of(*, asn_id: int, year: int) -> list[JpCredit]:
+    """The rows of ``jp_credits(year=year).filter(asn_id=asn_id)``, latest first, read in plain SQL
+    (the learner dashboard runs it on every request; the ORM's compiling cost more than the read)."""
+    return list(
+        JpCredit.objects.raw(
+            f"SELECT * FROM {JpCredit._meta.db_table} WHERE asn_id = %s AND earned_on >= %s "
+            "AND earned_on <= %s ORDER BY earned_on DESC, id DESC",
+            [asn_id, datetime.date(year, 1, 1), datetime.date(year, 12, 31)],
+        )
+    )
+
+
 def _year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
     tz = timezone.get_current_timezone()
     return (

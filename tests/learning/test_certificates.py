@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from learning import services
 from learning.models import Certificate
 from pamong.people.nip import nip_masked
 from tests.factories.learning import complete_lessons, lessons_of
@@ -123,3 +124,12 @@ def test_others_cannot_revoke(world, client_for, certificate, role):
 def test_dashboard_links_the_certificate(world, client_for, certificate):
     html = client_for(world.staff_a.user).get(reverse("learning:dashboard")).content.decode()
     assert certificate.get_pdf_url() in html
+
+
+def test_dashboard_marks_a_revoked_certificate(world, client_for, certificate):
+    client = client_for(world.staff_a.user)
+    html = client.get(reverse("learning:dashboard")).content.decode()
+    assert certificate.get_absolute_url() in html and "dicabut" not in html
+    services.certificate_revoke(user=world.hr_a.user, certificate=certificate, reason="Data tidak sah")
+    html = client.get(reverse("learning:dashboard")).content.decode()
+    assert certificate.get_pdf_url() in html and "dicabut" in html

@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 
 from learning import cache as learning_cache
 from learning import services
-from learning.models import LessonPage, Question
+from learning.models import LessonPage, Question, Quiz
 from tests.factories.learning import lessons_of, make_course, modules_of
 
 #: A warm lesson page: session, user, scope, the page row, the enrolment with its attempt summary
@@ -89,6 +89,25 @@ def test_edited_question_shows_on_the_attempt_page(world, client_for):
     question.text = "Pertanyaan yang diperbaiki"
     question.save()
     assert "Pertanyaan yang diperbaiki" in client.get(url).content.decode()
+
+
+def test_edited_quiz_shows_on_the_attempt_page(world, client_for):
+    """The attempt page takes the quiz's title, description and pass mark from the shared cache."""
+    course = make_course(modules=1, lessons=1, lesson_quiz=True)
+    user = world.staff_a.user
+    services.enrolment_self_create(user=user, course=course)
+    lesson = lessons_of(course)[0]
+    attempt = services.attempt_start(user=user, page=lesson)
+    url = reverse("learning:attempt", args=[attempt.pk])
+    client = client_for(user)
+    html = client.get(url).content.decode()
+    assert f'href="{lesson.url}"' in html  # back to the lesson, found without a page query
+    quiz = Quiz.objects.get(pk=attempt.quiz_id)
+    assert quiz.title in html and "Penjelasan kuis yang baru" not in html
+    quiz.title, quiz.description = "Kuis yang diganti judulnya", "Penjelasan kuis yang baru"
+    quiz.save()
+    html = client.get(url).content.decode()
+    assert "Kuis yang diganti judulnya" in html and "Penjelasan kuis yang baru" in html
 
 
 def test_preview_is_not_stored(world):
