@@ -139,9 +139,7 @@ def pytest_collection_modifyitems(config, items):
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test's flush, put the migrations' data back at once. Under pytest-xdist
     a worker may run plain database tests after a transactional one (one process runs them last);
-    they expect the regulatory tables, role groups and Wagtail's site to be there. When the next test
-    is transactional too, its own start restores the same rows (serialized rollback): restoring them
-    here as well would write the ~1,400 rows twice, so then the database is only emptied."""
+    they expect the regulatory tables, role groups and Wagtail's site to be there."""
     result = yield
     if _transactional(item) and nextitem is not None:  # after the last test the databases are gone
         from pytest_django.plugin import blocking_manager_key
@@ -149,27 +147,18 @@ def pytest_runtest_teardown(item, nextitem):
         connection = connections["default"]
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents:
-            restore_here = not _transactional(nextitem)
             with item.config.stash[blocking_manager_key].unblock():
-                # from empty (a live server thread may still have written after the test's own flush);
-                # sequences are kept when the next test restores, as Django's own flush keeps them
-                call_command(
-                    "flush",
-                    interactive=False,
-                    inhibit_post_migrate=True,
-                    reset_sequences=restore_here,
-                    verbosity=0,
+                # from empty (a live server thread may still have written after the test's own flush)
+                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+                connection.creation.deserialize_db_from_string(contents)
+                # the restored rows carry their ids: sequences continue after them, as loaddata does
+                # (SQLite's AUTOINCREMENT does so by itself; PostgreSQL would hand the ids out again)
+                statements = connection.ops.sequence_reset_sql(
+                    no_style(), apps.get_models(include_auto_created=True)
                 )
-                if restore_here:
-                    connection.creation.deserialize_db_from_string(contents)
-                    # the restored rows carry their ids: sequences continue after them, as loaddata
-                    # does (SQLite's AUTOINCREMENT does so by itself; PostgreSQL would hand them out again)
-                    statements = connection.ops.sequence_reset_sql(
-                        no_style(), apps.get_models(include_auto_created=True)
-                    )
-                    with connection.cursor() as cursor:
-                        for statement in statements:
-                            cursor.execute(statement)
+                with connection.cursor() as cursor:
+                    for statement in statements:
+                        cursor.execute(statement)
                 connection.close()
     return result
 

@@ -37,9 +37,11 @@ def test_command_sends_one_mail_each(
     PlanFactory(asn=world.staff_a, period=period, status=Plan.Status.DRAFT)
     with django_capture_on_commit_callbacks() as enqueue, django_assert_max_num_queries(14):
         call_command("send_performance_reminders")
-    assert len(enqueue) == 1  # one delivery task for everyone, whatever the number of people
+    # one delivery task and one bell refresh for everyone, whatever the number of people
+    deliveries = [f for f in enqueue if "_enqueue_delivery" in f.__qualname__]
+    assert len(deliveries) == 1 and len(enqueue) == 2
     with django_assert_max_num_queries(14):  # the worker: a batch in a constant number of queries
-        enqueue[0]()
+        deliveries[0]()
     recipients = [m.to[0] for m in mail.outbox]
     assert len(recipients) == len(set(recipients)) > 0
     assert world.atasan_a.user.email in recipients
