@@ -16,6 +16,7 @@ slower than :data:`SLOW_MS` alone is reported from the sequential requests only.
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from . import config
@@ -95,8 +96,18 @@ def bench_objects(*, learner: str) -> tuple[dict, _World]:
     from django.contrib.auth import get_user_model
 
     from competencies.models import Activity, DevelopmentPlan, Goal, LevelProposal
-    from learning.models import Certificate, Enrolment, LessonPage, QuizAttempt
+    from learning.models import (
+        Certificate,
+        CourseSession,
+        Enrolment,
+        LessonPage,
+        OutsideRecord,
+        QuizAttempt,
+        SessionRegistration,
+    )
+    from pamong.notifications.models import Notification
     from pamong.people.models import ASN
+    from pamong.siasn.models import SiasnOutbox
     from pamong.socialization.models import PolicyPage
     from performance.models import (
         Evidence,
@@ -134,14 +145,28 @@ def bench_objects(*, learner: str) -> tuple[dict, _World]:
     )
     o["lesson"] = first(lessons) if lessons is not None else MISSING
     o["quiz_lesson"] = first(lessons.filter(quiz__isnull=False)) if lessons is not None else MISSING
+    o["scorm_lesson"] = first(LessonPage.objects.live().filter(scorm_package__isnull=False).order_by("path"))
+    o["video_lesson"] = first(LessonPage.objects.live().filter(video__isnull=False).order_by("path"))
     o["attempt"] = first(QuizAttempt.objects.filter(enrolment__asn=me).order_by("-pk"))
+    registration = first(SessionRegistration.objects.filter(asn=me).select_related("session").order_by("-pk"))
+    o["session"] = (
+        registration.session if registration is not MISSING else first(CourseSession.objects.order_by("-pk"))
+    )
+    o["outside_record"] = first(OutsideRecord.objects.filter(asn=me).order_by("-pk"))
+    o["notification"] = first(Notification.objects.filter(recipient=user).order_by("-pk"))
+    o["outbox"] = first(SiasnOutbox.objects.filter(asn__instansi=world.instansi_a).order_by("-pk"))
     o["certificate"] = first(Certificate.objects.filter(enrolment__asn=me).order_by("pk"))
     closed = Period.objects.filter(instansi__isnull=True, status=Period.Status.CLOSED).order_by("-year")
     period = first(closed)
     o["period"] = period
-    o["plan"] = first(
-        Plan.objects.filter(asn=me, period=period, evaluation__isnull=False).select_related("evaluation")
+    o["plan"] = (
+        first(
+            Plan.objects.filter(asn=me, period=period, evaluation__isnull=False).select_related("evaluation")
+        )
+        if period is not MISSING
+        else MISSING
     )
+
     o["evidence"] = first(Evidence.objects.filter(realisation__plan_indicator__plan__asn=me).order_by("pk"))
     o["assignment"] = first(RaterAssignment.objects.filter(rater=me).order_by("submitted_at", "-pk"))
     o["objection"] = first(Objection.objects.filter(evaluation__plan__asn__instansi=world.instansi_a))
@@ -180,7 +205,9 @@ def page_url(key: str, o: dict, world) -> str | None:
             module = lesson.get_parent()
             args = [o["course"].slug, module.slug] + ([lesson.slug] if key == "learning:lesson" else [])
             return reverse(key, args=args)
-        url = url_for(key, o, world)
+        # an object kind the benchmark data (or this function) lacks is MISSING, not an error
+        # for every other page: url_for builds all its argument lists at once
+        url = url_for(key, defaultdict(lambda: MISSING, o), world)
     except (NoReverseMatch, AttributeError, LookupError, ValueError, TypeError, ObjectDoesNotExist):
         return None  # an object it needs (an enrolment, a plan's result …) is not in the data
     return None if "tidak-ada" in url else url

@@ -1,8 +1,12 @@
 """The pass over every page (benchmarks/allpages.py): its URL list is the permission matrix's."""
 
+import re
+from pathlib import Path
+
 import pytest
 
-from benchmarks.allpages import MISSING, ROLE_LOGINS, candidates, page_url
+import tests.security.targets as targets
+from benchmarks.allpages import MISSING, ROLE_LOGINS, bench_objects, candidates, page_url
 from benchmarks.pages import LOGINS
 from tests.security.targets import build_objects, url_for
 from tests.security.test_permission_matrix import MATRIX, ROLES
@@ -62,3 +66,20 @@ def test_a_page_whose_object_the_data_lacks_has_no_url(objects, world):
     assert page_url("performance:period_detail", objects, world) is None
     assert page_url("learning:lesson", objects, world) is None
     assert page_url("people:account", objects, world) == "/akun/"
+
+
+def test_a_kind_the_benchmark_objects_lack_leaves_every_other_page_measured(objects, world):
+    """url_for builds every key's arguments at once: one object kind missing from the benchmark's
+    objects (the SCORM lesson, once) must not leave every page without a URL."""
+    partial = {k: v for k, v in objects.items() if k not in ("scorm_lesson", "video_lesson", "session")}
+    assert page_url("performance:period_detail", partial, world) == url_for(
+        "performance:period_detail", objects, world
+    )
+    assert page_url("learning:scorm_file", partial, world) is None
+
+
+def test_benchmark_objects_name_every_kind_the_matrix_urls_read(objects, world):
+    """Every object kind ``url_for`` reads is looked up in the benchmark data (MISSING when absent)."""
+    read = set(re.findall(r'o\["([a-z_]+)"\]', Path(targets.__file__).read_text()))
+    found, _world = bench_objects(learner=world.staff_a.user.username)
+    assert read <= set(found), read - set(found)
