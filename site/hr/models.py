@@ -58,9 +58,11 @@ class TalentSettings(models.Model):
 
     @classmethod
     def current(cls) -> TalentSettings:
-        """The one row (created with the defaults on first use)."""
+        """The one row, or the defaults (unsaved) while nobody has changed them: a page that reads
+        the thresholds never writes (creating the row on a GET fired the table's trigger, which
+        marks every unit for recomputation: the province's next HR pages recomputed all 2,298)."""
         row = cls.objects.order_by("pk").first()
-        return row if row is not None else cls.objects.create()
+        return row if row is not None else cls()
 
 
 class PotentialAssessment(models.Model):

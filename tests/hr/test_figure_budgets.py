@@ -37,7 +37,6 @@ def _count(client, name) -> int:
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_budget_does_not_grow_with_the_asn(hr_world, client_for, django_assert_max_num_queries, who, name):
     client = client_for(getattr(hr_world.world, who).user)
-    TalentSettings.current()  # created on first use (a one-time write that marks every unit)
     figures_refresh(limit=10_000)
     small = _count(client, name)
     hr_world.grow(12)
@@ -50,3 +49,19 @@ def test_budget_does_not_grow_with_the_asn(hr_world, client_for, django_assert_m
     with django_assert_max_num_queries(PAGES[name]):
         response = client.get(reverse(name), {"tahun": YEAR})
     assert response.status_code == 200
+
+
+HR_READS = ["hr:dashboard", "hr:talent", "socialization_coverage", "competencies_jp_report"]
+
+
+@pytest.mark.parametrize("who", ["hr_a", "bkpsdm"])
+def test_reading_hr_pages_marks_nothing(hr_world, client_for, who):
+    """A GET writes nothing that marks units: the thresholds' row was once created on first read, and
+    its trigger marked every unit, so the province's next HR pages recomputed the whole province."""
+    client = client_for(getattr(hr_world.world, who).user)
+    figures_refresh(limit=10_000)
+    profile = reverse("hr:profile", args=[hr_world.world.staff_a.pk])
+    for url in [reverse(name) for name in HR_READS] + [profile]:
+        assert client.get(url, {"tahun": YEAR}).status_code == 200
+        assert not UnitChange.objects.exists(), url
+    assert not TalentSettings.objects.exists()

@@ -11,7 +11,6 @@ import pytest
 from django.urls import reverse
 
 from pamong.hr.figures import figures_refresh
-from pamong.hr.models import TalentSettings
 from pamong.hr.views import DASHBOARD_TABLES
 
 from .conftest import YEAR
@@ -58,7 +57,6 @@ def test_dashboard_export_budget(hr_world, client_for, django_assert_max_num_que
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_talent_export_budget(hr_world, client_for, django_assert_max_num_queries, fmt, extra):
     hr_world.grow(extra)
-    TalentSettings.current()  # created on first use (a one-time write that marks every unit)
     figures_refresh(limit=10_000)  # steady state; recomputing marked units has its own budget
     client = client_for(hr_world.world.bkpsdm.user)
     with django_assert_max_num_queries(TALENT):

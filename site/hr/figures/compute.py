@@ -257,7 +257,7 @@ def _coverage(out: dict[Key, int], base) -> None:
 
 def _talent(out: dict[Key, int], people: dict, latest: dict, base_ids) -> list[TalentPlacement]:
     # Read, never created here: creating the row would mark every unit again (its trigger).
-    settings = TalentSettings.objects.order_by("pk").first() or TalentSettings()
+    settings = TalentSettings.current()
     assessed = {
         (asn_id, year): level
         for asn_id, year, level in PotentialAssessment.objects.filter(asn_id__in=base_ids).values_list(

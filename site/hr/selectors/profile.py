@@ -79,7 +79,7 @@ def asn_profile(*, asn: ASN, year: int | None = None) -> dict:
     chapter_rows = [{"chapter": c, "ack": acks.get(c.pk)} for c in chapters]
     final_years = [r.plan.period.year for r in performance if r.evaluation and r.evaluation.is_final]
     talent_year = final_years[0] if final_years else year
-    settings = TalentSettings.current()  # 1 (2 on first use)
+    settings = TalentSettings.current()  # 1
     placement = talent_row_for(asn=asn, year=talent_year, settings=settings)  # 1
     assessment = PotentialAssessment.objects.filter(asn=asn, year=talent_year).first()  # 1
     return {
