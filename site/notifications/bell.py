@@ -19,11 +19,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from pamong.fragments import versions_replace
 
 from .selectors import BELL_CAP, unread_count
 
@@ -79,28 +80,14 @@ def _bell_html(language: str, _script_prefix: str, _urlconf, count: int) -> Safe
     return mark_safe(html)
 
 
-def _bump(user_ids: list[int]) -> None:
-    now = time.time_ns()
-    cache.set_many({_version_key(user_id): now for user_id in user_ids}, TIMEOUT)
-
-
-def _bump_everyone() -> None:
-    cache.set(EVERYONE_KEY, time.time_ns(), timeout=None)
-
-
 def bell_changed(*, user_ids: Iterable[int]) -> None:
     """These people's counts are stale (their notifications were recorded or read)."""
-    user_ids = sorted(set(user_ids))
-    if not user_ids:
-        return
-    _bump(user_ids)
-    transaction.on_commit(lambda: _bump(user_ids))
+    versions_replace((_version_key(user_id) for user_id in user_ids), timeout=TIMEOUT)
 
 
 def bell_changed_for_everyone() -> None:
     """Every count is stale (a broadcast recorded notifications for a whole audience)."""
-    _bump_everyone()
-    transaction.on_commit(_bump_everyone)
+    versions_replace([EVERYONE_KEY])
 
 
 def notification_saved_or_deleted(*, instance, **kwargs) -> None:

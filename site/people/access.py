@@ -21,9 +21,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache as shared_cache
 from django.core.exceptions import PermissionDenied
-from django.db import connections, router, transaction
+from django.db import connections, router
 from django.db.models import Q, QuerySet
 from django.http import Http404
+
+from pamong.fragments import versions_replace
 
 from .models import ASN, Jabatan, UnitKerja
 from .roles import GROUP_HR_INSTANSI, GROUP_HR_PROVINSI, GROUP_HUMAS_EDITOR, GROUP_HUMAS_MODERATOR
@@ -169,18 +171,13 @@ def _scope_row_cached(user_id: int) -> dict:
     return row
 
 
-def _scope_version_bump() -> None:
-    shared_cache.set(SCOPE_VERSION_KEY, time.time_ns(), timeout=None)
-
-
 def scopes_changed(**kwargs) -> None:
     """Make every cached scope row stale: an ASN record (profile link, instansi, atasan, active) or a
     role group membership changed. A signal receiver (connected in :mod:`pamong.people.apps`), also
     called by the writes that send no signals (the importer, the SIASN pull, the demo build). The
     version is replaced at once and again after the commit, so a request that read the rows before
     the commit does not keep them."""
-    _scope_version_bump()
-    transaction.on_commit(_scope_version_bump)
+    versions_replace([SCOPE_VERSION_KEY])
 
 
 def asn_scope_q(user, *, prefix: str = "") -> Q | None:
