@@ -94,6 +94,8 @@ class CompetencyLevel(models.Model):
 
 
 class PositionStandard(models.Model):
+    wagtail_reference_index_ignore = True  # a record, not content: see pamong.people.models.ASN
+
     jabatan = models.ForeignKey(
         "people.Jabatan",
         on_delete=models.CASCADE,

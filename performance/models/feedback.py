@@ -96,6 +96,8 @@ class PublicFeedbackChannel(models.Model):
 class PublicFeedback(models.Model):
     """One answer from the public; counts only after the unit's HR approved it."""
 
+    wagtail_reference_index_ignore = True  # a record, not content: see pamong.people.models.ASN
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu moderasi")
         APPROVED = "approved", _("Disetujui")

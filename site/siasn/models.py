@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 class UnorMapping(models.Model):
     """A SIASN *unor* (unit organisasi) id ↔ a Pamong unit kerja."""
 
+    wagtail_reference_index_ignore = True  # a record, not content: see pamong.people.models.ASN
+
     siasn_unor_id = models.CharField(_("id unor SIASN"), max_length=64, unique=True)
     siasn_name = models.CharField(_("nama unor di SIASN"), max_length=255, blank=True)
     unit = models.ForeignKey(
@@ -37,6 +39,8 @@ class UnorMapping(models.Model):
 
 class JabatanMapping(models.Model):
     """A SIASN jabatan id (struktural, fungsional or pelaksana) ↔ a Pamong jabatan."""
+
+    wagtail_reference_index_ignore = True  # a record, not content: see pamong.people.models.ASN
 
     siasn_jabatan_id = models.CharField(_("id jabatan SIASN"), max_length=64, unique=True)
     siasn_name = models.CharField(_("nama jabatan di SIASN"), max_length=255, blank=True)
@@ -83,6 +87,8 @@ class ReferenceMapping(models.Model):
 
 class SiasnPullRun(models.Model):
     """One comparison of an instansi's ASN with SIASN, applied or not."""
+
+    wagtail_reference_index_ignore = True  # a record, not content: see pamong.people.models.ASN
 
     class Status(models.TextChoices):
         APPLIED = "applied", _("Diterapkan")
@@ -159,6 +165,8 @@ class SiasnOutbox(models.Model):
     marked the row ``sending``; after a crash the next attempt first looks in SIASN's riwayat for
     the record before sending it again.
     """
+
+    wagtail_reference_index_ignore = True  # a record, not content: see pamong.people.models.ASN
 
     class Kind(models.TextChoices):
         KURSUS = "kursus", _("Riwayat kursus")
