@@ -11,6 +11,10 @@ STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Python keeps compiled modules (and pytest its rewritten test modules) in __pycache__ even where
+# the shell says not to: without them every pytest worker and every process a test starts compiles
+# the project, Django and Wagtail again (collecting the suite took 14 s instead of 6).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run install install-dev migrate seed test test-fast lint format messages bench clean
 

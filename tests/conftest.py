@@ -247,3 +247,12 @@ def media(settings, tmp_path):
         title="v",
     )
     return image, document
+
+
+@pytest.fixture
+def indexed_search(settings):
+    """Pages indexed for search as they are saved, as in production (the test settings turn it off
+    for every other test: indexing is a sixth of the time of building a page tree)."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**config, "AUTO_UPDATE": True} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }

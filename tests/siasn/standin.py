@@ -74,7 +74,10 @@ class SiasnStandIn:
 
     def start(self) -> str:
         self._server = make_server("127.0.0.1", 0, self._app, threaded=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # a short poll: shutdown() waits for it (0.5 s by default, after every test)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
         return f"http://127.0.0.1:{self._server.server_port}"
 

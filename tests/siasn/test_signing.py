@@ -133,7 +133,9 @@ class BsreStandIn:
     def __init__(self, signer: LocalPadesSigner):
         self.signer, self.calls = signer, []
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(  # a short poll: shutdown() waits for it (0.5 s by default)
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        ).start()
         self.url = f"http://127.0.0.1:{self.server.server_port}"
 
     @Request.application

@@ -12,6 +12,8 @@ from pamong.socialization.models import PolicyPage
 from pamong.socialization.selectors import search_pages
 from tests.factories import socialization as f
 
+pytestmark = pytest.mark.usefixtures("indexed_search")
+
 
 @pytest.mark.django_db
 def test_sanksi_finds_the_rewards_and_sanctions_chapter_first(section, client):
