@@ -25,6 +25,7 @@ from learning.models import (
 )
 from learning.rules import Delivery, EnrolmentPolicy
 from pamong.home.models import HomePage
+from tests.factories import unindexed
 
 _seq = itertools.count(1)
 
@@ -37,6 +38,7 @@ def course_index() -> CourseIndexPage:
     return index
 
 
+@unindexed
 def make_quiz(
     *,
     title: str | None = None,
@@ -82,6 +84,7 @@ def wrong_answers(quiz: Quiz) -> dict[str, list[str]]:
     }
 
 
+@unindexed
 def make_course(
     *,
     title: str | None = None,

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from pamong.home.models import HomePage
 from pamong.socialization.models import ArticleIndexPage, ArticlePage, PolicyIndexPage, PolicyPage
+from tests.factories import unindexed
 
 
 def home_page() -> HomePage:
@@ -19,6 +20,7 @@ def home_page() -> HomePage:
     return site.root_page.specific
 
 
+@unindexed
 def publish(page: Page, *, user=None) -> Page:
     revision = page.save_revision(user=user)
     revision.publish(user=user)
@@ -34,6 +36,7 @@ def example(instansi: str, title: str, text: str) -> dict:
     return {"type": "example", "value": {"instansi": instansi, "title": title, "body": f"<p>{text}</p>"}}
 
 
+@unindexed
 def policy_index(*, title: str = "Kebijakan", slug: str = "kebijakan") -> PolicyIndexPage:
     existing = PolicyIndexPage.objects.filter(slug=slug).first()
     if existing:
@@ -43,6 +46,7 @@ def policy_index(*, title: str = "Kebijakan", slug: str = "kebijakan") -> Policy
     return publish(page)
 
 
+@unindexed
 def chapter(
     *,
     index: PolicyIndexPage | None = None,
@@ -71,6 +75,7 @@ def chapter(
     return page
 
 
+@unindexed
 def article_index(*, title: str = "Berita", slug: str = "berita") -> ArticleIndexPage:
     existing = ArticleIndexPage.objects.filter(slug=slug).first()
     if existing:
@@ -80,6 +85,7 @@ def article_index(*, title: str = "Berita", slug: str = "berita") -> ArticleInde
     return publish(page)
 
 
+@unindexed
 def article(*, title: str, slug: str | None = None, summary: str = "Ringkasan.", tags: tuple[str, ...] = ()):
     index = article_index()
     page = ArticlePage(
