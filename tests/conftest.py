@@ -15,7 +15,10 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
+from django.db.models.signals import post_save
 from django.test import Client
+from modelsearch import index as search_index
+from modelsearch import signal_handlers as search_signal_handlers
 from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -249,10 +252,27 @@ def media(settings, tmp_path):
     return image, document
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_search_indexing_on_save():
+    """Pages are not indexed for search as they are saved, except in the tests that search
+    (``indexed_search``): indexing, and even deciding not to (modelsearch's save handler reads the
+    page again before it looks at ``AUTO_UPDATE``), was a sixth of the time of building a page tree."""
+    _index_on_save(False)
+    yield
+    _index_on_save(True)
+
+
+def _index_on_save(on: bool) -> None:
+    for model in search_index.get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            (post_save.connect if on else post_save.disconnect)(
+                search_signal_handlers.post_save_signal_handler, sender=model
+            )
+
+
 @pytest.fixture
-def indexed_search(settings):
-    """Pages indexed for search as they are saved, as in production (the test settings turn it off
-    for every other test: indexing is a sixth of the time of building a page tree)."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**config, "AUTO_UPDATE": True} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
+def indexed_search():
+    """Pages indexed for search as they are saved, as in production."""
+    _index_on_save(True)
+    yield
+    _index_on_save(False)

@@ -7,7 +7,7 @@ busy timeout)."""
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, ON_POSTGRES, WAGTAILSEARCH_BACKENDS
+from .base import BASE_DIR, DATABASES, ON_POSTGRES
 
 if not ON_POSTGRES:
     # The same write-ahead log and locking as in use, but no fsync: a test database is thrown away (or
@@ -53,7 +53,3 @@ TASKS = {
         )
     },
 }
-# Pages are not indexed for search on save in the tests (a sixth of the time of a test that builds a
-# page tree); the search tests turn it back on (tests/conftest.py, the ``indexed_search`` fixture),
-# so what they test is what production does.
-WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
