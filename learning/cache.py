@@ -15,11 +15,18 @@ Keys carry a content version (:data:`VERSION_KEY`) that :func:`content_changed` 
 learning page, quiz, question or choice is saved, deleted, published, unpublished or moved (the
 receivers are connected in :mod:`learning.apps`), so every process sharing the cache sees new
 content on its next request. Entries also expire after :data:`TIMEOUT` seconds.
+
+An entry under a versioned key never changes (new content is a new key), so each process also keeps
+the entries it read, pickled, for :data:`LOCAL_SECONDS` (:func:`_get`): a learner page reads the
+shared cache once (the version) instead of once per entry (the outline, the page, the body, the
+quiz; each round trip cost about as much CPU as a small query). A copy is handed out on every call.
 """
 
 from __future__ import annotations
 
+import pickle
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.core.signals import request_started
@@ -31,6 +38,54 @@ from .models import Choice, LessonPage, ModulePage, Question, Quiz
 
 VERSION_KEY = "learning:content-version"
 TIMEOUT = 60 * 60 * 6
+#: Seconds a process keeps an entry it read (a safety net like TIMEOUT: the version decides) and
+#: how many it keeps (the least recently read go first).
+LOCAL_SECONDS = 60
+LOCAL_ENTRIES = 512
+
+_local: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+_MISSING = object()
+
+
+def _get(key: str, default=None):
+    """``cache.get(key, default)`` through the process's copies of versioned entries (see the module
+    docstring): a fresh object on every call."""
+    now = time.monotonic()
+    kept = _local.get(key)
+    if kept is not None and kept[0] > now:
+        _local.move_to_end(key)
+        return pickle.loads(kept[1])
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        return default
+    _keep(key, value, now)
+    return value
+
+
+def _get_many(keys: list[str]) -> dict:
+    """``cache.get_many(keys)`` through the process's copies (see :func:`_get`)."""
+    now = time.monotonic()
+    found, missing = {}, []
+    for key in keys:
+        kept = _local.get(key)
+        if kept is not None and kept[0] > now:
+            _local.move_to_end(key)
+            found[key] = pickle.loads(kept[1])
+        else:
+            missing.append(key)
+    if missing:
+        read = cache.get_many(missing)
+        for key, value in read.items():
+            _keep(key, value, now)
+        found.update(read)
+    return found
+
+
+def _keep(key: str, value, now: float) -> None:
+    _local[key] = (now + LOCAL_SECONDS, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    _local.move_to_end(key)
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
 
 
 #: While a request is served (``_read["in_request"]``), the version it read (a lesson page asks
@@ -70,7 +125,7 @@ def outline_structure(*, course_path: str, course_depth: int, root_url_path: str
     from .selectors import course_outline_uncached  # the selectors import this module (a real cycle)
 
     key = f"learning:outline:{content_version()}:{root_url_path}:{course_path}:{course_depth}"
-    found = cache.get(key, default=False)
+    found = _get(key, default=False)
     if found is not False:
         return found
     outline = course_outline_uncached(
@@ -89,7 +144,7 @@ def outline_structures(*, courses: list[tuple[str, int]], root_url_path: str) ->
     keys = {
         (path, depth): f"learning:outline:{version}:{root_url_path}:{path}:{depth}" for path, depth in courses
     }
-    found = cache.get_many(list(keys.values()))
+    found = _get_many(list(keys.values()))
     missing = [course for course, key in keys.items() if key not in found]
     if missing:
         read = course_outlines_uncached(courses=missing, root_url_path=root_url_path)
@@ -104,7 +159,7 @@ def step_page(*, suffix: str, lesson: bool):
     [lesson/]``), without its StreamFields, cached per content version (``None``: no such page, and
     the caller falls through to Wagtail's router). A fresh object on every call."""
     key = f"learning:step:{content_version()}:{suffix}"
-    page = cache.get(key, default=False)
+    page = _get(key, default=False)
     if page is False:
         model = LessonPage if lesson else ModulePage
         slug = suffix.rstrip("/").rsplit("/", 1)[-1]
@@ -121,7 +176,7 @@ def quiz_facts(quiz_id: int | None) -> dict | None:
     if not quiz_id:
         return None
     key = f"learning:quiz:{content_version()}:{quiz_id}"
-    facts = cache.get(key, default=False)
+    facts = _get(key, default=False)
     if facts is False:
         facts = (
             Quiz.objects.filter(pk=quiz_id)
@@ -138,7 +193,7 @@ def lesson_body_parts(page, *, preview: bool = False) -> list[dict]:
 
     A preview renders the unsaved body it was given and stores nothing."""
     key = f"learning:body:{content_version()}:{translation.get_language()}:{page.pk}"
-    parts = None if preview else cache.get(key)
+    parts = None if preview else _get(key)
     if parts is None:
         parts = []
         for block in page.body:
@@ -161,7 +216,7 @@ def quiz_content(quiz_id: int) -> dict:
     "tolerance"}}, "choices": {id: {"pk", "text", "is_correct", "match", "sort_order"}}}`` (what an
     attempt page shows; which of them an attempt asks is stored on the attempt)."""
     key = f"learning:quiz-content:{content_version()}:{quiz_id}"
-    content = cache.get(key)
+    content = _get(key)
     if content is None:
         asked = Q(quiz_id=quiz_id) | Q(bank__quizzes=quiz_id)
         questions = Question.objects.filter(asked).values(

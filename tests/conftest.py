@@ -221,7 +221,10 @@ def _fresh_cache():
     in-memory cache (front cache, rate limits, page caches) would otherwise outlive it."""
     from django.core.cache import cache
 
+    from learning import cache as learning_cache
+
     cache.clear()
+    learning_cache._local.clear()  # the process's copies of the shared entries
     yield
 
 

@@ -132,3 +132,43 @@ def test_progress_is_the_learners_own_on_a_shared_outline(world, client_for):
     theirs = client_for(world.staff_a2.user).get(module_url).content.decode()
     assert 'max="100" value="50"' in mine
     assert 'max="100" value="0"' in theirs
+
+
+def test_a_warm_lesson_page_reads_the_shared_cache_once_for_the_course(world, client_for, monkeypatch):
+    """Entries under a versioned key never change: the process keeps copies of those it read, and a
+    warm lesson page asks the shared cache for the content version only (not the page, outline,
+    body); a publish is still seen on the next request, and every call gets its own copy."""
+    course = make_course(modules=1, lessons=2)
+    user = world.staff_a.user
+    services.enrolment_self_create(user=user, course=course)
+    first = lessons_of(course)[0]
+    client = client_for(user)
+    client.get(first.url)
+    client.get(first.url)  # the second reads what the first stored, and keeps copies
+    read = []
+    real_get, real_get_many = learning_cache.cache.get, learning_cache.cache.get_many
+    monkeypatch.setattr(
+        learning_cache.cache, "get", lambda key, *a, **k: read.append(key) or real_get(key, *a, **k)
+    )
+    monkeypatch.setattr(
+        learning_cache.cache,
+        "get_many",
+        lambda keys, *a, **k: read.extend(keys) or real_get_many(keys, *a, **k),
+    )
+    assert "Isi pelajaran 1.1" in client.get(first.url).content.decode()
+    assert [key for key in read if key.startswith("learning:")] == [learning_cache.VERSION_KEY]
+
+    page = LessonPage.objects.get(pk=first.pk)
+    page.body = [("text", RichText("<p>Isi yang baru diterbitkan</p>"))]
+    page.save_revision().publish()
+    assert "Isi yang baru diterbitkan" in client.get(first.url).content.decode()
+
+    root = first.get_site().root_page.url_path
+    outlines = [
+        learning_cache.outline_structure(
+            course_path=course.path, course_depth=course.depth, root_url_path=root
+        )
+        for _ in range(3)
+    ]
+    assert outlines[1] is not outlines[2] and outlines[1].modules is not outlines[2].modules
+    assert outlines[1] == outlines[2]

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django import template
-from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf
-from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from pamong.people.access import scope_for
+from pamong.home.chrome import ChromeNode, PerRequestNode
 
 register = template.Library()
 
@@ -31,32 +25,22 @@ def site_title(value: str) -> str:
     return f"{title} · {SITE_NAME}"
 
 
-@register.simple_tag(takes_context=True)
-def site_nav(context) -> SafeString:
-    """The main navigation's items for the signed-in person's roles (``includes/site_nav.html``).
-
-    Every page shows it and its HTML depends only on the language and on which roles the person has
-    (links and labels, nothing personal), so each combination is rendered once per process; the
-    person's :class:`~pamong.people.access.Scope` is read for each request as before."""
-    user = context.get("user")
-    signed_in = bool(user is not None and user.is_authenticated)
-    scope = scope_for(user)
-    return _site_nav_html(
-        translation.get_language(),
-        get_script_prefix(),
-        get_urlconf(),
-        signed_in=signed_in,
-        has_asn=signed_in and scope.asn_id is not None,
-        is_atasan=signed_in and scope.is_atasan,
-        is_hr=signed_in and scope.is_hr,
-        is_humas=signed_in and scope.is_humas,
-    )
+@register.tag
+def chrome(parser, token) -> ChromeNode:
+    """``{% chrome %}…{% endchrome %}``: the page chrome, rendered once per language and set of
+    roles (:mod:`pamong.home.chrome`)."""
+    nodelist = parser.parse(("endchrome",))
+    parser.delete_first_token()
+    return ChromeNode(nodelist)
 
 
-@lru_cache(maxsize=256)
-def _site_nav_html(language: str, _script_prefix: str, _urlconf, **roles: bool) -> SafeString:
-    with translation.override(language):
-        return mark_safe(render_to_string("includes/site_nav.html", roles))
+@register.tag
+def per_request(parser, token) -> PerRequestNode:
+    """``{% per_request %}…{% endper_request %}``: a part of ``{% chrome %}`` rendered for each
+    request (:mod:`pamong.home.chrome`)."""
+    nodelist = parser.parse(("endper_request",))
+    parser.delete_first_token()
+    return PerRequestNode(nodelist)
 
 
 SNIPPET_WORDS = 30
