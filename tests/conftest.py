@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,80 +138,32 @@ def pytest_collection_modifyitems(config, items):
             item.fixturenames.append("django_db_serialized_rollback")
 
 
-def pytest_fixture_post_finalizer(fixturedef, request):
-    """After a transactional test's flush (the teardown of pytest-django's ``_django_db_helper``),
-    put the migrations' data back at once. Under pytest-xdist a worker may run plain database tests
-    after a transactional one (one process runs them last); they expect the regulatory tables, role
-    groups and Wagtail's site to be there; and a database kept for the next ``make test-fast``
-    (``--reuse-db``) is kept whole even when a transactional test was a worker's last."""
-    if fixturedef.argname != "_django_db_helper" or not _transactional(request.node):
-        return
-    if fixturedef.cached_result is None or fixturedef.cached_result[2] is not None:
-        return  # the database was never set up for this test
-    from pytest_django.plugin import blocking_manager_key
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, put the migrations' data back at once. Under pytest-xdist
+    a worker may run plain database tests after a transactional one (one process runs them last);
+    they expect the regulatory tables, role groups and Wagtail's site to be there."""
+    result = yield
+    if _transactional(item) and nextitem is not None:  # after the last test the databases are gone
+        from pytest_django.plugin import blocking_manager_key
 
-    connection = connections["default"]
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with request.config.stash[blocking_manager_key].unblock():
-            if connection.vendor == "sqlite":
-                _SqliteSnapshot.of(connection).restore()
-            else:
-                _restore_by_deserializing(connection, contents)
-            connection.close()
-
-
-def _restore_by_deserializing(connection, contents: str) -> None:
-    # from empty (a live server thread may still have written after the test's own flush)
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(contents)
-    # the restored rows carry their ids: sequences continue after them, as loaddata does
-    # (PostgreSQL would hand the ids out again)
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-class _SqliteSnapshot:
-    """On SQLite the migrations' data is put back by copying the whole database from a copy in
-    memory (SQLite's online backup, a few milliseconds) instead of deserializing it row by row
-    (half a second, twice per transactional test). The copy is taken at the first restore Django
-    asks for, at the start of the worker's first transactional test, when the database still holds
-    exactly what the migrations wrote (every test before it was rolled back); Django's own restore
-    at the start of each transactional test (``serialized_rollback``) goes through it as well."""
-
-    _instances: dict[str, _SqliteSnapshot] = {}
-
-    def __init__(self, connection):
-        self.connection = connection
-        self.copy = None
-
-    @classmethod
-    def of(cls, connection) -> _SqliteSnapshot:
-        snapshot = cls._instances.get(connection.alias)
-        if snapshot is None:
-            snapshot = cls._instances[connection.alias] = cls(connection)
-            connection.creation.deserialize_db_from_string = lambda data: snapshot.restore()
-        return snapshot
-
-    def restore(self) -> None:
-        self.connection.ensure_connection()
-        live = self.connection.connection
-        if self.copy is None:
-            self.copy = sqlite3.connect(":memory:", check_same_thread=False)
-            live.backup(self.copy)
-        else:
-            self.copy.backup(live)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _sqlite_snapshot(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
         connection = connections["default"]
-        if connection.vendor == "sqlite":
-            _SqliteSnapshot.of(connection)
-    yield
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            with item.config.stash[blocking_manager_key].unblock():
+                # from empty (a live server thread may still have written after the test's own flush)
+                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+                connection.creation.deserialize_db_from_string(contents)
+                # the restored rows carry their ids: sequences continue after them, as loaddata does
+                # (SQLite's AUTOINCREMENT does so by itself; PostgreSQL would hand the ids out again)
+                statements = connection.ops.sequence_reset_sql(
+                    no_style(), apps.get_models(include_auto_created=True)
+                )
+                with connection.cursor() as cursor:
+                    for statement in statements:
+                        cursor.execute(statement)
+                connection.close()
+    return result
 
 
 @pytest.fixture(autouse=True)
