@@ -44,22 +44,12 @@ LOCAL_SECONDS = 60
 LOCAL_ENTRIES = 512
 
 _local: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
-_MISSING = object()
 
 
 def _get(key: str, default=None):
     """``cache.get(key, default)`` through the process's copies of versioned entries (see the module
     docstring): a fresh object on every call."""
-    now = time.monotonic()
-    kept = _local.get(key)
-    if kept is not None and kept[0] > now:
-        _local.move_to_end(key)
-        return pickle.loads(kept[1])
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        return default
-    _keep(key, value, now)
-    return value
+    return _get_many([key]).get(key, default)
 
 
 def _get_many(keys: list[str]) -> dict:

@@ -29,18 +29,21 @@ def site_title(value: str) -> str:
 def chrome(parser, token) -> ChromeNode:
     """``{% chrome %}…{% endchrome %}``: the page chrome, rendered once per language and set of
     roles (:mod:`pamong.home.chrome`)."""
-    nodelist = parser.parse(("endchrome",))
-    parser.delete_first_token()
-    return ChromeNode(nodelist)
+    return ChromeNode(_body(parser, "endchrome"))
 
 
 @register.tag
 def per_request(parser, token) -> PerRequestNode:
     """``{% per_request %}…{% endper_request %}``: a part of ``{% chrome %}`` rendered for each
     request (:mod:`pamong.home.chrome`)."""
-    nodelist = parser.parse(("endper_request",))
+    return PerRequestNode(_body(parser, "endper_request"))
+
+
+def _body(parser, end: str):
+    """The nodes of a block tag up to its ``end`` tag (which is consumed)."""
+    nodelist = parser.parse((end,))
     parser.delete_first_token()
-    return PerRequestNode(nodelist)
+    return nodelist
 
 
 SNIPPET_WORDS = 30
