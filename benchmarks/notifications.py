@@ -147,7 +147,7 @@ def measure(*, send_limit: int | None = None, keep: bool = False) -> dict:
         finally:
             sink.terminate()
             sink.wait(timeout=10)
-        out["send_outcome"] = dict(totals)
+        out["send_outcome"] = {str(state): count for state, count in totals.items()}  # "sent", not the enum
         sent = totals.get(Notification.Email.SENT, 0)
         out["sent_per_s"] = round(sent / out["send_s"], 1) if out["send_s"] else None
         out["batch_size"] = delivery.BATCH_SIZE

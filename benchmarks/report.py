@@ -260,9 +260,10 @@ def _notifications(n: dict | None) -> list[str]:
     ]
     if "send_s" in n:
         sent = sum(v for v in n["send_outcome"].values())
+        outcome = ", ".join(f"{count:,} {state}" for state, count in n["send_outcome"].items())
         lines.append(
             f"| Worker: send {sent:,} emails to a local SMTP sink (aiosmtpd) | {n['send_s']:.1f} s "
-            f"({n['sent_per_s']} per s; outcome {n['send_outcome']}) |"
+            f"({n['sent_per_s']} per s; {outcome}) |"
         )
         if n["sent_per_s"] and n["audience_size"] > sent:
             lines.append(

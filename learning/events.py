@@ -1,4 +1,5 @@
-"""The one event the learning app announces: something was completed.
+"""The events the learning app announces: something was completed (:data:`completed`), and learning
+done outside Pamong was verified (:data:`outside_verified`).
 
 ``learning`` knows nothing of the apps that care about completions (competencies, performance);
 they subscribe here. The signal is sent **once per completion**, after the transaction that records
@@ -44,3 +45,9 @@ COURSE = "course"
 MODULE = "module"
 
 completed = Signal()
+
+#: Learning done outside Pamong was verified by HR (one record decided, or imported already
+#: verified from CSV). Sent **inside** the verifying transaction, once per record (the verification
+#: is a conditional update from *pending*, an import writes new rows), with ``record``: the
+#: :class:`learning.models.OutsideRecord`. A receiver's writes commit or roll back with it.
+outside_verified = Signal()

@@ -30,6 +30,7 @@ from pamong.notifications.services import notification_send
 from pamong.people.access import can_manage_instansi, scope_for, visible_asn
 from pamong.uploads import IMAGES, PDF, upload_check
 
+from .events import outside_verified
 from .models import JpCredit, OutsideRecord, OutsideRecordEvent
 from .services import LearningError
 
@@ -190,7 +191,9 @@ def outside_record_decide(
 
 
 def _credit(record: OutsideRecord) -> JpCredit:
-    return JpCredit.objects.create(
+    """A verified record's JP credit, and the announcement (``events.outside_verified``) in the same
+    transaction: every way a record becomes verified passes here."""
+    credit = JpCredit.objects.create(
         asn_id=record.asn_id,
         kind=JpCredit.Kind.OUTSIDE,
         title=f"{record.title} ({record.provider})"[:255],
@@ -198,6 +201,8 @@ def _credit(record: OutsideRecord) -> JpCredit:
         jp=record.jp,
         outside_record=record,
     )
+    outside_verified.send(sender=OutsideRecord, record=record)
+    return credit
 
 
 # --------------------------------------------------------------------------------------------------

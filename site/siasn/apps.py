@@ -9,12 +9,13 @@ class SiasnConfig(AppConfig):
     verbose_name = _("SIASN")
 
     def ready(self) -> None:
-        from learning.events import completed
+        from learning.events import completed, outside_verified
         from performance.events import result_finalised
 
         from . import receivers
         from .permissions import grant_siasn_permissions
 
         completed.connect(receivers.on_completed, dispatch_uid="siasn.on_completed")
+        outside_verified.connect(receivers.on_outside_verified, dispatch_uid="siasn.on_outside_verified")
         result_finalised.connect(receivers.on_result_finalised, dispatch_uid="siasn.on_result_finalised")
         post_migrate.connect(grant_siasn_permissions, dispatch_uid="siasn.grant_permissions")

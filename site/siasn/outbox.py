@@ -1,14 +1,15 @@
 """Records out: the SIASN outbox, and the worker that sends it exactly once.
 
-**Writing.** :func:`outbox_record_course` (a completed course → a riwayat kursus) and
-:func:`outbox_record_result` (a final yearly result → an skp22 record) write one
-:class:`~pamong.siasn.models.SiasnOutbox` row with a unique idempotency key; they run inside the
-transaction of their event when there is one (performance's ``result_finalised``) and are safe to
-call twice. Learning announces completions after its commit, so :func:`outbox_backfill` (nightly)
-records any completion or final result of the last days that has no row yet: none is lost if a
-process dies between the two. :func:`outbox_record_periodic` is the hook for a finalised periodic
-(kinerja periodik) result and :func:`outbox_record_outside_learning` the one for verified learning
-outside Pamong; neither source exists in Pamong yet, so nothing calls them.
+**Writing.** :func:`outbox_record_course` (a completed course → a riwayat kursus),
+:func:`outbox_record_outside` (learning outside Pamong verified by HR → a riwayat kursus, with its
+proof when that is a PDF) and :func:`outbox_record_result` (a final yearly result → an skp22
+record) write one :class:`~pamong.siasn.models.SiasnOutbox` row with a unique idempotency key; they
+run inside the transaction of their event when there is one (performance's ``result_finalised``,
+learning's ``outside_verified``) and are safe to call twice. Learning announces completions after
+its commit, so :func:`outbox_backfill` (nightly) records any completion, verified outside learning
+or final result of the last days that has no row yet: none is lost if a process dies between the
+two. :func:`outbox_record_periodic` is the hook for a finalised periodic (kinerja periodik) result;
+Pamong has no such result yet, so nothing calls it.
 
 **Sending** (:func:`outbox_send_due`, run by the worker):
 
@@ -44,7 +45,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.certificates import certificate_pdf
-from learning.models import Certificate, Enrolment
+from learning.models import Certificate, Enrolment, OutsideRecord
 from pamong.people.models import ASN
 from performance.models import Evaluation
 
@@ -84,11 +85,16 @@ def _record(
 
 
 COURSE_KEY_PREFIX = "kursus:enrolment:"
+OUTSIDE_KEY_PREFIX = "kursus:outside:"
 RESULT_KEY_PREFIX = "skp22:evaluation:"
 
 
 def course_key(enrolment_id: int) -> str:
     return f"{COURSE_KEY_PREFIX}{enrolment_id}"
+
+
+def outside_key(record_id: int) -> str:
+    return f"{OUTSIDE_KEY_PREFIX}{record_id}"
 
 
 def result_key(evaluation_id: int) -> str:
@@ -132,9 +138,8 @@ def outbox_record_outside_learning(
     started_on: datetime.date,
     finished_on: datetime.date,
 ) -> SiasnOutbox:
-    """Hook for verified learning outside Pamong → a riwayat kursus. The outside-learning records
-    are being added in another change; their verification service should call this in its
-    transaction with ``key`` = ``kursus:outside:<id>``. Its evidence file is not uploaded yet."""
+    """Verified learning outside Pamong → a riwayat kursus (:func:`outbox_record_outside` calls it
+    for an :class:`~learning.models.OutsideRecord`, ``key`` = ``kursus:outside:<id>``)."""
     payload = {
         "namaKursus": title,
         "institusiPenyelenggara": organiser,
@@ -152,6 +157,50 @@ def outbox_record_outside_learning(
         summary=_("Kursus: %(course)s (%(jp)s JP)") % {"course": title, "jp": jp},
         payload=payload,
     )
+
+
+def outside_certificate_number(record: OutsideRecord) -> str:
+    """``nomorSertipikat`` of verified outside learning: Pamong does not ask for the organiser's
+    certificate number, so its own reference of the record (unique, and the natural key by which
+    the exactly-once check and the reconciliation find it in SIASN's riwayat)."""
+    return f"PAMONG-LUAR-{record.pk}"
+
+
+def outbox_record_outside(*, record: OutsideRecord) -> SiasnOutbox | None:
+    """Learning outside Pamong verified by HR → a riwayat kursus (hours = JP, organiser, dates);
+    its proof is uploaded with it when it is a PDF (an image of a certificate is not)."""
+    if record.status != OutsideRecord.Status.VERIFIED:
+        return None
+    return outbox_record_outside_learning(
+        asn=record.asn,
+        key=outside_key(record.pk),
+        title=record.title,
+        organiser=record.provider,
+        jp=record.jp,
+        certificate_number=outside_certificate_number(record),
+        started_on=record.started_on,
+        finished_on=record.ended_on,
+    )
+
+
+def _outside_proof(row: SiasnOutbox) -> tuple[str, bytes] | None:
+    """The PDF proof of the outside learning of ``row``, if it has one."""
+    record = OutsideRecord.objects.filter(pk=int(row.key.removeprefix(OUTSIDE_KEY_PREFIX))).first()
+    if record is None or not record.proof or record.proof_type != "application/pdf":
+        return None
+    with record.proof.open("rb") as proof:
+        return f"bukti-{outside_certificate_number(record)}.pdf", proof.read()
+
+
+def _document(row: SiasnOutbox) -> tuple[str, bytes] | None:
+    """The file uploaded with ``row``'s riwayat (``/upload-dok-rw``): a Pamong certificate, the
+    PDF proof of outside learning, or none."""
+    if row.key.startswith(OUTSIDE_KEY_PREFIX):
+        return _outside_proof(row)
+    if row.document_code:
+        certificate = Certificate.objects.get(code=row.document_code)
+        return f"sertifikat-{certificate.code}.pdf", certificate_pdf(certificate)
+    return None
 
 
 def outbox_record_result(*, evaluation: Evaluation) -> SiasnOutbox | None:
@@ -200,6 +249,10 @@ def outbox_backfill(*, since: datetime.datetime) -> int:
             lambda enrolment: outbox_record_course(enrolment=enrolment),
         ),
         (
+            unqueued_outside().filter(decided_at__gte=since).select_related("asn"),
+            lambda record: outbox_record_outside(record=record),
+        ),
+        (
             unqueued_results()
             .filter(finalised_at__gte=since)
             .select_related("plan__asn", "plan__period", "plan__atasan__jabatan", "plan__atasan__unit"),
@@ -218,6 +271,13 @@ def unqueued_completions() -> QuerySet[Enrolment]:
     """Completed enrolments with a certificate and no outbox row (reconciliation, backfill)."""
     return Enrolment.objects.filter(completed_at__isnull=False, certificate__isnull=False).exclude(
         _queued(COURSE_KEY_PREFIX)
+    )
+
+
+def unqueued_outside() -> QuerySet[OutsideRecord]:
+    """Verified outside learning with no outbox row."""
+    return OutsideRecord.objects.filter(status=OutsideRecord.Status.VERIFIED).exclude(
+        _queued(OUTSIDE_KEY_PREFIX)
     )
 
 
@@ -309,14 +369,10 @@ def _send_one(*, pk: int, attempt_id: str, client: SiasnClient, now, counts: Sen
             if not _mine(pk, attempt_id).update(riwayat_id=riwayat_id):
                 return  # superseded by a later attempt
             row.riwayat_id = riwayat_id
-        if row.document_code and not row.document_uploaded:
-            certificate = Certificate.objects.get(code=row.document_code)
-            client.upload_dok_rw(
-                riwayat_id=row.riwayat_id,
-                kind=row.kind,
-                filename=f"sertifikat-{certificate.code}.pdf",
-                content=certificate_pdf(certificate),
-            )
+        document = None if row.document_uploaded else _document(row)
+        if document is not None:
+            filename, content = document
+            client.upload_dok_rw(riwayat_id=row.riwayat_id, kind=row.kind, filename=filename, content=content)
             _mine(pk, attempt_id).update(document_uploaded=True)
         if _mine(pk, attempt_id).update(
             status=SiasnOutbox.Status.SENT,

@@ -8,7 +8,7 @@ from learning import events as learning_events
 from learning.models import Enrolment
 
 from .client import siasn_enabled
-from .outbox import outbox_record_course, outbox_record_result
+from .outbox import outbox_record_course, outbox_record_outside, outbox_record_result
 
 
 def on_completed(sender, *, kind, user, course, module, completed_at, jp, **kwargs):
@@ -26,6 +26,15 @@ def on_completed(sender, *, kind, user, course, module, completed_at, jp, **kwar
         row = outbox_record_course(enrolment=enrolment)
     if row is not None:
         _send_soon()
+
+
+def on_outside_verified(sender, *, record, **kwargs):
+    """``learning.events.outside_verified`` → a riwayat kursus in the outbox, in the same
+    transaction as the verification."""
+    if not siasn_enabled():
+        return
+    if outbox_record_outside(record=record) is not None:
+        transaction.on_commit(_send_soon)
 
 
 def on_result_finalised(sender, *, evaluation, **kwargs):

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Enrolment
+from learning.models import Enrolment, OutsideRecord
 from pamong.people.models import Instansi
 
 from .client import SiasnClient, siasn_client
 from .models import SiasnOutbox
-from .outbox import riwayat_matches, unqueued_completions, unqueued_results
+from .outbox import riwayat_matches, unqueued_completions, unqueued_outside, unqueued_results
 
 #: How many disagreeing items the page lists (the counts are always complete).
 LIST_LIMIT = 200
@@ -93,13 +93,18 @@ def reconciliation_summary(*, instansi: Instansi) -> dict:
             items.append(ReconciliationItem(state, row.pk, row.asn.nip, row.asn.name, row.summary, detail))
     unsent = [
         unqueued_completions().filter(asn__instansi=instansi).select_related("asn", "course"),
+        unqueued_outside().filter(asn__instansi=instansi).select_related("asn"),
         unqueued_results().filter(plan__asn__instansi=instansi).select_related("plan__asn", "plan__period"),
     ]
     for queryset in unsent:
         counts["missing"] += queryset.count()
         for record in queryset[: max(LIST_LIMIT - len(items), 0)]:
-            asn = record.asn if isinstance(record, Enrolment) else record.plan.asn
-            summary = record.course.title if isinstance(record, Enrolment) else record.plan.period.name
+            if isinstance(record, Enrolment):
+                asn, summary = record.asn, record.course.title
+            elif isinstance(record, OutsideRecord):
+                asn, summary = record.asn, record.title
+            else:
+                asn, summary = record.plan.asn, record.plan.period.name
             items.append(ReconciliationItem("missing", None, asn.nip, asn.name, summary, ""))
     total = sum(counts.values())
     return {

@@ -428,3 +428,13 @@ def test_republishing_with_confirm_again_asks_once_more(world, django_capture_on
         page.require_reconfirmation = True
         soc.publish(page)
     assert Notification.objects.filter(kind="chapter_confirm", recipient=world.staff_a.user).count() == 2
+
+
+def test_objection_filed_reaches_hr_of_the_instansi_too(world, django_capture_on_commit_callbacks):
+    """The issue names HR as the recipient of a filed objection; the scenario above follows the
+    deciding atasan, this one HR (not HR of another instansi)."""
+    scenario = objection_filed(world)
+    _run(scenario.trigger, django_capture_on_commit_callbacks)
+    (note,) = Notification.objects.filter(kind="objection_filed", recipient=world.hr_a.user)
+    assert note.link.startswith(scenario.link)
+    assert not Notification.objects.filter(kind="objection_filed", recipient=world.hr_b.user).exists()

@@ -36,6 +36,10 @@ SAVE_FIELDS = {
         "namaKursus": STR, "nomorSertipikat": STR, "pnsOrangId": STR, "tahunKursus": INT,
         "tanggalKursus": DATE, "tanggalSelesaiKursus": DATE,
     },
+    "diklat": {
+        "institusiPenyelenggara": STR, "jumlahJam": INT, "latihanStrukturalId": STR, "nomor": STR,
+        "pnsOrangId": STR, "tahun": INT, "tanggal": DATE, "tanggalSelesai": DATE,
+    },
     "skp22": {
         "hasilKinerjaNilai": INT, "kuadranKinerjaNilai": INT, "penilaiGolongan": STR, "penilaiJabatan": STR,
         "penilaiNama": STR, "penilaiNipNrp": STR, "penilaiUnorNama": STR, "perilakuKerjaNilai": INT,
@@ -49,8 +53,10 @@ SAVE_FIELDS = {
         "tahunSelesaiPenilaian": INT,
     },
 }  # fmt: skip
-ID_KEYS = {"kursus": "rwKursusId", "skp22": "rwSkpId", "kinerjaperiodik": "rwKinerjaPeriodikId"}
-PERSON_KEYS = {"kursus": "pnsOrangId", "skp22": "pnsDinilaiOrang", "kinerjaperiodik": "pnsDinilaiId"}
+ID_KEYS = {"kursus": "rwKursusId", "diklat": "rwDiklatId", "skp22": "rwSkpId",
+           "kinerjaperiodik": "rwKinerjaPeriodikId"}  # fmt: skip
+PERSON_KEYS = {"kursus": "pnsOrangId", "diklat": "pnsOrangId", "skp22": "pnsDinilaiOrang",
+               "kinerjaperiodik": "pnsDinilaiId"}  # fmt: skip
 
 
 @dataclass

@@ -63,3 +63,19 @@ def test_validation_answer_names_the_field(client, standin):
         client.save("kursus", {"pnsOrangId": "o-1", "jumlahJam": "6"})
     assert caught.value.field == "instansiId"
     assert "wajib" in caught.value.message
+
+
+def test_every_riwayat_endpoint_of_the_issue_answers_with_its_documented_fields(client, standin):
+    """``/diklat/save`` and ``/pns/rw-diklat`` too (Pamong sends courses as riwayat kursus, but the
+    client and the stand-in carry every endpoint the issue lists, with the documented field names)."""
+    standin.add_person(nip="198503122010011001", orang_id="o-1")
+    diklat = {"institusiPenyelenggara": "BPSDM Jambi", "jumlahJam": 40, "latihanStrukturalId": "1",
+              "nomor": "PIM/2026/7", "pnsOrangId": "o-1", "tahun": 2026, "tanggal": "02-03-2026",
+              "tanggalSelesai": "06-03-2026"}  # fmt: skip
+    with pytest.raises(SiasnRejected) as caught:
+        client.save("diklat", {**diklat, "jumlahJam": "40"})
+    assert caught.value.field == "jumlahJam"
+    riwayat_id = client.save("diklat", diklat)
+    assert [row["id"] for row in client.riwayat("diklat", "198503122010011001")] == [riwayat_id]
+    for kind in ("kursus", "skp22", "kinerjaperiodik"):
+        assert client.riwayat(kind, "198503122010011001") == []

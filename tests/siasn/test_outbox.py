@@ -4,13 +4,16 @@ retries, token renewal, validation answers and a worker killed mid-send."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from learning import services as learning_services
-from learning.models import Enrolment
+from learning.models import Enrolment, OutsideRecord
+from learning.outside import outside_import, outside_record_create, outside_record_decide
 from pamong.siasn.client import SiasnClient
 from pamong.siasn.models import ReferenceMapping, SiasnOutbox
-from pamong.siasn.outbox import LEASE, outbox_backfill, outbox_resend, outbox_send_due
+from pamong.siasn.outbox import JENIS_KURSUS_OUTSIDE, LEASE, outbox_backfill, outbox_resend, outbox_send_due
+from pamong.siasn.reconcile import reconcile_instansi, reconciliation_summary
 from performance.models import Evaluation
 from performance.services import evaluation_finalise
 from tests.factories.learning import complete_lessons, lessons_of, make_course
@@ -229,27 +232,114 @@ def test_nothing_is_recorded_when_siasn_is_off(world, settings):
     assert not SiasnOutbox.objects.exists()
 
 
-def test_outside_learning_hook_sends_a_riwayat_kursus(mapped, standin, client):
-    from pamong.siasn.outbox import JENIS_KURSUS_OUTSIDE, outbox_record_outside_learning
+PROOF_PDF = b"%PDF-1.4\n% bukti pelatihan di luar Pamong\n%%EOF\n"
+PROOF_PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
+
+@pytest.fixture
+def outside_mapped(mapped):
     ReferenceMapping.objects.create(
         kind="jenis_kursus", pamong_value=JENIS_KURSUS_OUTSIDE, siasn_id="KURSUS-LUAR"
     )
-    outbox_record_outside_learning(
-        asn=mapped.staff_a,
-        key="kursus:outside:1",
-        title="Bimtek Arsip",
-        organiser="ANRI",
-        jp=12,
-        certificate_number="ANRI/2026/001",
+    return mapped
+
+
+def outside_verified(world, *, proof=("sertifikat.pdf", PROOF_PDF), title="Bimtek Arsip") -> OutsideRecord:
+    """staff_a records outside learning with ``proof``; HR of the instansi verifies it."""
+    record = outside_record_create(
+        user=world.staff_a.user,
+        provider="ANRI",
+        title=title,
         started_on=datetime.date(2026, 3, 2),
-        finished_on=datetime.date(2026, 3, 4),
+        ended_on=datetime.date(2026, 3, 4),
+        jp=12,
+        proof=SimpleUploadedFile(*proof),
     )
+    return outside_record_decide(user=world.hr_a.user, record=record, verify=True)
+
+
+def test_verified_outside_learning_becomes_one_riwayat_kursus_with_its_pdf_proof(
+    outside_mapped, standin, client
+):
+    record = outside_verified(outside_mapped)
+    row = SiasnOutbox.objects.get()  # written by the verification itself (learning's outside_verified)
+    assert (row.kind, row.key, row.status) == ("kursus", f"kursus:outside:{record.pk}", Status.PENDING)
     assert outbox_send_due(client=client).sent == 1
-    (record,) = standin.riwayat["kursus"]
-    assert (record["jumlahJam"], record["jenisKursusId"], record["tanggalKursus"]) == (
+    (saved,) = standin.riwayat["kursus"]
+    assert (saved["jumlahJam"], saved["jenisKursusId"], saved["institusiPenyelenggara"]) == (
         12,
         "KURSUS-LUAR",
-        "02-03-2026",
+        "ANRI",
     )
-    assert standin.documents == []
+    assert (saved["tanggalKursus"], saved["tanggalSelesaiKursus"]) == ("02-03-2026", "04-03-2026")
+    assert saved["nomorSertipikat"] == f"PAMONG-LUAR-{record.pk}" and saved["pnsOrangId"] == orang(record.asn)
+    (document,) = standin.documents
+    assert (document["id_riwayat"], document["id_ref_dokumen"], document["content"]) == (
+        saved["id"],
+        "881",
+        PROOF_PDF,
+    )
+    row.refresh_from_db()
+    assert (row.status, row.riwayat_id, row.document_uploaded) == (Status.SENT, saved["id"], True)
+    assert outbox_send_due(client=client).sent == 0 and len(standin.saves("kursus")) == 1
+
+
+def test_outside_learning_with_an_image_proof_is_sent_without_a_document(outside_mapped, standin, client):
+    outside_verified(outside_mapped, proof=("foto.png", PROOF_PNG))
+    assert outbox_send_due(client=client).sent == 1
+    assert len(standin.riwayat["kursus"]) == 1 and standin.documents == []
+
+
+def test_rejected_or_pending_outside_learning_is_not_recorded(outside_mapped):
+    record = outside_record_create(
+        user=outside_mapped.staff_a.user, provider="ANRI", title="Bimtek", started_on=datetime.date(2026, 3, 2),
+        ended_on=datetime.date(2026, 3, 4), jp=4, proof=SimpleUploadedFile("s.pdf", PROOF_PDF),
+    )  # fmt: skip
+    assert not SiasnOutbox.objects.exists()
+    outside_record_decide(
+        user=outside_mapped.hr_a.user, record=record, verify=False, reason="Bukti tidak terbaca."
+    )
+    assert not SiasnOutbox.objects.exists()
+
+
+def test_imported_outside_learning_is_recorded_and_sent_once(outside_mapped, standin, client):
+    day = datetime.date(2026, 3, 2).isoformat()
+    text = f"nip,penyelenggara,judul,tanggal_mulai,tanggal_selesai,jp\n{outside_mapped.staff_a.nip},LAN RI,Latsar,{day},{day},40\n"
+    assert outside_import(user=outside_mapped.hr_a.user, text=text).errors == []
+    assert SiasnOutbox.objects.get().key.startswith("kursus:outside:")
+    assert outbox_send_due(client=client).sent == 1
+    assert [r["jumlahJam"] for r in standin.riwayat["kursus"]] == [40] and standin.documents == []
+
+
+def test_outside_learning_whose_row_was_lost_is_backfilled_and_reconciled(outside_mapped, standin, client):
+    record = outside_verified(outside_mapped)
+    SiasnOutbox.objects.all().delete()  # as if the row had been lost
+    assert not reconciliation_summary(instansi=outside_mapped.instansi_a)[
+        "in_agreement"
+    ]  # listed: not queued
+    assert outbox_backfill(since=timezone.now() - datetime.timedelta(days=1)) == 1
+    assert outbox_backfill(since=timezone.now() - datetime.timedelta(days=1)) == 0
+    assert SiasnOutbox.objects.get().key == f"kursus:outside:{record.pk}"
+    outbox_send_due(client=client)
+    reconcile_instansi(instansi=outside_mapped.instansi_a, client=client)
+    assert reconciliation_summary(instansi=outside_mapped.instansi_a)["in_agreement"]
+
+
+def test_outside_learning_killed_after_siasn_received_it_never_duplicates(
+    outside_mapped, standin, client, monkeypatch
+):
+    outside_verified(outside_mapped)
+    real_save = SiasnClient.save
+
+    def save_then_die(self, kind, payload):
+        real_save(self, kind, payload)
+        raise WorkerKilled
+
+    monkeypatch.setattr(SiasnClient, "save", save_then_die)
+    now = timezone.now()
+    with pytest.raises(WorkerKilled):
+        outbox_send_due(client=client, now=now)
+    monkeypatch.undo()
+    counts = outbox_send_due(client=client, now=now + LEASE)
+    assert (counts.sent, counts.reconciled) == (1, 1)
+    assert len(standin.saves("kursus")) == 1 and len(standin.documents) == 1
