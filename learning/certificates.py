@@ -128,7 +128,7 @@ def certificate_document_pdf(document: CertificateDocument) -> bytes:
     pdf.setFont(FONT, 12)
     pdf.drawCentredString(centre, height - 11.7 * cm - (lines - 1) * 20, document.detail)
 
-    qr = segno.make(document.verify_url, error="m")
+    qr = segno.make_qr(document.verify_url, error="m")
     png = io.BytesIO()
     qr.save(png, kind="png", scale=6, border=2, dark="#000000", light="#ffffff")
     png.seek(0)

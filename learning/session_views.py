@@ -81,8 +81,9 @@ def _session_run_by(request, pk: int) -> CourseSession:
 @require_http_methods(["GET", "POST"])
 @login_required
 def session_attendance(request, pk: int):
-    """The trainer's phone page: a camera scanner where the browser has ``BarcodeDetector``, a
-    code field that always works, and the list to tick."""
+    """The trainer's phone page: a camera scanner wherever the browser has a camera (the browser's
+    ``BarcodeDetector`` or the vendored jsQR reads the frames), a code field that always works, and
+    the list to tick."""
     session = _session_run_by(request, pk)
     if request.method == "POST":
         code = request.POST.get("code")

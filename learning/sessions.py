@@ -64,7 +64,7 @@ def attendance_code(registration: SessionRegistration) -> str:
 
 def attendance_qr_svg(registration: SessionRegistration) -> str:
     """The registration's code as an inline SVG QR code (no outside service)."""
-    return segno.make(attendance_code(registration), error="m").svg_inline(scale=6, border=2)
+    return segno.make_qr(attendance_code(registration), error="m").svg_inline(scale=6, border=2)
 
 
 def registration_for_code(*, session: CourseSession, code: str) -> SessionRegistration:

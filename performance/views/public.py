@@ -81,7 +81,7 @@ def channel_print(request, unit_pk: int):
     except ValidationError:
         raise Http404 from None
     url = request.build_absolute_uri(channel.get_absolute_url())
-    qr = segno.make(url, error="m")
+    qr = segno.make_qr(url, error="m")
     svg = qr.svg_inline(scale=6, title=_("Kode QR umpan balik %(unit)s") % {"unit": unit.name})
     return render(
         request,

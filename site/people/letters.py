@@ -99,7 +99,7 @@ def letters_pdf(letters: list[IssuedLetter], *, activation_url: str, login_url: 
             y - 1.8 * cm,
             _("Berlaku sampai %(date)s, hanya satu kali.") % {"date": _date(letter.expires_at)},
         )
-        qr = segno.make(letter.link, error="m")
+        qr = segno.make_qr(letter.link, error="m")
         png = io.BytesIO()
         qr.save(png, kind="png", scale=5, border=2)
         png.seek(0)

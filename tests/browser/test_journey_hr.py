@@ -59,6 +59,29 @@ def _download(page, link) -> tuple[str, list[list[str]]]:
     return download.suggested_filename, list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
+# Tables whose content is wider than their scrolling box (a column or its values hidden until one
+# scrolls), and captions or chart labels cut at the right.
+CLIPPED = """() => [
+  ...Array.from(document.querySelectorAll('.table-wrap'))
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .map(box => 'table ' + (box.querySelector('caption') || box).textContent.trim().slice(0, 60)
+      + ': ' + box.scrollWidth + ' > ' + box.clientWidth + 'px'),
+  ...Array.from(document.querySelectorAll('caption, figcaption, svg text'))
+    .filter(e => { const r = e.getBoundingClientRect(), c = e.closest('.table-wrap, svg, figure');
+      return c && r.width > 0 && r.right > c.getBoundingClientRect().right + 1; })
+    .map(e => 'label ' + e.textContent.trim().slice(0, 60)),
+]"""
+
+
+def _nothing_clipped_at(page, width: int):
+    """At a desktop width no table of the page hides a column and no caption or chart label is cut."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": width, "height": 900})
+    clipped = page.evaluate(CLIPPED)
+    page.set_viewport_size(size)
+    assert not clipped, f"clipped at {width}px on {page.url}:\n" + "\n".join(clipped)
+
+
 def test_hr_opens_the_dashboard_and_the_9_box_and_downloads_csv(journey, demo):
     dinkes = Instansi.objects.get(code="DINKES")
     active = ASN.objects.filter(instansi=dinkes, is_active=True).count()
@@ -70,6 +93,7 @@ def test_hr_opens_the_dashboard_and_the_9_box_and_downloads_csv(journey, demo):
     summary = page.get_by_role("region", name="Ringkasan")
     expect(summary.get_by_role("listitem").filter(has_text="ASN aktif")).to_contain_text(str(active))
     journey.key_page("dasbor instansi")
+    _nothing_clipped_at(page, 1366)
 
     # The dashboard opens on the running period and says so; HR picks last year's closed period,
     # which has final results.
@@ -78,6 +102,7 @@ def test_hr_opens_the_dashboard_and_the_9_box_and_downloads_csv(journey, demo):
     page.locator("#f-tahun").select_option(str(closed_year))
     page.locator("form:has(#f-tahun) [type=submit]").first.click()
     page.wait_for_load_state()
+    _nothing_clipped_at(page, 1366)
 
     # The predikat distribution, as the CSV the dashboard offers next to its table.
     name, rows = _download(page, page.get_by_role("link", name="CSV distribusi predikat"))
