@@ -171,6 +171,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer, with <select> written without one template include per option.
+FORM_RENDERER = "pamong.forms_renderer.FormRenderer"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
