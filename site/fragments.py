@@ -15,7 +15,10 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import transaction
+from django.template import Node
+from django.template.defaulttags import CsrfTokenNode
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 #: Seconds a rendered fragment stays in the cache (a new key replaces it as soon as data change).
 TIMEOUT = 600
@@ -42,3 +45,36 @@ def versions_replace(keys: Iterable[str], *, timeout: int | None = None) -> None
 
     replace()
     transaction.on_commit(replace)
+
+
+#: What ``{% csrf_token %}`` writes inside a fragment while it is rendered for the cache: each
+#: request puts its own token in its place (a token never reaches the cache or another person).
+CSRF_SENTINEL = "\ue000pamong-csrf\ue000"
+_CSRF_SENTINEL_INPUT = f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_SENTINEL}">'
+
+
+class ContentFragmentNode(Node):
+    """``{% content_fragment key %}…{% endcontent_fragment %}``: the enclosed HTML is rendered once
+    per ``key`` (a :func:`content_key` of everything it shows) and read from the shared cache after;
+    with an empty key it is rendered every time. Forms inside keep working: the CSRF token of the
+    request is put in on every read."""
+
+    def __init__(self, key, nodelist):
+        self.key = key
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        cache_key = f"fragment:{key}"
+        html = cache.get(cache_key)
+        if html is None:
+            with context.push(csrf_token=CSRF_SENTINEL):
+                html = str(self.nodelist.render(context))
+            cache.set(cache_key, html, TIMEOUT)
+        if CSRF_SENTINEL in html:
+            html = html.replace(_CSRF_SENTINEL_INPUT, CsrfTokenNode().render(context)).replace(
+                CSRF_SENTINEL, str(context.get("csrf_token", ""))
+            )
+        return mark_safe(html)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pamong.exports import export_response
+from pamong.fragments import content_key
 from pamong.pagination import BoundedPaginator
 from pamong.people.access import can_manage_instansi, role_required, scope_for
 
@@ -129,6 +130,8 @@ def proposal_list(request, pk: int):
         {
             "period": period,
             "page_obj": page,
+            # the rows (labels included) show nothing of the viewer: rendered once per content
+            "rows_key": content_key("proposal-rows", list(page.object_list)),
             "status": status,
             "statuses": FollowUpProposal.Status.choices,
             "page_title": _("Usulan penghargaan dan sanksi"),
@@ -175,5 +178,11 @@ def audit_log(request):
     entries = selectors.audit_entries_for(user=request.user)
     page = BoundedPaginator(entries, 50).get_page(request.GET.get("page"))
     return render(
-        request, "performance/audit_log.html", {"page_obj": page, "page_title": _("Log audit kinerja")}
+        request,
+        "performance/audit_log.html",
+        {
+            "page_obj": page,
+            "rows_key": content_key("audit-rows", list(page.object_list)),  # rendered once per content
+            "page_title": _("Log audit kinerja"),
+        },
     )

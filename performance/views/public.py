@@ -48,6 +48,7 @@ def moderation(request):
         "performance/moderation.html",
         {
             "page_obj": page,
+            "rows_key": content_key("moderation-rows", list(page.object_list)),  # once per content
             "units": units,
             "instansi_id": instansi_id,
             "instansi_choices": instansi_choices,

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from pamong.fragments import ContentFragmentNode
 from pamong.home.chrome import ChromeNode, PerRequestNode
 
 register = template.Library()
@@ -37,6 +38,16 @@ def per_request(parser, token) -> PerRequestNode:
     """``{% per_request %}…{% endper_request %}``: a part of ``{% chrome %}`` rendered for each
     request (:mod:`pamong.home.chrome`)."""
     return PerRequestNode(_body(parser, "endper_request"))
+
+
+@register.tag
+def content_fragment(parser, token) -> ContentFragmentNode:
+    """``{% content_fragment key %}…{% endcontent_fragment %}``: rendered once per ``key``
+    (:class:`pamong.fragments.ContentFragmentNode`)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("content_fragment takes one argument, the key")
+    return ContentFragmentNode(parser.compile_filter(bits[1]), _body(parser, "endcontent_fragment"))
 
 
 def _body(parser, end: str):
