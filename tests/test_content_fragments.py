@@ -6,14 +6,23 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import cache
 from django.middleware.csrf import _unmask_cipher_token
 from django.template import Context, Template
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils.translation import override
 
 from pamong.fragments import CSRF_SENTINEL, content_key
-from performance.models import AuditEntry, FollowUpProposal, FollowUpRule, Period, PublicFeedback
-from tests.factories.performance import PeriodFactory, PlanFactory, channel_for, public_feedback
+from performance.models import AuditEntry, FollowUpProposal, FollowUpRule, Period, Predikat, PublicFeedback
+from performance.tallies import tally_invalidate
+from tests.factories.performance import (
+    PeriodFactory,
+    PlanFactory,
+    channel_for,
+    final_evaluation,
+    public_feedback,
+)
 
 TEMPLATE = Template(
     "{% load pamong_tags %}{% content_fragment key %}<b>{{ n }}</b><form>{% csrf_token %}</form>"
@@ -44,8 +53,6 @@ def test_an_empty_key_renders_every_time():
 
 
 def test_no_token_reaches_the_cache():
-    from django.core.cache import cache
-
     key = content_key("test-fragment", "secret")
     _render(key, 1, token="SECRET-TOKEN")
     stored = cache.get(f"fragment:{key}")
@@ -126,8 +133,6 @@ def test_list_pages_show_each_change_at_once(world, client_for):
 
 
 def test_the_key_follows_the_language():
-    from django.utils.translation import override
-
     with override("id"):
         a = content_key("rows", [1])
     with override("en"):
@@ -142,3 +147,26 @@ def test_request_factory_render_without_csrf_context_processor():
         "{% load pamong_tags %}{% content_fragment key %}<form>{% csrf_token %}</form>{% endcontent_fragment %}"
     ).render(Context({"key": content_key("no-csrf"), "request": request}))
     assert html == "<form></form>"
+
+
+@pytest.mark.django_db
+def test_period_distribution_counts_sit_under_their_predikat_and_follow_each_result(world, client_for):
+
+    period = PeriodFactory(year=2025, status="evaluation")
+    final_evaluation(PlanFactory(asn=world.staff_a, period=period), predikat="baik")
+    client = client_for(world.hr_a.user)
+    url = reverse("performance:period_detail", args=[period.pk])
+
+    def row() -> list[str]:
+        html = client.get(url).content.decode()
+        tbody = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+        return re.findall(r'<td class="num">(\d+)</td>', tbody)
+
+    baik = list(Predikat.values).index("baik")
+    expected = ["0"] * len(Predikat.values)
+    expected[baik] = "1"
+    assert row() == expected
+    final_evaluation(PlanFactory(asn=world.staff_a2, period=period), predikat="baik")
+    tally_invalidate(instansi_id=world.staff_a2.instansi_id)  # as the finalising service does
+    expected[baik] = "2"
+    assert row() == expected

@@ -49,15 +49,17 @@ def period_detail(request, pk: int):
         period=period, instansi_ids=selectors.period_scope_instansi_ids(user=request.user)
     )
     shown = tallies if instansi_id is None else {i: u for i, u in tallies.items() if i == instansi_id}
+    distribution = selectors.distribution_by_unit(period=period, tallies=shown, by_instansi=by_instansi)
     return render(
         request,
         "performance/period_detail.html",
         {
             "period": period,
             "counts": selectors.period_counts(tallies=tallies),
-            "distribution": selectors.distribution_by_unit(
-                period=period, tallies=shown, by_instansi=by_instansi
-            ),
+            "distribution": distribution,
+            # the table is a pure function of the distribution (counts in Predikat order, as the
+            # header): rendered once per content
+            "distribution_key": content_key("period-distribution", by_instansi, distribution),
             "by_instansi": by_instansi,
             "instansi_id": instansi_id,
             "predikat_choices": Predikat.choices,
