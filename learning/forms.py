@@ -20,7 +20,10 @@ class AssignmentForm(forms.Form):
         label=_("Batas waktu"), widget=forms.DateInput(attrs={"type": "date"}), input_formats=["%Y-%m-%d"]
     )
 
-    def __init__(self, *args, hr_instansi_ids: set[int] | None, **kwargs):
+    def __init__(self, *args, hr_instansi_ids: set[int] | None, units_of: int | None = None, **kwargs):
+        """``units_of``: the instansi whose units and jabatan are offered. Province-wide HR (BKPSDM)
+        chooses it first: all of the province's would be thousands of options (2,298 units and
+        6,161 jabatan at Jambi scale), which no one can pick from and every page view paid for."""
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
         instansi = Instansi.objects.order_by("name")
@@ -30,6 +33,13 @@ class AssignmentForm(forms.Form):
             instansi = instansi.filter(pk__in=hr_instansi_ids)
             units = units.filter(instansi_id__in=hr_instansi_ids)
             jabatan = jabatan.filter(instansi_id__in=hr_instansi_ids)
+        if units_of is not None:
+            units = units.filter(instansi_id=units_of)
+            jabatan = jabatan.filter(instansi_id=units_of)
+        elif hr_instansi_ids is None:
+            units, jabatan = units.none(), jabatan.none()
+            hint = _("Pilih instansi di bagian atas halaman untuk menampilkan unit kerja dan jabatannya.")
+            self.fields["unit"].help_text = self.fields["jabatan"].help_text = hint
         self.fields["instansi"].queryset = instansi
         self.fields["unit"].queryset = units
         self.fields["unit"].label_from_instance = lambda u: (

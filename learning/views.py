@@ -19,6 +19,8 @@ from wagtail.views import serve as wagtail_serve
 
 from pamong.home.sites import site_root_url_path
 from pamong.people.access import can_manage_instansi, role_required, scope_for
+from pamong.people.filters import int_or_none
+from pamong.people.selectors import instansi_choices_for
 from pamong.signing.services import signature_status
 
 from . import selectors, services
@@ -225,7 +227,12 @@ def _attempt_back_url(request, attempt) -> str:
 def assign(request):
     scope = scope_for(request.user)
     hr_ids = scope.hr_instansi_ids()
-    form = AssignmentForm(request.POST or None, hr_instansi_ids=hr_ids)
+    # province-wide HR picks the instansi whose units and jabatan the form offers (?instansi=)
+    instansi_choices = list(instansi_choices_for(user=request.user)) if hr_ids is None else []
+    units_of = int_or_none(request.GET.get("instansi"))
+    if units_of not in {i.pk for i in instansi_choices}:
+        units_of = None
+    form = AssignmentForm(request.POST or None, hr_instansi_ids=hr_ids, units_of=units_of)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -245,12 +252,15 @@ def assign(request):
                 _("Pelatihan “%(course)s” ditugaskan kepada %(n)d ASN (yang sudah terdaftar tidak diubah).")
                 % {"course": data["course"].title, "n": created},
             )
-            return redirect("learning:assign")
+            url = reverse("learning:assign")
+            return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
     return render(
         request,
         "learning/assign.html",
         {
             "form": form,
+            "instansi_choices": instansi_choices,
+            "instansi_id": units_of,
             "report": selectors.assignment_report_for(user=request.user),
             "page_title": _("Penugasan pelatihan"),
         },

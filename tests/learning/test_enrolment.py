@@ -200,3 +200,42 @@ def test_assignment_page_query_count(world, client_for, n, django_assert_max_num
     with django_assert_max_num_queries(14):
         response = client.get(reverse("learning:assign"))
     assert response.status_code == 200
+
+
+def test_province_wide_hr_picks_the_instansi_whose_units_and_jabatan_are_offered(world, client_for):
+    """BKPSDM's form lists no unit or jabatan until an instansi is chosen (the province has thousands),
+    then that instansi's only; assigning to one of them works, another instansi's is refused."""
+    course = make_course(title="Pelayanan Publik Prima")
+    client = client_for(world.bkpsdm.user)
+    url = reverse("learning:assign")
+    html = client.get(url).content.decode()
+    unit_select = html.split('name="unit"', 1)[1].split("</select>", 1)[0]
+    assert unit_select.count("<option") == 1  # the empty choice only
+    assert "Pilih instansi di bagian atas halaman" in html
+    assert world.staff_a.unit.name not in html and world.staff_b.unit.name not in html
+
+    html = client.get(url, {"instansi": world.instansi_a.pk}).content.decode()
+    assert world.staff_a.unit.name in html and world.staff_b.unit.name not in html
+    assert world.staff_a.jabatan.name in html and world.staff_b.jabatan.name not in html
+    # an instansi that is not a choice (or not a number) offers none, as before choosing
+    for bad in ("999999", "x"):
+        assert world.staff_a.unit.name not in client.get(url, {"instansi": bad}).content.decode()
+
+    chosen = f"{url}?instansi={world.instansi_a.pk}"
+    refused = client.post(
+        chosen, {"course": course.pk, "unit": world.staff_b.unit_id, "due_date": _due().isoformat()}
+    )
+    assert refused.status_code == 200 and 'id="id_unit_error"' in refused.content.decode()
+    assert not Enrolment.objects.exists()
+    done = client.post(
+        chosen, {"course": course.pk, "unit": world.staff_a.unit_id, "due_date": _due().isoformat()}
+    )
+    assert done.status_code == 302 and done["Location"] == chosen
+    assert Enrolment.objects.filter(course=course, asn=world.staff_a).exists()
+    assert not Enrolment.objects.filter(course=course, asn__instansi=world.instansi_b).exists()
+
+
+def test_instansi_hr_sees_its_own_units_without_choosing(world, client_for):
+    html = client_for(world.hr_a.user).get(reverse("learning:assign")).content.decode()
+    assert world.staff_a.unit.name in html and world.staff_b.unit.name not in html
+    assert 'name="instansi" id="instansi"' not in html and 'id="instansi"' not in html  # no chooser
