@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from pamong.people.access import scope_for
 from pamong.people.filters import OrganisationFilterForm, int_or_none, organisation_filter_from
-from pamong.people.models import ASN, Instansi, Jabatan, UnitKerja
+from pamong.people.models import ASN, Jabatan
 from performance.models import Evaluation, Period
 from performance.selectors import periods_for
 
@@ -147,10 +147,19 @@ def asn_ids_sql(asn_qs: QuerySet[ASN]) -> tuple[str, tuple]:
 
 @dataclass
 class FilterChoices:
-    instansi: list[Instansi]
-    units: list[UnitKerja]
+    instansi: list[Option]
+    units: list[Option]
     kinds: list[tuple[str, str]]
     years: list[int]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of the filter form: plain values (no model instance), read with ``values_list``."""
+
+    pk: int
+    name: str
+    instansi_code: str = ""
 
 
 def filter_choices(*, user, filters: Filters) -> FilterChoices:
@@ -165,8 +174,11 @@ def filter_choices(*, user, filters: Filters) -> FilterChoices:
         set(periods_for(user=user).order_by().values_list("year", flat=True)) | {filters.year}, reverse=True
     )
     return FilterChoices(
-        list(form.fields["instansi"].queryset),
-        list(form.fields["unit"].queryset[:500]),
+        [Option(pk, name) for pk, name in form.fields["instansi"].queryset.values_list("pk", "name")],
+        [
+            Option(pk, name, code)
+            for pk, name, code in form.fields["unit"].queryset.values_list("pk", "name", "instansi__code")[:500]
+        ],
         list(Jabatan.Kind.choices),
         years,
     )
