@@ -173,12 +173,10 @@ def filter_choices(*, user, filters: Filters) -> FilterChoices:
     years = sorted(
         set(periods_for(user=user).order_by().values_list("year", flat=True)) | {filters.year}, reverse=True
     )
+    units = form.fields["unit"].queryset.values_list("pk", "name", "instansi__code")[:500]
     return FilterChoices(
         [Option(pk, name) for pk, name in form.fields["instansi"].queryset.values_list("pk", "name")],
-        [
-            Option(pk, name, code)
-            for pk, name, code in form.fields["unit"].queryset.values_list("pk", "name", "instansi__code")[:500]
-        ],
+        [Option(pk, name, code) for pk, name, code in units],
         list(Jabatan.Kind.choices),
         years,
     )
