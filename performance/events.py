@@ -1,4 +1,4 @@
-"""The event the performance app announces: a result became final.
+"""The events the performance app announces: a result became final, a periodic assessment was given.
 
 :data:`result_finalised` is sent **inside** the transaction that finalises the result
 (:func:`performance.services.evaluation_finalise`), so a receiver's writes (e.g. the SIASN outbox
@@ -11,3 +11,8 @@ Keyword arguments: ``evaluation`` (the final :class:`performance.models.Evaluati
 from django.dispatch import Signal
 
 result_finalised = Signal()
+
+#: A periodic assessment (penilaian kinerja periodik) was given, which makes it final. Sent inside
+#: the transaction of :func:`performance.services.periodic_assess`, like :data:`result_finalised`.
+#: Keyword arguments: ``assessment`` (the :class:`performance.models.PeriodicAssessment`).
+periodic_assessment_finalised = Signal()

@@ -62,6 +62,40 @@ class EvaluationForm(forms.Form):
     )
 
 
+class PeriodicAssessmentForm(forms.Form):
+    """The atasan's periodic assessment of one check-in (the predikat comes from the matrix)."""
+
+    checkin = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Pilih check-in yang dinilai."),
+            "invalid": _("Pilih check-in yang dinilai."),
+        },
+    )
+    hasil_kerja = forms.ChoiceField(
+        label=_("Rating hasil kerja"),
+        choices=Rating.choices,
+        error_messages={
+            "required": _("Pilih rating hasil kerja."),
+            "invalid_choice": _("Pilih rating hasil kerja."),
+        },
+    )
+    perilaku_kerja = forms.ChoiceField(
+        label=_("Rating perilaku kerja"),
+        choices=Rating.choices,
+        error_messages={
+            "required": _("Pilih rating perilaku kerja."),
+            "invalid_choice": _("Pilih rating perilaku kerja."),
+        },
+    )
+    notes = forms.CharField(
+        label=_("Catatan untuk ASN (tidak wajib)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class ObjectionDecisionForm(forms.Form):
     accept = forms.TypedChoiceField(
         label=_("Keputusan"),

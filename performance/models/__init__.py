@@ -2,6 +2,7 @@
 
 from .choices import ANONYMOUS_GROUPS, OrgPredikat, Predikat, RaterGroup, Rating
 from .feedback import BehaviourRating, PublicFeedback, PublicFeedbackChannel, RaterAssignment
+from .periodic import PeriodicAssessment
 from .planning import (
     CheckIn,
     Evidence,
@@ -44,6 +45,7 @@ __all__ = [
     "OrgPredikat",
     "OrganisationPredikat",
     "Period",
+    "PeriodicAssessment",
     "PeriodTally",
     "Plan",
     "PlanIndicator",

@@ -128,6 +128,7 @@ AUDIT_ACTIONS = {
     "public_feedback.moderate": _("Umpan balik masyarakat dimoderasi"),
     "evaluation.save": _("Evaluasi disimpan"),
     "evaluation.finalise": _("Hasil evaluasi difinalkan"),
+    "periodic.finalise": _("Penilaian kinerja periodik ditetapkan"),
     "objection.file": _("Keberatan diajukan"),
     "evaluation.objection_accepted": _("Evaluasi diubah karena keberatan diterima"),
     "objection.decide": _("Keberatan diputuskan"),

@@ -66,6 +66,14 @@ from .hr import (
     service_unit_get_for_hr,
     service_units_with_feedback,
 )
+from .periodic import (
+    CheckInWindow,
+    PeriodicRow,
+    checkin_of_plan,
+    checkin_window,
+    periodic_opens_on,
+    periodic_rows,
+)
 from .plans import (
     IndicatorRow,
     checkins_of,
@@ -92,6 +100,12 @@ from .waiting import (
 )
 
 __all__ = [
+    "CheckInWindow",
+    "PeriodicRow",
+    "checkin_of_plan",
+    "checkin_window",
+    "periodic_opens_on",
+    "periodic_rows",
     "RATING_WINDOW_STATUSES",
     "SERVICE_VALUE_CODE",
     "GroupSummary",

@@ -13,6 +13,7 @@ services; services.plan_create(...)``), as Wagtail does in ``wagtail/admin/views
 * :mod:`.plans` — SKP, indicators, agreement, realisations and evidence, comments;
 * :mod:`.feedback` — 360° raters and ratings, public feedback and its moderation;
 * :mod:`.evaluation` — the atasan's rating; :mod:`.finalise` — making it final;
+* :mod:`.periodic` — the periodic assessment (penilaian kinerja periodik) of one check-in;
 * :mod:`.followup` — objections, reward and sanction proposals;
 * :mod:`.certificates` — the piagam penghargaan.
 """
@@ -40,6 +41,7 @@ from .followup import (
     proposal_decide,
     sanction_apply_development_consequence,
 )
+from .periodic import PERIODIC_FIELDS, periodic_assess, periodic_may_assess
 from .periods import (
     PERIOD_FLOW,
     checkin_create_for,
@@ -61,6 +63,9 @@ from .plans import (
 )
 
 __all__ = [
+    "PERIODIC_FIELDS",
+    "periodic_assess",
+    "periodic_may_assess",
     "EVALUATION_FIELDS",
     "EVIDENCE_MAX_BYTES",
     "EVIDENCE_TYPES",

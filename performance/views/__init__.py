@@ -4,7 +4,7 @@ feedback form and the certificate verification page are the only anonymous views
 
 Views are thin: reads through :mod:`performance.selectors` (scoped there), writes through
 :mod:`performance.services`. One module per area; the views are re-exported here for ``urls.py``,
-as Wagtail does in ``wagtail/admin/views/generic/``: :mod:`.dashboard`, :mod:`.plans` (SKP),
+as Wagtail does in ``wagtail/admin/views/generic/``: :mod:`.dashboard`, :mod:`.plans` (SKP), :mod:`.periodic` (periodic assessment),
 :mod:`.ratings` (360°), :mod:`.results`, :mod:`.objections`, :mod:`.periods` (HR),
 :mod:`.certificates` (piagam) and :mod:`.public` (feedback from the public and its moderation).
 """
@@ -12,6 +12,7 @@ as Wagtail does in ``wagtail/admin/views/generic/``: :mod:`.dashboard`, :mod:`.p
 from .certificates import certificate_download, verify
 from .dashboard import dashboard
 from .objections import objection_detail, objection_file, objection_list
+from .periodic import plan_periodic, plan_periodic_assess
 from .periods import (
     audit_log,
     org_predikat_set,
@@ -36,6 +37,8 @@ from .ratings import rating_form, rating_tasks
 from .results import result, result_finalise, result_json
 
 __all__ = [
+    "plan_periodic",
+    "plan_periodic_assess",
     "audit_log",
     "certificate_download",
     "channel_print",

@@ -117,6 +117,12 @@ _KINDS = [
         _("Hasil evaluasi kinerja %(period)s Anda telah ditetapkan"),
         locked=True,
     ),
+    Kind(
+        "periodic_assessed",
+        _("Penilaian kinerja periodik ditetapkan"),
+        _("Penilaian kinerja periodik %(checkin)s (%(period)s) Anda telah ditetapkan: %(predikat)s"),
+        locked=True,
+    ),
     Kind("objection_filed", _("Keberatan diajukan"), _("%(asn)s mengajukan keberatan atas hasil %(period)s")),
     Kind(
         "objection_decided",

@@ -5,7 +5,7 @@
   Pamong's; data, edited by BKPSDM in the admin.
 * :class:`SiasnPullRun` / :class:`SiasnPullDifference` — one ``siasn_pull`` of an instansi and
   every difference (or error) it found, shown to the instansi's HR.
-* :class:`SiasnOutbox` — one record to send to SIASN (a riwayat kursus, an SKP), written in the
+* :class:`SiasnOutbox` — one record to send to SIASN (a riwayat kursus, an SKP, a kinerja periodik), written in the
   transaction of the event it comes from and sent exactly once by the worker
   (:mod:`pamong.siasn.outbox`).
 """
@@ -59,13 +59,20 @@ class JabatanMapping(models.Model):
 
 class ReferenceMapping(models.Model):
     """A value of Pamong (a predikat, a rating, a kind of learning) ↔ the id of a SIASN reference
-    table (``kuadranNilai``, ``perilakuDanKinerja``, ``jenisKursus``). ``source`` says where the
-    SIASN id comes from."""
+    table (``kuadranNilai``, ``perilakuDanKinerja``, ``jenisKursus``, ``periodik``, ``koefisien``).
+    ``source`` says where the SIASN id comes from.
+
+    ``periodik`` maps how often periodic assessments are held (``bulanan``, ``triwulan``: the
+    months of a check-in) and is national; ``koefisien`` maps a jabatan (its Pamong code, or
+    ``jenis:<kind>`` for every jabatan of one kind) to the angka kredit koefisien of its jenjang,
+    which each instansi maps for its own jabatan fungsional."""
 
     class Kind(models.TextChoices):
         KUADRAN = "kuadran", _("Kuadran nilai (predikat kinerja)")
         NILAI = "nilai", _("Hasil kerja dan perilaku kerja")
         JENIS_KURSUS = "jenis_kursus", _("Jenis kursus")
+        PERIODIK = "periodik", _("Periode penilaian kinerja periodik")
+        KOEFISIEN = "koefisien", _("Koefisien jabatan (kinerja periodik)")
 
     kind = models.CharField(_("tabel referensi"), max_length=20, choices=Kind.choices)
     pamong_value = models.CharField(_("nilai di Pamong"), max_length=60)

@@ -3,13 +3,13 @@
 **Writing.** :func:`outbox_record_course` (a completed course → a riwayat kursus),
 :func:`outbox_record_outside` (learning outside Pamong verified by HR → a riwayat kursus, with its
 proof when that is a PDF) and :func:`outbox_record_result` (a final yearly result → an skp22
-record) write one :class:`~pamong.siasn.models.SiasnOutbox` row with a unique idempotency key; they
-run inside the transaction of their event when there is one (performance's ``result_finalised``,
-learning's ``outside_verified``) and are safe to call twice. Learning announces completions after
-its commit, so :func:`outbox_backfill` (nightly) records any completion, verified outside learning
-or final result of the last days that has no row yet: none is lost if a process dies between the
-two. :func:`outbox_record_periodic` is the hook for a finalised periodic (kinerja periodik) result;
-Pamong has no such result yet, so nothing calls it.
+record) and :func:`outbox_record_periodic_assessment` (a periodic assessment, final when given → a
+kinerja periodik record) write one :class:`~pamong.siasn.models.SiasnOutbox` row with a unique
+idempotency key; they run inside the transaction of their event when there is one (performance's
+``result_finalised`` and ``periodic_assessment_finalised``, learning's ``outside_verified``) and are
+safe to call twice. Learning announces completions after its commit, so :func:`outbox_backfill`
+(nightly) records any completion, verified outside learning, final result or periodic assessment
+of the last days that has no row yet: none is lost if a process dies between the two.
 
 **Sending** (:func:`outbox_send_due`, run by the worker):
 
@@ -47,7 +47,7 @@ from django.utils.translation import gettext as _
 from learning.certificates import certificate_pdf
 from learning.models import Certificate, Enrolment, OutsideRecord
 from pamong.people.models import ASN
-from performance.models import Evaluation
+from performance.models import Evaluation, PeriodicAssessment
 
 from .client import SiasnClient, SiasnNotFound, SiasnRejected, SiasnUnavailable, siasn_client, siasn_enabled
 from .models import ReferenceMapping, SiasnIdentity, SiasnOutbox
@@ -87,6 +87,7 @@ def _record(
 COURSE_KEY_PREFIX = "kursus:enrolment:"
 OUTSIDE_KEY_PREFIX = "kursus:outside:"
 RESULT_KEY_PREFIX = "skp22:evaluation:"
+PERIODIC_KEY_PREFIX = "kinerjaperiodik:assessment:"
 
 
 def course_key(enrolment_id: int) -> str:
@@ -99,6 +100,10 @@ def outside_key(record_id: int) -> str:
 
 def result_key(evaluation_id: int) -> str:
     return f"{RESULT_KEY_PREFIX}{evaluation_id}"
+
+
+def periodic_key(assessment_id: int) -> str:
+    return f"{PERIODIC_KEY_PREFIX}{assessment_id}"
 
 
 def outbox_record_course(*, enrolment: Enrolment) -> SiasnOutbox | None:
@@ -208,18 +213,12 @@ def outbox_record_result(*, evaluation: Evaluation) -> SiasnOutbox | None:
     if not evaluation.is_final:
         return None
     plan = evaluation.plan
-    penilai = plan.atasan
     payload = {
         "tahun": plan.period.year,
         "hasilKerja": evaluation.hasil_kerja,
         "perilakuKerja": evaluation.perilaku_kerja,
         "predikat": evaluation.predikat,
-        "penilaiNama": penilai.name if penilai else "",
-        "penilaiNipNrp": penilai.nip if penilai else "",
-        "penilaiGolongan": penilai.golongan if penilai else "",
-        "penilaiJabatan": penilai.jabatan.name if penilai else "",
-        "penilaiUnorNama": penilai.unit.name if penilai else "",
-        "statusPenilai": "ASN",
+        **_penilai_fields(plan.atasan),
     }
     return _record(
         key=result_key(evaluation.pk),
@@ -231,16 +230,73 @@ def outbox_record_result(*, evaluation: Evaluation) -> SiasnOutbox | None:
     )
 
 
+def _penilai_fields(penilai: ASN | None) -> dict:
+    """The penilai fields of an skp22 or kinerja periodik record (the golongan still Pamong's:
+    :func:`siasn_payload` turns it into SIASN's id)."""
+    return {
+        "penilaiNama": penilai.name if penilai else "",
+        "penilaiNipNrp": penilai.nip if penilai else "",
+        "penilaiGolongan": penilai.golongan if penilai else "",
+        "penilaiJabatan": penilai.jabatan.name if penilai else "",
+        "penilaiUnorNama": penilai.unit.name if penilai else "",
+        "statusPenilai": "ASN",
+    }
+
+
+#: The ``periodik`` reference value of a check-in window, by its number of months (others have no
+#: SIASN periodicity: their records are rejected until HR maps one).
+PERIODIK_BY_MONTHS = {1: "bulanan", 3: "triwulan"}
+
+
 def outbox_record_periodic(*, asn: ASN, key: str, payload: dict, summary: str) -> SiasnOutbox:
-    """Hook for a finalised periodic result → a kinerja periodik record. ``payload`` carries
-    ``tahun``, ``bulanMulaiPenilaian``, ``bulanSelesaiPenilaian``, ``periodikId``, ``koefisienId``,
-    ``hasilKerja``, ``perilakuKerja``, ``predikat`` and the penilai fields of :func:`outbox_record_result`.
-    """
+    """A periodic result → a kinerja periodik record. ``payload`` carries ``tahun``,
+    ``tahunMulaiPenilaian``, ``bulanMulaiPenilaian``, ``tahunSelesaiPenilaian``,
+    ``bulanSelesaiPenilaian``, Pamong's ``periodik``, ``koefisien`` and ``jenisJabatan`` (turned into
+    ``periodikId`` and ``koefisienId`` when sent), ``hasilKerja``, ``perilakuKerja``, ``predikat``
+    and the penilai fields of :func:`outbox_record_result`."""
     return _record(key=key, kind=SiasnOutbox.Kind.KINERJA_PERIODIK, asn=asn, summary=summary, payload=payload)
 
 
+def outbox_record_periodic_assessment(*, assessment: PeriodicAssessment) -> SiasnOutbox:
+    """A periodic assessment (final when given) → a kinerja periodik record: the months of its
+    check-in window, the ratings and predikat, the penilai who gave it."""
+    plan = assessment.plan
+    asn = plan.asn
+    months = (
+        (assessment.year_end * 12 + assessment.month_end)
+        - (assessment.year_start * 12 + assessment.month_start)
+        + 1
+    )
+    payload = {
+        "tahun": plan.period.year,
+        "tahunMulaiPenilaian": assessment.year_start,
+        "bulanMulaiPenilaian": assessment.month_start,
+        "tahunSelesaiPenilaian": assessment.year_end,
+        "bulanSelesaiPenilaian": assessment.month_end,
+        "periodik": PERIODIK_BY_MONTHS.get(months, f"{months}_bulan"),
+        "koefisien": asn.jabatan.code,
+        "jenisJabatan": asn.jabatan.kind,
+        "hasilKerja": assessment.hasil_kerja,
+        "perilakuKerja": assessment.perilaku_kerja,
+        "predikat": assessment.predikat,
+        **_penilai_fields(assessment.assessed_by or plan.atasan),
+    }
+    return outbox_record_periodic(
+        asn=asn,
+        key=periodic_key(assessment.pk),
+        payload=payload,
+        summary=_("Kinerja periodik %(checkin)s %(year)s: %(predikat)s")
+        % {
+            "checkin": assessment.checkin.label,
+            "year": plan.period.year,
+            "predikat": assessment.get_predikat_display(),
+        },
+    )
+
+
 def outbox_backfill(*, since: datetime.datetime) -> int:
-    """Record every completion and final result since ``since`` that has no outbox row yet."""
+    """Record every completion, final result and periodic assessment since ``since`` that has no
+    outbox row yet."""
     if not siasn_enabled():
         return 0
     sources = (
@@ -257,6 +313,10 @@ def outbox_backfill(*, since: datetime.datetime) -> int:
             .filter(finalised_at__gte=since)
             .select_related("plan__asn", "plan__period", "plan__atasan__jabatan", "plan__atasan__unit"),
             lambda evaluation: outbox_record_result(evaluation=evaluation),
+        ),
+        (
+            unqueued_periodic().filter(finalised_at__gte=since).select_related(*PERIODIC_RELATED),
+            lambda assessment: outbox_record_periodic_assessment(assessment=assessment),
         ),
     )
     created = 0
@@ -284,6 +344,23 @@ def unqueued_outside() -> QuerySet[OutsideRecord]:
 def unqueued_results() -> QuerySet[Evaluation]:
     """Final results with no outbox row."""
     return Evaluation.objects.filter(status=Evaluation.Status.FINAL).exclude(_queued(RESULT_KEY_PREFIX))
+
+
+#: What :func:`outbox_record_periodic_assessment` reads of an assessment, in one query.
+PERIODIC_RELATED = (
+    "plan__asn__jabatan",
+    "plan__period",
+    "checkin",
+    "assessed_by__jabatan",
+    "assessed_by__unit",
+    "plan__atasan__jabatan",
+    "plan__atasan__unit",
+)
+
+
+def unqueued_periodic() -> QuerySet[PeriodicAssessment]:
+    """Periodic assessments (final when given) with no outbox row."""
+    return PeriodicAssessment.objects.exclude(_queued(PERIODIC_KEY_PREFIX))
 
 
 def _queued(prefix: str) -> Exists:
@@ -427,12 +504,15 @@ def pns_orang_id(*, asn: ASN, client: SiasnClient) -> str:
     return orang_id
 
 
-def _reference(kind: str, value: str, field: str) -> str:
-    found = (
-        ReferenceMapping.objects.filter(kind=kind, pamong_value=value)
-        .values_list("siasn_id", flat=True)
-        .first()
+def _reference(kind: str, value: str, field: str, *, fallback: str = "") -> str:
+    """SIASN's id for Pamong's ``value`` (or, when that has no row, for ``fallback``)."""
+    values = [value, fallback] if fallback else [value]
+    rows = dict(
+        ReferenceMapping.objects.filter(kind=kind, pamong_value__in=values).values_list(
+            "pamong_value", "siasn_id"
+        )
     )
+    found = next((rows[v] for v in values if rows.get(v)), "")
     if not found:
         raise SiasnRejected(
             _("Belum ada pemetaan %(kind)s untuk nilai “%(value)s” (admin: SIASN → pemetaan referensi).")
@@ -471,6 +551,11 @@ def siasn_payload(*, row: SiasnOutbox, client: SiasnClient) -> dict:
     else:
         data["pnsDinilaiId"] = orang_id
         data["penilaiJabatanNama"] = data.pop("penilaiJabatan", "")
+        data["periodikId"] = _reference(ReferenceMapping.Kind.PERIODIK, data.pop("periodik"), "periodikId")
+        jabatan, jenis = data.pop("koefisien"), data.pop("jenisJabatan", "")
+        data["koefisienId"] = _reference(
+            ReferenceMapping.Kind.KOEFISIEN, jabatan, "koefisienId", fallback=f"jenis:{jenis}"
+        )
     return data
 
 

@@ -8,7 +8,12 @@ from learning import events as learning_events
 from learning.models import Enrolment
 
 from .client import siasn_enabled
-from .outbox import outbox_record_course, outbox_record_outside, outbox_record_result
+from .outbox import (
+    outbox_record_course,
+    outbox_record_outside,
+    outbox_record_periodic_assessment,
+    outbox_record_result,
+)
 
 
 def on_completed(sender, *, kind, user, course, module, completed_at, jp, **kwargs):
@@ -44,6 +49,15 @@ def on_result_finalised(sender, *, evaluation, **kwargs):
         return
     if outbox_record_result(evaluation=evaluation) is not None:
         transaction.on_commit(_send_soon)
+
+
+def on_periodic_assessment_finalised(sender, *, assessment, **kwargs):
+    """``performance.events.periodic_assessment_finalised`` → a kinerja periodik record in the
+    outbox, in the same transaction as the assessment."""
+    if not siasn_enabled():
+        return
+    outbox_record_periodic_assessment(assessment=assessment)
+    transaction.on_commit(_send_soon)
 
 
 def _send_soon() -> None:

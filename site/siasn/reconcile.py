@@ -1,8 +1,8 @@
 """Reconciliation per instansi: what Pamong holds, what was sent, what SIASN has, what differs.
 
-:func:`reconcile_instansi` asks SIASN for the riwayat (kursus, skp22) of every ASN of the instansi
-with a sent record and marks each sent outbox row ``confirmed_at`` when SIASN has it (the same
-natural key as the exactly-once check: certificate number, year) or clears it when SIASN does not.
+:func:`reconcile_instansi` asks SIASN for the riwayat (kursus, skp22, kinerja periodik) of every
+ASN of the instansi with a sent record and marks each sent outbox row ``confirmed_at`` when SIASN
+has it (the same natural key as the exactly-once check: certificate number, year, year and months) or clears it when SIASN does not.
 :func:`reconciliation_summary` reads the page: every Pamong record of the instansi in one of the
 states below, counted, and the ones that do not agree listed.
 """
@@ -16,10 +16,17 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.models import Enrolment, OutsideRecord
 from pamong.people.models import Instansi
+from performance.models import PeriodicAssessment
 
 from .client import SiasnClient, siasn_client
 from .models import SiasnOutbox
-from .outbox import riwayat_matches, unqueued_completions, unqueued_outside, unqueued_results
+from .outbox import (
+    riwayat_matches,
+    unqueued_completions,
+    unqueued_outside,
+    unqueued_periodic,
+    unqueued_results,
+)
 
 #: How many disagreeing items the page lists (the counts are always complete).
 LIST_LIMIT = 200
@@ -95,6 +102,9 @@ def reconciliation_summary(*, instansi: Instansi) -> dict:
         unqueued_completions().filter(asn__instansi=instansi).select_related("asn", "course"),
         unqueued_outside().filter(asn__instansi=instansi).select_related("asn"),
         unqueued_results().filter(plan__asn__instansi=instansi).select_related("plan__asn", "plan__period"),
+        unqueued_periodic()
+        .filter(plan__asn__instansi=instansi)
+        .select_related("plan__asn", "plan__period", "checkin"),
     ]
     for queryset in unsent:
         counts["missing"] += queryset.count()
@@ -103,6 +113,8 @@ def reconciliation_summary(*, instansi: Instansi) -> dict:
                 asn, summary = record.asn, record.course.title
             elif isinstance(record, OutsideRecord):
                 asn, summary = record.asn, record.title
+            elif isinstance(record, PeriodicAssessment):
+                asn, summary = record.plan.asn, f"{record.checkin.label} — {record.plan.period.name}"
             else:
                 asn, summary = record.plan.asn, record.plan.period.name
             items.append(ReconciliationItem("missing", None, asn.nip, asn.name, summary, ""))

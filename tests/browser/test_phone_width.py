@@ -43,6 +43,7 @@ ROLE_PREFERENCE = ("asn", "atasan", "hr_same", "bkpsdm", "admin", "humas", "hr_o
 EXTRA_ROLES = {
     "start:home": ("atasan", "hr_same", "humas"),
     "performance:dashboard": ("atasan", "hr_same"),
+    "performance:plan_periodic": ("atasan",),  # the atasan's page carries the forms
     "people:account": ("hr_same", "admin"),
 }
 # The gallery: screenshots at 390 px and 1366 px of the pages every persona meets.

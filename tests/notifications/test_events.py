@@ -31,7 +31,7 @@ from pamong.notifications.kinds import KINDS, OFF
 from pamong.notifications.models import Notification, Preference
 from pamong.socialization.models import PolicyPage
 from performance import services as performance_services
-from performance.models import Evaluation, FollowUpProposal, FollowUpRule, Plan
+from performance.models import CheckIn, Evaluation, FollowUpProposal, FollowUpRule, Plan
 from performance.notifications import performance_due_notifications_send
 from tests.factories import socialization as soc
 from tests.factories.competencies import link_course, managerial
@@ -255,6 +255,23 @@ def result_finalised(world):
     )
 
 
+def periodic_assessed(world):
+    plan = PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2025), atasan=world.atasan_a)
+    checkin = CheckIn.objects.select_related("period").get(period=plan.period, number=1)
+    return Scenario(
+        lambda: performance_services.periodic_assess(
+            plan=plan,
+            checkin=checkin,
+            hasil_kerja="sesuai",
+            perilaku_kerja="di_atas",
+            actor=world.atasan_a.user,
+            today=dt.date(2025, 12, 31),
+        ),
+        world.staff_a.user,
+        reverse("performance:plan_periodic", args=[plan.pk]),
+    )
+
+
 def objection_filed(world):
     evaluation = final_evaluation(PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2026)))
     made = []
@@ -361,6 +378,7 @@ SCENARIOS = {
     "rating_reminder": rating_reminder,
     "checkin_due": checkin_due,
     "result_finalised": result_finalised,
+    "periodic_assessed": periodic_assessed,
     "objection_filed": objection_filed,
     "objection_decided": objection_decided,
     "reward_sanction": reward_sanction,

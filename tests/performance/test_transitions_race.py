@@ -9,6 +9,7 @@ exactly one audit entry is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
@@ -19,11 +20,13 @@ from performance.models import (
     AuditEntry,
     BehaviourRating,
     BerakhlakValue,
+    CheckIn,
     Evaluation,
     FollowUpProposal,
     FollowUpRule,
     Objection,
     Period,
+    PeriodicAssessment,
     Plan,
     PublicFeedback,
     RaterAssignment,
@@ -236,3 +239,28 @@ def test_public_feedback_moderate(world):
     )
     assert PublicFeedback.objects.get(pk=feedback.pk).status == PublicFeedback.Status.APPROVED
     assert AuditEntry.objects.filter(action="public_feedback.moderate").count() == 1
+
+
+def test_periodic_assess(world):
+    """Two submissions of one check-in's periodic assessment (the atasan clicks twice, or two tabs):
+    one is written, the other told it was already given; one audit entry."""
+    plan = PlanFactory(asn=world.staff_a, period=PeriodFactory(year=2025), atasan=world.atasan_a)
+    checkin = CheckIn.objects.get(period=plan.period, number=1)
+    ratings = iter(["sesuai", "di_atas"])
+    lock = threading.Lock()
+
+    def give(p):
+        with lock:
+            hasil = next(ratings)
+        return services.periodic_assess(
+            plan=p,
+            checkin=CheckIn.objects.select_related("period").get(pk=checkin.pk),
+            hasil_kerja=hasil,
+            perilaku_kerja="sesuai",
+            actor=world.atasan_a.user,
+            today=dt.date(2025, 12, 31),
+        )
+
+    winner = _one_winner(race(lambda: Plan.objects.select_related("period", "asn").get(pk=plan.pk), give))
+    assert PeriodicAssessment.objects.get().hasil_kerja == winner.hasil_kerja
+    assert AuditEntry.objects.filter(action="periodic.finalise").count() == 1

@@ -155,6 +155,10 @@ MATRIX: dict[str, Case] = {
     "performance:realisation_record": post("302 302 302 403 404 403 404 302"),
     "performance:comment_add": post("302 403 302 403 404 403 404 302"),
     "performance:raters": get("302 403 200 200 404 200 404 200"),
+    # the periodic assessment: read by whoever sees the SKP; given only by the plan's atasan (an
+    # empty form: back to the page with a message), never by the ASN, HR or the administrator
+    "performance:plan_periodic": get(SCOPED_A),
+    "performance:plan_periodic_assess": post("302 403 302 403 404 403 404 403"),
     "performance:result": get(SCOPED_A),
     "performance:result_json": get(SCOPED_A),
     "performance:result_finalise": post("302 403 302 302 404 302 404 302"),  # HR may override (issue 15)
