@@ -39,7 +39,7 @@ class Period(models.Model):
     )
     starts_on = models.DateField(_("mulai"))
     ends_on = models.DateField(_("selesai"))
-    checkins_per_year = models.PositiveSmallIntegerField(_("jumlah check-in"), default=4)
+    checkins_per_year = models.PositiveSmallIntegerField(_("jumlah pemantauan (check-in)"), default=4)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNING)
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -75,8 +75,8 @@ class CheckIn(models.Model):
     due_on = models.DateField(_("tenggat"))
 
     class Meta:
-        verbose_name = _("check-in")
-        verbose_name_plural = _("check-in")
+        verbose_name = _("pemantauan (check-in)")
+        verbose_name_plural = _("pemantauan (check-in)")
         ordering = ["period", "number"]
         constraints = [models.UniqueConstraint(fields=["period", "number"], name="checkin_number_unique")]
 
