@@ -455,6 +455,10 @@ PAMONG_SIASN = {
     "INSTANSI_ID": os.environ.get("SIASN_INSTANSI_ID", "").strip(),
     "TIMEOUT": float(os.environ.get("SIASN_TIMEOUT", "") or 30),
 }
+# How long a claimed outbox row belongs to the worker sending it (pamong.siasn.outbox): a worker
+# killed mid-send leaves it "sending", and the next run takes it over (and reconciles) only after
+# this. It must exceed the longest send of one row (a few calls of SIASN_TIMEOUT each).
+PAMONG_SIASN_LEASE_SECONDS = float(os.environ.get("SIASN_LEASE_SECONDS", "") or 600)
 
 # Electronic signatures of certificates and piagam (pamong.signing; README, "SIASN"): "" (off),
 # "local" (PAdES with pyHanko and a PKCS#12 file) or "bsre" (BSSN's BSrE API).
