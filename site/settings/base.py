@@ -436,6 +436,12 @@ TASKS = {
 # Outgoing channels besides the inbox (pamong.notifications.channels.Channel); add a WhatsApp or
 # SMS gateway here.
 PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]
+# How long a batch of emails claimed for sending belongs to its worker (pamong.notifications.delivery):
+# a batch left "sending" by a killed worker is taken over by the next delivery run after this. It must
+# exceed the time one batch of 500 takes to send (about 2 s measured, see Notifications).
+PAMONG_NOTIFICATION_SENDING_LEASE_SECONDS = float(
+    os.environ.get("NOTIFICATION_SENDING_LEASE_SECONDS", "") or 600
+)
 
 # SIASN, BKN's national personnel system (pamong.siasn; README, "SIASN"): off unless SIASN_API_URL,
 # the APIM client credentials and the SSO user are all set. Read at call time, never at import.
