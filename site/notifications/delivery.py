@@ -11,7 +11,8 @@ status and error, one ``UPDATE`` per resulting state.
 ``sending``. It belongs to that worker for a lease (:func:`sending_lease`,
 ``PAMONG_NOTIFICATION_SENDING_LEASE_SECONDS``, 10 minutes by default) from its claim; once the lease
 has run out, the next delivery run — any run of :func:`deliver_pending`, whatever its key, and the
-daily digest — takes it over first and sends it. Within the lease nobody else takes it, so a live
+daily digest — takes it over with its first claim (up to a batch; more, the following runs) and sends
+it. Within the lease nobody else takes it, so a live
 worker's batch is never sent twice; the lease must therefore exceed the time one batch takes to send.
 (The emails a killed worker handed to the mail server before dying are sent again: at least once.)
 """
@@ -76,17 +77,20 @@ def _pick(queue, limit: int) -> list[int]:
     return list(queue.values_list("id", flat=True)[:limit])
 
 
-def _claim(*, key: str | None, batch_size: int, pending: bool = True) -> tuple[list[int], datetime]:
-    """Claim a batch: first rows left ``sending`` past their lease (of any key), then pending ones
-    (of ``key``, or all; none when ``pending`` is false). Returns their ids and the claim time."""
+def _claim(
+    *, key: str | None, batch_size: int, pending: bool = True, stale: bool = False
+) -> tuple[list[int], datetime]:
+    """Claim a batch of pending rows (of ``key``, or all) — with ``stale``, also rows left
+    ``sending`` past their lease (of any key), in one query; without ``pending``, only those.
+    Returns their ids and the claim time."""
     now = timezone.now()
     with transaction.atomic():
-        ids = _pick(Notification.objects.filter(_stale(now)), batch_size)
-        if pending and len(ids) < batch_size:
-            queue = Notification.objects.filter(email_state=State.PENDING)
-            ids += _pick(queue.filter(key=key) if key else queue, batch_size - len(ids))
+        claimable = Q(email_state=State.PENDING, **({"key": key} if key else {})) if pending else Q(pk__in=[])
+        if stale:
+            claimable |= _stale(now)
+        ids = _pick(Notification.objects.filter(claimable), batch_size)
         if ids:
-            Notification.objects.filter(Q(email_state=State.PENDING) | _stale(now), id__in=ids).update(
+            Notification.objects.filter(claimable, id__in=ids).update(
                 email_state=State.SENDING, email_claimed_at=now
             )
         return ids, now
@@ -137,10 +141,12 @@ def deliver_pending(*, key: str | None = None, batch_size: int = BATCH_SIZE, pen
     totals: Counter = Counter()
     channels = outgoing_channels()
     User = get_user_model()
+    stale = True  # the run's first claim also takes over rows left past their lease (one query)
     while True:
-        ids, claimed_at = _claim(key=key, batch_size=batch_size, pending=pending)
+        ids, claimed_at = _claim(key=key, batch_size=batch_size, pending=pending, stale=stale)
         if not ids:
             break
+        stale = not pending  # the later claims: a batch in a constant number of queries, as before
         notifications = list(
             Notification.objects.filter(id__in=ids, email_state=State.SENDING, email_claimed_at=claimed_at)
         )
