@@ -1,19 +1,31 @@
 """The worker's side: send the pending notifications through the outgoing channels, in batches.
 
-Each batch is claimed with one conditional update (``pending`` → ``sending``; on PostgreSQL the
-rows are picked with ``SKIP LOCKED`` so several workers share the queue), the person's preference
+Each batch is claimed with one conditional update (``pending`` → ``sending``, stamped with the claim
+time; on PostgreSQL the rows are picked with ``SKIP LOCKED`` so several workers share the queue; on
+SQLite the claim transaction holds the write lock from its start), the person's preference
 per kind decides (immediately, into the daily digest, or not at all; locked kinds always go now),
 each channel sends, and the outcome is written back set-based: one ``Delivery`` per send with its
 status and error, one ``UPDATE`` per resulting state.
+
+**A killed worker.** A batch claimed by a worker that dies before writing its outcome stays
+``sending``. It belongs to that worker for a lease (:func:`sending_lease`,
+``PAMONG_NOTIFICATION_SENDING_LEASE_SECONDS``, 10 minutes by default) from its claim; once the lease
+has run out, the next delivery run — any run of :func:`deliver_pending`, whatever its key, and the
+daily digest — takes it over with its first claim (up to a batch; more, the following runs) and sends
+it. Within the lease nobody else takes it, so a live
+worker's batch is never sent twice; the lease must therefore exceed the time one batch takes to send.
+(The emails a killed worker handed to the mail server before dying are sent again: at least once.)
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .channels import Outgoing, outgoing_channels
@@ -21,8 +33,6 @@ from .kinds import DIGEST, IMMEDIATE, KINDS, OFF
 from .models import Delivery, Notification, Preference
 
 BATCH_SIZE = 500
-#: A batch left ``sending`` this long (a worker killed mid-batch) goes back to the queue.
-STALE_SENDING = timedelta(minutes=30)
 
 State = Notification.Email
 
@@ -46,20 +56,44 @@ def modes_for(user_ids, kinds) -> dict[tuple[int, str], str]:
     return modes
 
 
-def _claim(*, key: str | None, batch_size: int) -> list[int]:
+def sending_lease() -> timedelta:
+    """How long a claimed batch belongs to the worker that claimed it (see the module docstring)."""
+    return timedelta(seconds=settings.PAMONG_NOTIFICATION_SENDING_LEASE_SECONDS)
+
+
+def _stale(now) -> Q:
+    """``sending`` rows whose lease has run out (their worker died). A row claimed before claims
+    were stamped has no claim time: its creation stands in for it."""
+    cutoff = now - sending_lease()
+    return Q(email_state=State.SENDING) & (
+        Q(email_claimed_at__lt=cutoff) | Q(email_claimed_at__isnull=True, created_at__lt=cutoff)
+    )
+
+
+def _pick(queue, limit: int) -> list[int]:
+    queue = queue.order_by("id")
+    if connection.features.has_select_for_update_skip_locked:
+        queue = queue.select_for_update(skip_locked=True)
+    return list(queue.values_list("id", flat=True)[:limit])
+
+
+def _claim(
+    *, key: str | None, batch_size: int, pending: bool = True, stale: bool = False
+) -> tuple[list[int], datetime]:
+    """Claim a batch of pending rows (of ``key``, or all) — with ``stale``, also rows left
+    ``sending`` past their lease (of any key), in one query; without ``pending``, only those.
+    Returns their ids and the claim time."""
+    now = timezone.now()
     with transaction.atomic():
-        queue = Notification.objects.filter(email_state=State.PENDING)
-        if key:
-            queue = queue.filter(key=key)
-        queue = queue.order_by("id")
-        if connection.features.has_select_for_update_skip_locked:
-            queue = queue.select_for_update(skip_locked=True)
-        ids = list(queue.values_list("id", flat=True)[:batch_size])
+        claimable = Q(email_state=State.PENDING, **({"key": key} if key else {})) if pending else Q(pk__in=[])
+        if stale:
+            claimable |= _stale(now)
+        ids = _pick(Notification.objects.filter(claimable), batch_size)
         if ids:
-            Notification.objects.filter(id__in=ids, email_state=State.PENDING).update(
-                email_state=State.SENDING
+            Notification.objects.filter(claimable, id__in=ids).update(
+                email_state=State.SENDING, email_claimed_at=now
             )
-        return ids
+        return ids, now
 
 
 def _send(outgoing_by_channel: dict, *, digest: bool) -> tuple[list[Delivery], dict[str, list[int]]]:
@@ -100,13 +134,22 @@ def _write_back(deliveries: list[Delivery], states: dict[str, list[int]]) -> Non
                 Notification.objects.filter(id__in=ids).update(email_state=state)
 
 
-def deliver_pending(*, key: str | None = None, batch_size: int = BATCH_SIZE) -> Counter:
-    """Send every pending notification (of one key, or all); returns counts per outcome."""
+def deliver_pending(*, key: str | None = None, batch_size: int = BATCH_SIZE, pending: bool = True) -> Counter:
+    """Send every pending notification (of one key, or all), after any batch a killed worker left
+    ``sending`` past its lease (of any key); with ``pending`` false only the latter. Returns counts
+    per outcome."""
     totals: Counter = Counter()
     channels = outgoing_channels()
     User = get_user_model()
-    while ids := _claim(key=key, batch_size=batch_size):
-        notifications = list(Notification.objects.filter(id__in=ids, email_state=State.SENDING))
+    stale = True  # the run's first claim also takes over rows left past their lease (one query)
+    while True:
+        ids, claimed_at = _claim(key=key, batch_size=batch_size, pending=pending, stale=stale)
+        if not ids:
+            break
+        stale = not pending  # the later claims: a batch in a constant number of queries, as before
+        notifications = list(
+            Notification.objects.filter(id__in=ids, email_state=State.SENDING, email_claimed_at=claimed_at)
+        )
         user_ids = {n.recipient_id for n in notifications}
         users = User.objects.in_bulk(user_ids)
         modes = modes_for(user_ids, {n.kind for n in notifications})
@@ -142,10 +185,9 @@ def send_digests(*, batch_size: int = BATCH_SIZE) -> Counter:
     totals: Counter = Counter()
     channels = outgoing_channels()
     User = get_user_model()
-    # A batch left half-sent by a killed worker goes back to the queue first.
-    Notification.objects.filter(
-        email_state=State.SENDING, created_at__lt=timezone.now() - STALE_SENDING
-    ).update(email_state=State.PENDING)
+    # A batch a killed worker left sending past its lease is sent first (any delivery run does it;
+    # the digest too, for a day without events).
+    totals.update(deliver_pending(batch_size=batch_size, pending=False))
     last_user = 0
     while True:
         user_ids = list(

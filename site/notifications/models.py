@@ -45,6 +45,8 @@ class Notification(models.Model):
     email_state = models.CharField(
         _("status email"), max_length=12, choices=Email.choices, default=Email.PENDING
     )
+    #: When a worker claimed it for sending (``sending``); its lease runs from here (delivery.py).
+    email_claimed_at = models.DateTimeField(_("diambil untuk dikirim"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("notifikasi")
@@ -66,6 +68,12 @@ class Notification(models.Model):
             ),
             models.Index(
                 fields=["recipient"], condition=Q(email_state="digest"), name="notification_email_digest_idx"
+            ),
+            # Batches being sent, by claim time: the next run takes over those whose lease ran out.
+            models.Index(
+                fields=["email_claimed_at"],
+                condition=Q(email_state="sending"),
+                name="notification_email_sending_idx",
             ),
         ]
 

@@ -438,6 +438,12 @@ TASKS = {
 # Outgoing channels besides the inbox (pamong.notifications.channels.Channel); add a WhatsApp or
 # SMS gateway here.
 PAMONG_NOTIFICATION_CHANNELS = ["pamong.notifications.channels.EmailChannel"]
+# How long a batch of emails claimed for sending belongs to its worker (pamong.notifications.delivery):
+# a batch left "sending" by a killed worker is taken over by the next delivery run after this. It must
+# exceed the time one batch of 500 takes to send (about 2 s measured, see Notifications).
+PAMONG_NOTIFICATION_SENDING_LEASE_SECONDS = float(
+    os.environ.get("NOTIFICATION_SENDING_LEASE_SECONDS", "") or 600
+)
 
 # SIASN, BKN's national personnel system (pamong.siasn; README, "SIASN"): off unless SIASN_API_URL,
 # the APIM client credentials and the SSO user are all set. Read at call time, never at import.
@@ -457,6 +463,10 @@ PAMONG_SIASN = {
     "INSTANSI_ID": os.environ.get("SIASN_INSTANSI_ID", "").strip(),
     "TIMEOUT": float(os.environ.get("SIASN_TIMEOUT", "") or 30),
 }
+# How long a claimed outbox row belongs to the worker sending it (pamong.siasn.outbox): a worker
+# killed mid-send leaves it "sending", and the next run takes it over (and reconciles) only after
+# this. It must exceed the longest send of one row (a few calls of SIASN_TIMEOUT each).
+PAMONG_SIASN_LEASE_SECONDS = float(os.environ.get("SIASN_LEASE_SECONDS", "") or 600)
 
 # Electronic signatures of certificates and piagam (pamong.signing; README, "SIASN"): "" (off),
 # "local" (PAdES with pyHanko and a PKCS#12 file) or "bsre" (BSSN's BSrE API).

@@ -19,7 +19,8 @@ DEBUG = False
 SECRET_KEY = "test-only-key-pamong"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# tests/notifications/test_worker.py starts worker processes with a backend of its own (one that hangs)
+EMAIL_BACKEND = os.environ.get("PAMONG_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pamong-test"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"  # whatever REDIS_URL says: query budgets count it
 STORAGES = {

@@ -37,6 +37,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
@@ -53,7 +54,8 @@ from .client import SiasnClient, SiasnNotFound, SiasnRejected, SiasnUnavailable,
 from .models import ReferenceMapping, SiasnIdentity, SiasnOutbox
 from .references import DATE_FORMAT, GOLONGAN_PNS_ID
 
-#: How long a claimed row belongs to its attempt; after that another run may take it over.
+#: How long a claimed row belongs to its attempt by default; after that another run may take it
+#: over. ``settings.PAMONG_SIASN_LEASE_SECONDS`` (``SIASN_LEASE_SECONDS``) sets it: :func:`lease`.
 LEASE = datetime.timedelta(minutes=10)
 BACKOFF_BASE = datetime.timedelta(minutes=1)
 BACKOFF_MAX = datetime.timedelta(hours=6)
@@ -407,6 +409,12 @@ def outbox_send_due(
     return counts
 
 
+def lease() -> datetime.timedelta:
+    """How long a claimed row belongs to its attempt (the setting, else :data:`LEASE`)."""
+    seconds = getattr(settings, "PAMONG_SIASN_LEASE_SECONDS", None)
+    return LEASE if seconds is None else datetime.timedelta(seconds=seconds)
+
+
 def _claim(*, now: datetime.datetime, limit: int) -> list[tuple[int, str]]:
     claimed = []
     with transaction.atomic():
@@ -424,7 +432,7 @@ def _claim(*, now: datetime.datetime, limit: int) -> list[tuple[int, str]]:
                 status=SiasnOutbox.Status.SENDING,
                 attempt_id=attempt_id,
                 attempts=row.attempts + 1,
-                lease_until=now + LEASE,
+                lease_until=now + lease(),
             )
             claimed.append((row.pk, attempt_id))
     return claimed

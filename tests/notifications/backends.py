@@ -1,6 +1,10 @@
-"""An email backend for the tests: like locmem, but an SMTP server that refuses some addresses."""
+"""Email backends for the tests: like locmem, but an SMTP server that refuses some addresses, or
+one that never answers."""
 
+import os
 import smtplib
+import threading
+from pathlib import Path
 
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
@@ -14,6 +18,16 @@ class RefusingBackend(EmailBackend):
             if REFUSED in message.to:
                 raise smtplib.SMTPRecipientsRefused({REFUSED: (550, b"5.1.1 mailbox unavailable")})
         return super().send_messages(messages)
+
+
+class HangingBackend(EmailBackend):
+    """A mail server that never answers, for a worker process a test kills mid-send: the first send
+    writes the file ``PAMONG_TEST_HANG_MARKER`` names (the test waits for it), then hangs."""
+
+    def send_messages(self, messages):
+        Path(os.environ["PAMONG_TEST_HANG_MARKER"]).write_text(",".join(a for m in messages for a in m.to))
+        threading.Event().wait(timeout=300)  # until the test kills the process
+        raise smtplib.SMTPServerDisconnected("no answer")
 
 
 class SmsChannel:
@@ -30,4 +44,4 @@ class SmsChannel:
             type(self).sent.append((message.address, [n.title for n in message.notifications]))
 
 
-__all__ = ["REFUSED", "RefusingBackend", "SmsChannel", "mail"]
+__all__ = ["REFUSED", "HangingBackend", "RefusingBackend", "SmsChannel", "mail"]

@@ -11,8 +11,10 @@ names of pamong.siasn.client, the two token grants, failure injection and a log 
   ``id_ref_dokumen``;
 * :meth:`SiasnStandIn.fail` queues failures for a path prefix: ``"timeout"`` (answers after the
   client gave up, without storing), ``"store_then_timeout"`` (stores the record, then answers too
-  late: the client cannot know it arrived), ``401``, ``429``, ``500`` or ``("reject", field,
-  message)``.
+  late: the client cannot know it arrived), ``"hang"`` / ``"store_then_hang"`` (the same, but the
+  answer waits until :meth:`SiasnStandIn.release`; :attr:`SiasnStandIn.in_flight` is set once the
+  request has arrived, and stored when it stores: a test kills the caller there), ``401``, ``429``,
+  ``500`` or ``("reject", field, message)``.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ class SiasnStandIn:
         self._ids = itertools.count(1)
         self._valid_tokens: set[str] = set()
         self._lock = threading.Lock()
+        #: set when a "hang" or "store_then_hang" request is in flight (after storing, for the latter)
+        self.in_flight = threading.Event()
+        self._released = threading.Event()
 
     # --- control ---------------------------------------------------------------------------------
 
@@ -88,11 +93,16 @@ class SiasnStandIn:
         return f"http://127.0.0.1:{self._server.server_port}"
 
     def stop(self) -> None:
+        self.release()
         self._server.shutdown()
         self._thread.join(timeout=5)
 
     def fail(self, path_prefix: str, *failures) -> None:
         self.failures[path_prefix].extend(failures)
+
+    def release(self) -> None:
+        """Let the hanging requests answer (late: their callers gave up or were killed)."""
+        self._released.set()
 
     def expire_tokens(self) -> None:
         self._valid_tokens.clear()
@@ -119,6 +129,8 @@ class SiasnStandIn:
         if failure == "timeout":
             time.sleep(self.client_timeout * 3)
             return _json({"success": False, "message": "late"}, 504)
+        if failure == "hang":
+            return self._hang(_json({"success": False, "message": "late"}, 504))
         if failure in (401, 429, 500):
             headers = {"Retry-After": "7"} if failure == 429 else {}
             return _json({"success": False, "message": f"injected {failure}"}, failure, headers)
@@ -130,6 +142,13 @@ class SiasnStandIn:
         response = self._route(request)
         if failure == "store_then_timeout":
             time.sleep(self.client_timeout * 3)
+        if failure == "store_then_hang":
+            return self._hang(response)
+        return response
+
+    def _hang(self, response: Response) -> Response:
+        self.in_flight.set()
+        self._released.wait(timeout=120)
         return response
 
     def _route(self, request: Request) -> Response:
