@@ -107,6 +107,7 @@ def test_a_worker_process_sends_what_the_request_enqueued(world):
     assert Delivery.objects.count() == 1 + len(broadcast)
 
 
+@pytest.mark.slow  # two real worker processes: make test runs it, make test-fast does not
 @pytest.mark.django_db(transaction=True)
 def test_a_batch_a_killed_worker_left_sending_is_sent_by_the_next_run_after_its_lease(tmp_path):
     tasks = {**settings.TASKS, "background": {"BACKEND": DATABASE_BACKEND, "QUEUES": ["default"]}}

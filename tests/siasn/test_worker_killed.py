@@ -85,6 +85,7 @@ def rows(mapped, completed_course, standin):  # noqa: F811
     return rows
 
 
+@pytest.mark.slow  # two real worker processes per case: make test runs it, make test-fast does not
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # pages: the course
 @pytest.mark.parametrize("killed_kind", ["kursus", "skp22"])
 @pytest.mark.parametrize("stored", [True, False], ids=["after-siasn-stored-it", "before-siasn-stored-it"])

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('notifications', '0002_session_and_outside_kinds'),
+        ('notifications', '0003_periodic_assessed_kind'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
