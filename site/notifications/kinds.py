@@ -105,7 +105,11 @@ _KINDS = [
         _("Pengingat penilaian 360°"),
         _("Penilaian 360° %(period)s yang menunggu Anda ditutup %(closes)s"),
     ),
-    Kind("checkin_due", _("Check-in SKP jatuh tempo"), _("Check-in SKP %(period)s jatuh tempo %(due)s")),
+    Kind(
+        "checkin_due",
+        _("Pemantauan (check-in) SKP jatuh tempo"),
+        _("Pemantauan (check-in) SKP %(period)s jatuh tempo %(due)s"),
+    ),
     Kind(
         "performance_reminder",
         _("Pengingat kinerja harian"),
