@@ -9,6 +9,7 @@ function            example                 used for
 :func:`jp`          ``20 JP``               jam pelajaran (training hours)
 :func:`date_short`  ``3 Okt 2026``          dates in tables, lists and charts
 :func:`date_long`   ``3 Oktober 2026``      dates in sentences and documents (PDFs)
+:func:`month_year`  ``Oktober 2026``        months (a periodic assessment's window)
 :func:`datetime`    ``3 Okt 2026 14.05``    moments (audit log, moderation queue)
 :func:`seconds`     ``1,5 detik``           durations printed by management commands
 ==================  ======================  ==========================================
@@ -162,6 +163,14 @@ def date_long(value: dt.date | dt.datetime | None) -> str:
         return MISSING
     value = _local(value)
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def month_year(value: dt.date | dt.datetime | None) -> str:
+    """``2026-10-03`` → ``"Oktober 2026"``, a month as a whole."""
+    if _missing(value):
+        return MISSING
+    value = _local(value)
+    return f"{MONTHS[value.month - 1]} {value.year}"
 
 
 def datetime(value: dt.datetime | None) -> str:

@@ -98,6 +98,8 @@ def test_every_month_has_an_indonesian_name():
     longs = [formats.date_long(dt.date(2026, m, 1)) for m in range(1, 13)]
     assert longs[0] == "1 Januari 2026" and longs[6] == "1 Juli 2026"
     assert len({formats.date_short(dt.date(2026, m, 1)) for m in range(1, 13)}) == 12
+    assert formats.month_year(dt.date(2026, 8, 17)) == "Agustus 2026"
+    assert formats.month_year(None) == formats.MISSING
 
 
 def test_datetimes_are_shown_in_the_site_time_zone():

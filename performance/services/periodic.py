@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pamong import formats
 from pamong.notifications.services import notification_send
 from pamong.people.access import scope_for
 
@@ -73,7 +74,7 @@ def periodic_assess(
     if today < opens_on:
         raise ValidationError(
             _("Penilaian periodik %(checkin)s baru dapat diberikan mulai %(date)s.")
-            % {"checkin": checkin.label, "date": opens_on.strftime("%d-%m-%Y")}
+            % {"checkin": checkin.label, "date": formats.date_short(opens_on)}
         )
     errors = {}
     if hasil_kerja not in Rating.values:

@@ -35,6 +35,7 @@ for _function in (
     formats.jp,
     formats.date_short,
     formats.date_long,
+    formats.month_year,
     formats.datetime,
 ):
     register.filter(_function.__name__, _lenient(_function))
