@@ -62,6 +62,13 @@ class EvaluationForm(forms.Form):
     )
 
 
+def _rating_field(label, missing) -> forms.ChoiceField:
+    """A rating (di atas / sesuai / di bawah ekspektasi) whose absence or wrong value says ``missing``."""
+    return forms.ChoiceField(
+        label=label, choices=Rating.choices, error_messages={"required": missing, "invalid_choice": missing}
+    )
+
+
 class PeriodicAssessmentForm(forms.Form):
     """The atasan's periodic assessment of one check-in (the predikat comes from the matrix)."""
 
@@ -72,22 +79,8 @@ class PeriodicAssessmentForm(forms.Form):
             "invalid": _("Pilih check-in yang dinilai."),
         },
     )
-    hasil_kerja = forms.ChoiceField(
-        label=_("Rating hasil kerja"),
-        choices=Rating.choices,
-        error_messages={
-            "required": _("Pilih rating hasil kerja."),
-            "invalid_choice": _("Pilih rating hasil kerja."),
-        },
-    )
-    perilaku_kerja = forms.ChoiceField(
-        label=_("Rating perilaku kerja"),
-        choices=Rating.choices,
-        error_messages={
-            "required": _("Pilih rating perilaku kerja."),
-            "invalid_choice": _("Pilih rating perilaku kerja."),
-        },
-    )
+    hasil_kerja = _rating_field(_("Rating hasil kerja"), _("Pilih rating hasil kerja."))
+    perilaku_kerja = _rating_field(_("Rating perilaku kerja"), _("Pilih rating perilaku kerja."))
     notes = forms.CharField(
         label=_("Catatan untuk ASN (tidak wajib)"),
         required=False,

@@ -36,28 +36,29 @@ def on_completed(sender, *, kind, user, course, module, completed_at, jp, **kwar
 def on_outside_verified(sender, *, record, **kwargs):
     """``learning.events.outside_verified`` → a riwayat kursus in the outbox, in the same
     transaction as the verification."""
-    if not siasn_enabled():
-        return
-    if outbox_record_outside(record=record) is not None:
-        transaction.on_commit(_send_soon)
+    if siasn_enabled():
+        _send_after_commit(outbox_record_outside(record=record))
 
 
 def on_result_finalised(sender, *, evaluation, **kwargs):
     """``performance.events.result_finalised`` → an skp22 record in the outbox, in the same
     transaction as the finalisation."""
-    if not siasn_enabled():
-        return
-    if outbox_record_result(evaluation=evaluation) is not None:
-        transaction.on_commit(_send_soon)
+    if siasn_enabled():
+        _send_after_commit(outbox_record_result(evaluation=evaluation))
 
 
 def on_periodic_assessment_finalised(sender, *, assessment, **kwargs):
     """``performance.events.periodic_assessment_finalised`` → a kinerja periodik record in the
     outbox, in the same transaction as the assessment."""
-    if not siasn_enabled():
-        return
-    outbox_record_periodic_assessment(assessment=assessment)
-    transaction.on_commit(_send_soon)
+    if siasn_enabled():
+        _send_after_commit(outbox_record_periodic_assessment(assessment=assessment))
+
+
+def _send_after_commit(row) -> None:
+    """A record written to the outbox (``row``; ``None`` when it was there already) is sent once
+    the writer's transaction commits."""
+    if row is not None:
+        transaction.on_commit(_send_soon)
 
 
 def _send_soon() -> None:
