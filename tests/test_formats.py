@@ -148,6 +148,8 @@ TEMPLATE_RULES = {
     "intcomma/intword": re.compile(r"\bint(?:comma|word)\b"),
     "percent sign after a value": re.compile(r"(?<!width: )\{\{[^}]*\}\}\s?%(?!\})"),
     "percent sign after a widthratio": re.compile(r"(?<!width: )\{%\s*widthratio[^%]*%\}\s?%"),
+    # a date printed bare gets Django's own format ("1 Jan. 2026"), not the module's
+    "date without a filter": re.compile(r"\{\{\s*[\w.]*(?:_on|_at|\.date)\s*\}\}"),
 }
 
 #: Python constructs that format a number or date by hand.
