@@ -65,7 +65,7 @@ test: install-dev
 
 # The edit-test loop: everything but the tests marked slow or browser (seed commands, the permission
 # matrix, schemathesis, Chromium journeys), with the test databases kept between runs (--reuse-db;
-# add PYTEST_ARGS=--create-db after changing a migration by hand). 1,704 of the 1,766 tests, under
+# add PYTEST_ARGS=--create-db after changing a migration by hand). 1,787 of the 1,854 tests, under
 # 2 minutes on an idle 2-core box (README, Tests).
 test-fast: install-dev
 	$(call run_pytest,$(PYTEST_XDIST) --reuse-db -m "not slow and not browser" $(PYTEST_ARGS))
