@@ -84,14 +84,17 @@ def periodic_rows(*, plan: Plan, today: datetime.date) -> list[PeriodicRow]:
         "plan_indicator__indicator"
     ):
         realised.setdefault(r.checkin_id, []).append(r)
-    return [
-        PeriodicRow(
-            checkin=c,
-            window=checkin_window(checkin=c),
-            assessment=given.get(c.pk),
-            opens_on=periodic_opens_on(checkin=c),
-            is_open=today >= periodic_opens_on(checkin=c),
-            realisations=realised.get(c.pk, []),
+    rows = []
+    for c in checkins:
+        opens_on = periodic_opens_on(checkin=c)
+        rows.append(
+            PeriodicRow(
+                checkin=c,
+                window=checkin_window(checkin=c),
+                assessment=given.get(c.pk),
+                opens_on=opens_on,
+                is_open=today >= opens_on,
+                realisations=realised.get(c.pk, []),
+            )
         )
-        for c in checkins
-    ]
+    return rows

@@ -49,13 +49,13 @@ from learning.certificates import certificate_pdf
 from learning.models import Certificate, Enrolment, OutsideRecord
 from pamong.people.models import ASN
 from performance.models import Evaluation, PeriodicAssessment
+from performance.selectors import CheckInWindow
 
 from .client import SiasnClient, SiasnNotFound, SiasnRejected, SiasnUnavailable, siasn_client, siasn_enabled
 from .models import ReferenceMapping, SiasnIdentity, SiasnOutbox
 from .references import DATE_FORMAT, GOLONGAN_PNS_ID
 
-#: How long a claimed row belongs to its attempt by default; after that another run may take it
-#: over. ``settings.PAMONG_SIASN_LEASE_SECONDS`` (``SIASN_LEASE_SECONDS``) sets it: :func:`lease`.
+#: The default lease (``PAMONG_SIASN_LEASE_SECONDS`` in the settings; :func:`lease`).
 LEASE = datetime.timedelta(minutes=10)
 BACKOFF_BASE = datetime.timedelta(minutes=1)
 BACKOFF_MAX = datetime.timedelta(hours=6)
@@ -264,11 +264,9 @@ def outbox_record_periodic_assessment(*, assessment: PeriodicAssessment) -> Sias
     check-in window, the ratings and predikat, the penilai who gave it."""
     plan = assessment.plan
     asn = plan.asn
-    months = (
-        (assessment.year_end * 12 + assessment.month_end)
-        - (assessment.year_start * 12 + assessment.month_start)
-        + 1
-    )
+    months = CheckInWindow(
+        assessment.year_start, assessment.month_start, assessment.year_end, assessment.month_end
+    ).months
     payload = {
         "tahun": plan.period.year,
         "tahunMulaiPenilaian": assessment.year_start,
@@ -410,9 +408,9 @@ def outbox_send_due(
 
 
 def lease() -> datetime.timedelta:
-    """How long a claimed row belongs to its attempt (the setting, else :data:`LEASE`)."""
-    seconds = getattr(settings, "PAMONG_SIASN_LEASE_SECONDS", None)
-    return LEASE if seconds is None else datetime.timedelta(seconds=seconds)
+    """How long a claimed row belongs to its attempt; after that another run may take it over
+    (``settings.PAMONG_SIASN_LEASE_SECONDS``, from ``SIASN_LEASE_SECONDS``, 10 minutes by default)."""
+    return datetime.timedelta(seconds=settings.PAMONG_SIASN_LEASE_SECONDS)
 
 
 def _claim(*, now: datetime.datetime, limit: int) -> list[tuple[int, str]]:

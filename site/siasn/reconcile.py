@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Enrolment, OutsideRecord
 from pamong.people.models import Instansi
-from performance.models import PeriodicAssessment
 
 from .client import SiasnClient, siasn_client
 from .models import SiasnOutbox
@@ -98,25 +96,33 @@ def reconciliation_summary(*, instansi: Instansi) -> dict:
         if state != "agree" and len(items) < LIST_LIMIT:
             detail = row.last_error + (f" ({row.error_field})" if row.error_field else "")
             items.append(ReconciliationItem(state, row.pk, row.asn.nip, row.asn.name, row.summary, detail))
+    # each kind of record without an outbox row, with its ASN and the words that name it
     unsent = [
-        unqueued_completions().filter(asn__instansi=instansi).select_related("asn", "course"),
-        unqueued_outside().filter(asn__instansi=instansi).select_related("asn"),
-        unqueued_results().filter(plan__asn__instansi=instansi).select_related("plan__asn", "plan__period"),
-        unqueued_periodic()
-        .filter(plan__asn__instansi=instansi)
-        .select_related("plan__asn", "plan__period", "checkin"),
+        (
+            unqueued_completions().filter(asn__instansi=instansi).select_related("asn", "course"),
+            lambda r: (r.asn, r.course.title),
+        ),
+        (
+            unqueued_outside().filter(asn__instansi=instansi).select_related("asn"),
+            lambda r: (r.asn, r.title),
+        ),
+        (
+            unqueued_results()
+            .filter(plan__asn__instansi=instansi)
+            .select_related("plan__asn", "plan__period"),
+            lambda r: (r.plan.asn, r.plan.period.name),
+        ),
+        (
+            unqueued_periodic()
+            .filter(plan__asn__instansi=instansi)
+            .select_related("plan__asn", "plan__period", "checkin"),
+            lambda r: (r.plan.asn, f"{r.checkin.label} — {r.plan.period.name}"),
+        ),
     ]
-    for queryset in unsent:
+    for queryset, describe in unsent:
         counts["missing"] += queryset.count()
         for record in queryset[: max(LIST_LIMIT - len(items), 0)]:
-            if isinstance(record, Enrolment):
-                asn, summary = record.asn, record.course.title
-            elif isinstance(record, OutsideRecord):
-                asn, summary = record.asn, record.title
-            elif isinstance(record, PeriodicAssessment):
-                asn, summary = record.plan.asn, f"{record.checkin.label} — {record.plan.period.name}"
-            else:
-                asn, summary = record.plan.asn, record.plan.period.name
+            asn, summary = describe(record)
             items.append(ReconciliationItem("missing", None, asn.nip, asn.name, summary, ""))
     total = sum(counts.values())
     return {
